@@ -1,0 +1,385 @@
+"""The document tree every output format is written from, and the parser that builds it.
+
+Templates render Markdown. Instead of handing each page to a full Markdown parser on
+every build, jdgen parses the block structure itself (headings, paragraphs, lists,
+pipe tables, fenced code, block quotes, rules: the subset of CommonMark + GFM tables
+that documents need) into this tree, and leaves only inline spans (emphasis, links,
+code) to markdown-it-py, cached per distinct string. Markdown, HTML and plain text
+are then three serializations of one tree, so they always carry the same content.
+
+``tests/test_document.py`` checks that the HTML written from this tree is identical to
+markdown-it-py's rendering of the same Markdown, for every golden document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# -- the tree ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # inline Markdown
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str  # inline Markdown; may hold soft ("\n") and hard ("  \n") breaks
+
+
+@dataclass(frozen=True)
+class ListItem:
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+    start: int = 1
+    tight: bool = True
+    marker: str = "-"  # "-", "*", "+" for bullets; "." or ")" for ordered lists
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    align: tuple[str | None, ...]  # "left", "center", "right" or None per column
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+    info: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    pass
+
+
+Block = Heading | Paragraph | ListBlock | Table | Code | Quote | Rule
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...]
+
+    @property
+    def title(self) -> str:
+        """The inline source of the first heading (of the highest level), or ''."""
+        headings = [b for b in self.blocks if isinstance(b, Heading)]
+        if not headings:
+            return ""
+        top = min(h.level for h in headings)
+        return next(h.text for h in headings if h.level == top)
+
+    def first_paragraph(self) -> str:
+        return next((b.text for b in self.blocks if isinstance(b, Paragraph)), "")
+
+
+# -- the parser -------------------------------------------------------------------------
+
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_RULE = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*([^`]*?)[ \t]*$")
+_BULLET = re.compile(r"( {0,3})([-+*])( {1,4}(?=\S)| *$)")
+_ORDERED = re.compile(r"( {0,3})(\d{1,9})([.)])( {1,4}(?=\S)| *$)")
+_QUOTE = re.compile(r" {0,3}> ?")
+_DELIM_CELL = re.compile(r":?-+:?")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def split_cells(line: str) -> list[str]:
+    """Split a pipe-table row on unescaped pipes, dropping the outer ones."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    cells, current, i = [], "", 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text) and text[i + 1] == "|":
+            current += "\\|"
+            i += 2
+            continue
+        if ch == "|":
+            cells.append(current.strip())
+            current = ""
+        else:
+            current += ch
+        i += 1
+    cells.append(current.strip())
+    return cells
+
+
+def _delimiter_row(line: str) -> list[str | None] | None:
+    if "-" not in line:
+        return None
+    cells = split_cells(line)
+    if not cells or not all(_DELIM_CELL.fullmatch(c) for c in cells):
+        return None
+    aligns: list[str | None] = []
+    for c in cells:
+        if c.startswith(":") and c.endswith(":"):
+            aligns.append("center")
+        elif c.endswith(":"):
+            aligns.append("right")
+        elif c.startswith(":"):
+            aligns.append("left")
+        else:
+            aligns.append(None)
+    return aligns
+
+
+def _list_marker(line: str) -> tuple[bool, int, str, int] | None:
+    """(ordered, start, marker, content offset) if ``line`` opens a list item."""
+    m = _BULLET.match(line)
+    if m and not _RULE.match(line):
+        ordered, start, marker, width = False, 1, m.group(2), len(m.group(1)) + 1
+        pad = m.group(3)
+    else:
+        m = _ORDERED.match(line)
+        if m is None:
+            return None
+        ordered, start, marker = True, int(m.group(2)), m.group(3)
+        width = len(m.group(1)) + len(m.group(2)) + 1
+        pad = m.group(4)
+    empty = not line[m.end():].strip()
+    # Content starts after the spaces that follow the marker; an empty item takes one.
+    return ordered, start, marker, width + (1 if empty else len(pad))
+
+
+class _Parser:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.pos = 0
+        self.blank_between = False  # a blank line separated two blocks (loose lists)
+
+    def parse(self) -> tuple[Block, ...]:
+        blocks: list[Block] = []
+        para: list[str] = []
+        seen_blank = False
+
+        def flush() -> None:
+            if para:
+                blocks.append(Paragraph("\n".join(para).strip()))
+                para.clear()
+
+        def start_block() -> None:
+            nonlocal seen_blank
+            if seen_blank and blocks:
+                self.blank_between = True
+            seen_blank = False
+
+        lines = self.lines
+        while self.pos < len(lines):
+            line = lines[self.pos]
+            if _blank(line):
+                flush()
+                seen_blank = True
+                self.pos += 1
+                continue
+            if _indent(line) >= 4:
+                if para:  # a lazy continuation of the paragraph
+                    para.append(line.lstrip())
+                    self.pos += 1
+                    continue
+                start_block()
+                blocks.append(self._indented_code())
+                continue
+            if para:
+                setext = _SETEXT.match(line)
+                if setext:
+                    level = 1 if setext.group(1).startswith("=") else 2
+                    blocks.append(Heading(level, "\n".join(para).strip()))
+                    para.clear()
+                    self.pos += 1
+                    continue
+                if self._interrupts(line):
+                    flush()
+                else:
+                    para.append(line.lstrip())  # trailing "  " is a hard break
+                    self.pos += 1
+                    continue
+            start_block() if not para else None
+            block = self._block(line)
+            if block is None:
+                para.append(line.lstrip())
+                self.pos += 1
+            else:
+                blocks.append(block)
+        flush()
+        return tuple(blocks)
+
+    def _interrupts(self, line: str) -> bool:
+        if _ATX.match(line) or _RULE.match(line) or _FENCE.match(line) or _QUOTE.match(line):
+            return True
+        marker = _list_marker(line)
+        if marker is not None:
+            ordered, start, _, offset = marker
+            empty = len(line.rstrip()) < offset
+            return not empty and (not ordered or start == 1)
+        return self._table_starts()
+
+    def _table_starts(self) -> bool:
+        line = self.lines[self.pos]
+        if "|" not in line or self.pos + 1 >= len(self.lines):
+            return False
+        aligns = _delimiter_row(self.lines[self.pos + 1])
+        return aligns is not None and len(aligns) == len(split_cells(line))
+
+    def _block(self, line: str) -> Block | None:
+        m = _ATX.match(line)
+        if m:
+            self.pos += 1
+            return Heading(len(m.group(1)), (m.group(2) or "").strip())
+        if _RULE.match(line):
+            self.pos += 1
+            return Rule()
+        m = _FENCE.match(line)
+        if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
+            return self._fenced(len(m.group(1)), m.group(2), m.group(3))
+        if _QUOTE.match(line):
+            return self._quote()
+        if _list_marker(line) is not None:
+            return self._list()
+        if self._table_starts():
+            return self._table()
+        return None
+
+    def _indented_code(self) -> Code:
+        out: list[str] = []
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            if not _blank(line) and _indent(line) < 4:
+                break
+            out.append(line[4:] if len(line) >= 4 else "")
+            self.pos += 1
+        while out and not out[-1].strip():
+            out.pop()
+        return Code("\n".join(out) + "\n")
+
+    def _fenced(self, indent: int, fence: str, info: str) -> Code:
+        self.pos += 1
+        out: list[str] = []
+        closing = re.compile(r" {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            self.pos += 1
+            if closing.match(line):
+                break
+            strip = min(indent, _indent(line))
+            out.append(line[strip:])
+        return Code("".join(line + "\n" for line in out), info.split()[0] if info else "")
+
+    def _quote(self) -> Quote:
+        inner: list[str] = []
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            m = _QUOTE.match(line)
+            if m:
+                inner.append(line[m.end():])
+            elif inner and not _blank(line) and not _blank(inner[-1]) and not self._interrupts(line):
+                inner.append(line)  # lazy continuation
+            else:
+                break
+            self.pos += 1
+        return Quote(_Parser(inner).parse())
+
+    def _list(self) -> ListBlock:
+        first = _list_marker(self.lines[self.pos])
+        assert first is not None
+        ordered, start, marker, _ = first
+        items: list[ListItem] = []
+        tight = True
+        while self.pos < len(self.lines):
+            found = _list_marker(self.lines[self.pos])
+            if found is None or found[0] != ordered or found[2] != marker:
+                break
+            offset = found[3]
+            line = self.lines[self.pos]
+            body = [line[offset:] if len(line) > offset else ""]
+            self.pos += 1
+            while self.pos < len(self.lines):
+                line = self.lines[self.pos]
+                if _blank(line):
+                    body.append("")
+                    self.pos += 1
+                    continue
+                if _indent(line) >= offset:
+                    body.append(line[offset:])
+                    self.pos += 1
+                    continue
+                last = next((b for b in reversed(body) if b.strip()), "")
+                if body[-1] != "" and last and not self._interrupts(line) and \
+                        _list_marker(line) is None and _lazy_ok(body):
+                    body.append(line.strip())  # lazy continuation of the item's paragraph
+                    self.pos += 1
+                    continue
+                break
+            trailing_blank = False
+            while len(body) > 1 and not body[-1].strip():
+                body.pop()
+                trailing_blank = True
+            if body == [""]:  # an empty item
+                body = []
+            parser = _Parser(body)
+            blocks = parser.parse()
+            if parser.blank_between:
+                tight = False
+            items.append(ListItem(blocks))
+            if trailing_blank:
+                nxt = _list_marker(self.lines[self.pos]) if self.pos < len(self.lines) else None
+                if nxt is not None and nxt[0] == ordered and nxt[2] == marker:
+                    tight = False
+        return ListBlock(tuple(items), ordered, start, tight, marker)
+
+    def _table(self) -> Table:
+        header = split_cells(self.lines[self.pos])
+        aligns = _delimiter_row(self.lines[self.pos + 1]) or []
+        self.pos += 2
+        rows: list[tuple[str, ...]] = []
+        while self.pos < len(self.lines):
+            line = self.lines[self.pos]
+            if _blank(line) or "|" not in line or _indent(line) >= 4:
+                break
+            cells = split_cells(line)
+            cells = (cells + [""] * len(header))[: len(header)]
+            rows.append(tuple(cells))
+            self.pos += 1
+        return Table(tuple(header), tuple(aligns), tuple(rows))
+
+
+def _lazy_ok(body: list[str]) -> bool:
+    """A lazy continuation line only continues a paragraph, never a fence or a table."""
+    in_fence = False
+    for line in body:
+        if _FENCE.match(line):
+            in_fence = not in_fence
+    last = next((b for b in reversed(body) if b.strip()), "")
+    return not in_fence and "|" not in last and not _ATX.match(last)
+
+
+def parse(markdown: str) -> Document:
+    """Parse the Markdown a template rendered into a :class:`Document`."""
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    return Document(_Parser(text.split("\n")).parse())

@@ -1,0 +1,101 @@
+"""Write a document as an HTML fragment, and as a complete page through a template.
+
+The fragment is byte-for-byte what markdown-it-py renders from the same Markdown
+(checked in the tests), without parsing whole pages on every build.
+"""
+
+from __future__ import annotations
+
+from ..document import (
+    Block,
+    Code,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Rule,
+    Table,
+)
+from ..inline import escape
+from ..inline import to_html as inline
+
+
+def to_html(doc: Document) -> str:
+    """The document body as HTML."""
+    out: list[str] = []
+    for block in doc.blocks:
+        _block(block, out)
+    return "".join(out)
+
+
+def _block(block: Block, out: list[str]) -> None:
+    if isinstance(block, Heading):
+        out.append(f"<h{block.level}>{inline(block.text)}</h{block.level}>\n")
+    elif isinstance(block, Paragraph):
+        out.append(f"<p>{inline(block.text)}</p>\n")
+    elif isinstance(block, ListBlock):
+        if block.ordered:
+            start = f' start="{block.start}"' if block.start != 1 else ""
+            out.append(f"<ol{start}>\n")
+        else:
+            out.append("<ul>\n")
+        for item in block.items:
+            _item(item, block.tight, out)
+        out.append("</ol>\n" if block.ordered else "</ul>\n")
+    elif isinstance(block, Table):
+        _table(block, out)
+    elif isinstance(block, Code):
+        cls = f' class="language-{escape(block.info)}"' if block.info else ""
+        out.append(f"<pre><code{cls}>{escape(block.text)}</code></pre>\n")
+    elif isinstance(block, Quote):
+        out.append("<blockquote>\n")
+        for child in block.blocks:
+            _block(child, out)
+        out.append("</blockquote>\n")
+    elif isinstance(block, Rule):
+        out.append("<hr>\n")
+    else:  # pragma: no cover
+        raise TypeError(f"unknown block {block!r}")
+
+
+def _item(item: ListItem, tight: bool, out: list[str]) -> None:
+    # Mirrors markdown-it's renderer: a tight list's paragraphs are "hidden" (no <p>),
+    # and a block tag that follows a hidden paragraph starts on a new line.
+    blocks = item.blocks
+    out.append("<li>")
+    if blocks and not (tight and isinstance(blocks[0], Paragraph)):
+        out.append("\n")
+    after_hidden = False
+    for child in blocks:
+        if tight and isinstance(child, Paragraph):
+            out.append(inline(child.text))
+            after_hidden = True
+            continue
+        if after_hidden and not isinstance(child, Code):
+            out.append("\n")
+        _block(child, out)
+        after_hidden = False
+    out.append("</li>\n")
+
+
+_STYLE = {None: "", "left": ' style="text-align:left"', "center": ' style="text-align:center"',
+          "right": ' style="text-align:right"'}
+
+
+def _table(table: Table, out: list[str]) -> None:
+    align = [_STYLE[a] for a in table.align]
+    out.append("<table>\n<thead>\n<tr>\n")
+    for cell, style in zip(table.header, align, strict=False):
+        out.append(f"<th{style}>{inline(cell)}</th>\n")
+    out.append("</tr>\n</thead>\n")
+    if table.rows:
+        out.append("<tbody>\n")
+        for row in table.rows:
+            out.append("<tr>\n")
+            for cell, style in zip(row, align, strict=False):
+                out.append(f"<td{style}>{inline(cell)}</td>\n")
+            out.append("</tr>\n")
+        out.append("</tbody>\n")
+    out.append("</table>\n")

@@ -1,0 +1,139 @@
+"""Display width and line wrapping for mixed Latin and CJK text.
+
+``textwrap`` counts characters and breaks only at spaces: it lets Chinese run past the
+margin and starts lines with ``，`` or ``。``. Here a wide character (East Asian Width
+W or F) takes two columns, a line may break between any two CJK characters, and the
+line-breaking rules of UAX #14 (kinsoku) are kept: closing punctuation never starts a
+line and opening punctuation never ends one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+#: Characters that may not start a line (closing brackets, full stops, commas, ...).
+NO_START = frozenset("，。、；：！？）」』】〕》〉”’…‥・ー々ゝゞ〻,.;:!?)]}%’”·～")
+#: Characters that may not end a line (opening brackets and quotes).
+NO_END = frozenset("（「『【〔《〈“‘([{")
+
+
+@functools.lru_cache(maxsize=4096)
+def char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal or monospaced font."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(ch) for ch in text)
+
+
+def _breaks_anywhere(ch: str) -> bool:
+    """CJK ideographs, kana, and full-width forms allow a break on either side."""
+    return char_width(ch) == 2
+
+
+_TOKEN = re.compile(r"\s+|[^\s]")
+
+
+def _units(text: str) -> list[tuple[str, bool]]:
+    """Split into unbreakable units, each with whether a space preceded it."""
+    units: list[tuple[str, bool]] = []
+    current = ""
+    space_before = False
+    pending_space = False
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok.isspace():
+            if current:
+                units.append((current, space_before))
+                current = ""
+            pending_space = True
+            continue
+        ch = tok
+        if current:
+            prev = current[-1]
+            # Keep together: a character that may not start a line stays with what precedes
+            # it; what follows an opening bracket stays with it; Latin runs stay whole.
+            joined = (ch in NO_START or prev in NO_END
+                      or not (_breaks_anywhere(ch) or _breaks_anywhere(prev)))
+            if not joined:
+                units.append((current, space_before))
+                current = ""
+                space_before = False
+        if not current:
+            space_before = pending_space
+        current += ch
+        pending_space = False
+    if current:
+        units.append((current, space_before))
+    return units
+
+
+def wrap(text: str, columns: int, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """Wrap ``text`` to ``columns`` display columns; hard line breaks (``\\n``) are kept."""
+    later = indent if subsequent is None else subsequent
+    lines: list[str] = []
+    first = True
+    for paragraph in text.split("\n"):
+        prefix = indent if first else later
+        lines.extend(_wrap_one(paragraph, columns, prefix, later))
+        first = False
+    return lines
+
+
+def _wrap_one(text: str, columns: int, first: str, later: str) -> list[str]:
+    lines: list[str] = []
+    line, used = first, width(first)
+    empty = True
+    for unit, spaced in _units(text):
+        unit_width = width(unit)
+        gap = 1 if spaced and not empty else 0
+        if not empty and used + gap + unit_width > columns:
+            lines.append(line.rstrip())
+            line, used, empty, gap = later, width(later), True, 0
+        if empty and used + unit_width > columns:
+            # A unit longer than a whole line (a URL): split it by columns.
+            for piece in _hard_split(unit, max(columns - used, 1)):
+                if not empty:
+                    lines.append(line.rstrip())
+                    line, used = later, width(later)
+                line += piece
+                used += width(piece)
+                empty = False
+            continue
+        line += " " * gap + unit
+        used += gap + unit_width
+        empty = False
+    lines.append(line.rstrip())
+    return lines
+
+
+def _hard_split(unit: str, columns: int) -> list[str]:
+    pieces, current, used = [], "", 0
+    for ch in unit:
+        w = char_width(ch)
+        if current and used + w > columns:
+            pieces.append(current)
+            current, used = "", 0
+        current += ch
+        used += w
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def pad(text: str, columns: int, align: str | None = None) -> str:
+    """Pad ``text`` with spaces to ``columns`` display columns."""
+    room = max(columns - width(text), 0)
+    if align == "right":
+        return " " * room + text
+    if align == "center":
+        left = room // 2
+        return " " * left + text + " " * (room - left)
+    return text + " " * room

@@ -1,0 +1,103 @@
+"""Locale tags and fallback chains, from CLDR data through Babel.
+
+Users write BCP 47 tags (``es-AR``, ``zh-CN``) or POSIX ones (``en_GB``); both are
+normalised here. The fallback chain follows CLDR's parent locales, so ``es_AR`` falls
+back to ``es_419`` and then ``es`` (Babel's ``Locale.negotiate`` and ``gettext.find``
+would skip or invent steps), and ``zh_Hant`` never falls back to ``zh`` (Simplified).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
+
+@dataclass(frozen=True)
+class LocaleInfo:
+    """A locale as jdgen uses it: the user's tag, Babel's locale and the lookup chain."""
+
+    tag: str  # canonical BCP 47, as the user wrote it: "es-AR", "zh-CN", "zh-Hant"
+    babel: Locale
+    chain: tuple[str, ...]  # directory names to look in, most specific first
+
+    @property
+    def language(self) -> str:
+        return str(self.babel.language)
+
+    def __str__(self) -> str:
+        return self.tag
+
+
+def _split(tag: str) -> list[str]:
+    return [p for p in tag.strip().replace("_", "-").split("-") if p]
+
+
+def canonical_tag(tag: str) -> str:
+    """``zh_hant_tw`` → ``zh-Hant-TW``; raises ValueError for a malformed tag."""
+    parts = _split(tag)
+    if not parts or not parts[0].isalpha() or not 2 <= len(parts[0]) <= 3:
+        raise ValueError(f'"{tag}" is not a locale tag like "es", "es-AR" or "zh-CN"')
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())
+        else:
+            raise ValueError(f'"{tag}" is not a locale tag like "es", "es-AR" or "zh-CN"')
+    return "-".join(out)
+
+
+@functools.lru_cache(maxsize=256)
+def parse_locale(tag: str) -> LocaleInfo:
+    """Normalise a tag and compute its fallback chain. Raises ValueError if unknown to CLDR."""
+    canon = canonical_tag(tag)
+    try:
+        locale = Locale.parse(canon.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f'"{tag}" is not a locale known to CLDR') from None
+    return LocaleInfo(canon, locale, fallback_chain(locale))
+
+
+def fallback_chain(locale: Locale) -> tuple[str, ...]:
+    """Directory names to search for ``locale``, most specific first, following CLDR parents.
+
+    A name is also tried without its script when that script is the likely one for the
+    territory (``zh_Hans_CN`` is looked for as ``zh_CN`` too, ``zh_Hant_TW`` as
+    ``zh_TW``), because that is how people name catalog directories.
+    """
+    parents: dict[str, str] = get_global("parent_exceptions")
+    default_script = _likely_script(str(locale.language))
+    ident: str | None = str(locale)
+    chain: list[str] = []
+    while ident and ident != "root":
+        chain.append(ident)
+        parts = ident.split("_")
+        if len(parts) == 3 and _likely_script(f"{parts[0]}_{parts[2]}") == parts[1]:
+            chain.append(f"{parts[0]}_{parts[2]}")
+        if ident in parents:
+            ident = parents[ident]
+        elif len(parts) == 2 and len(parts[1]) == 4 and parts[1] != default_script:
+            ident = None  # CLDR: a script other than the likely one inherits from root
+        elif "_" in ident:
+            ident = ident.rsplit("_", 1)[0]
+        else:
+            ident = None
+    return tuple(dict.fromkeys(chain))
+
+
+def _likely_script(ident: str) -> str | None:
+    likely: dict[str, str] = get_global("likely_subtags")
+    full = likely.get(ident) or likely.get(ident.split("_")[0])
+    return Locale.parse(full).script if full else None
+
+
+def dir_to_tag(name: str) -> str | None:
+    """A locale directory name (``es_AR``) as a BCP 47 tag, or None if it is not one."""
+    try:
+        return parse_locale(name).tag
+    except ValueError:
+        return None

@@ -1,0 +1,215 @@
+"""Resolve roles: find role files, follow ``extends`` through role families, validate.
+
+A role family holds what every posting of a role has in common; a posting names it in
+``extends`` and adds or overrides the rest. Merging happens on YAML nodes, before
+validation, so every value keeps the file and line it came from: an error in a
+family's salary points at the family file, even when found through a posting.
+
+Merge rules: mappings merge key by key (the child wins); lists and text are replaced
+whole. ``id``, ``extends`` and ``abstract`` are never inherited.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .config import Project
+from .errors import InvalidInputError, NotFoundError, Position, Problem, Problems, did_you_mean
+from .load import Document, load_yaml, merge_nodes, position
+from .model import ROLE, Role
+from .schema import INVALID, Checker, node_for
+
+ROLE_SUFFIXES = (".yaml", ".yml")
+_NOT_INHERITED = frozenset({"id", "extends", "abstract"})
+
+
+@dataclass(frozen=True)
+class ResolvedRole:
+    """A validated role and where each of its values came from."""
+
+    role: Role
+    path: Path
+    display: str
+    #: Field path → where the value was written (in this file or a family's).
+    positions: dict[str, Position]
+    #: The families it extends, nearest first.
+    families: tuple[str, ...] = ()
+
+
+def role_files(directory: Path) -> dict[str, Path]:
+    """Role id → file, for every role file below ``directory`` (sorted, deterministic)."""
+    found: dict[str, Path] = {}
+    if not directory.is_dir():
+        return found
+    for dirpath, dirnames, filenames in os.walk(directory):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(ROLE_SUFFIXES) and not name.startswith("."):
+                path = Path(dirpath) / name
+                found.setdefault(path.stem, path)
+    return found
+
+
+@dataclass
+class RoleIndex:
+    """The roles of a project, parsed lazily and only once each."""
+
+    project: Project
+    files: dict[str, Path] = field(default_factory=dict)
+    _docs: dict[Path, Document] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, project: Project) -> RoleIndex:
+        return cls(project, role_files(project.roles_dir))
+
+    def duplicate_ids(self) -> list[Problem]:
+        """Two files with one stem in different folders would make ids ambiguous."""
+        seen: dict[str, Path] = {}
+        problems = []
+        if not self.project.roles_dir.is_dir():
+            return problems
+        for dirpath, dirnames, filenames in os.walk(self.project.roles_dir):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = Path(dirpath) / name
+                if not name.endswith(ROLE_SUFFIXES):
+                    continue
+                if path.stem in seen:
+                    problems.append(Problem(
+                        f'role id "{path.stem}" is also used by '
+                        f"{self.project.display(seen[path.stem])}",
+                        Position(self.project.display(path)),
+                        hint="role ids come from file names and must be unique"))
+                else:
+                    seen[path.stem] = path
+        return problems
+
+    def document(self, path: Path) -> Document:
+        path = path.resolve()
+        if path not in self._docs:
+            self._docs[path] = load_yaml(path, self.project.display(path))
+        return self._docs[path]
+
+    def path_for(self, ref: str) -> Path:
+        """A role given as an id or a file path."""
+        candidate = Path(ref)
+        if candidate.suffix in ROLE_SUFFIXES or os.sep in ref or "/" in ref:
+            if candidate.is_file():
+                return candidate.resolve()
+            raise NotFoundError(Problem(f'role file "{ref}" not found',
+                                        hint=self._suggest(candidate.stem)))
+        if ref in self.files:
+            return self.files[ref].resolve()
+        raise NotFoundError(Problem(
+            f'no role with id "{ref}" in {self.project.display(self.project.roles_dir)}/',
+            hint=self._suggest(ref)))
+
+    def _suggest(self, ref: str) -> str:
+        if not self.files:
+            return f"there are no role files in {self.project.display(self.project.roles_dir)}/"
+        return did_you_mean(ref, self.files) or "known roles: " + ", ".join(sorted(self.files))
+
+    def resolve(self, ref: str | Path) -> ResolvedRole:
+        """Load, merge and validate one publishable role; raises with every problem found."""
+        path = ref if isinstance(ref, Path) else self.path_for(ref)
+        path = path.resolve()
+        problems = Problems()
+        merged, families = self._merged(path, problems, ())
+        for family in families:  # a family must also be valid on its own
+            self._check_partial(self.files[family], problems)
+        problems.raise_errors()
+        assert merged is not None
+        if _scalar(merged, "abstract") in ("true", "True", "yes"):
+            raise InvalidInputError(Problem(
+                "is a role family (abstract: true), which is not rendered on its own",
+                position(merged, self.project.display(path)),
+                hint="render a role that extends it"))
+        ctx = Checker(problems=problems)
+        role = ROLE.check(merged, "", ctx)
+        problems.raise_errors()
+        assert role is not INVALID
+        return ResolvedRole(role, path, self.project.display(path), ctx.positions, families)
+
+    def check(self, path: Path) -> list[Problem]:
+        """Every problem of one role file: a family is checked as far as it goes."""
+        problems = Problems()
+        merged, families = self._merged(path.resolve(), problems, ())
+        if merged is not None and _scalar(merged, "abstract") in ("true", "True", "yes"):
+            ROLE.check(merged, "", Checker(problems=problems, partial=True))
+            return problems.items
+        try:
+            self.resolve(path)
+        except InvalidInputError as exc:
+            return exc.problems
+        return []
+
+    def _check_partial(self, path: Path, problems: Problems) -> None:
+        doc = self.document(path)
+        if doc.root is not None:
+            root = self._with_defaults(doc.root, path.stem, problems)
+            ROLE.check(root, "", Checker(problems=problems, partial=True))
+
+    def _merged(self, path: Path, problems: Problems,
+                seen: tuple[Path, ...]) -> tuple[yaml.Node | None, tuple[str, ...]]:
+        try:
+            doc = self.document(path)
+        except InvalidInputError as exc:
+            problems.extend(exc.problems)
+            return None, ()
+        if doc.root is None:
+            problems.add(Problem("the file is empty", Position(doc.path, 1, 1),
+                                 hint="a role needs at least a title; see `jdgen schema`"))
+            return None, ()
+        root = self._with_defaults(doc.root, path.stem, problems)
+        parent_ref = _scalar(root, "extends")
+        if parent_ref is None:
+            return root, ()
+        node = node_for(root, "extends")
+        parent_path = self.files.get(parent_ref)
+        if parent_path is None:
+            problems.add(Problem(f'extends an unknown role "{parent_ref}"', position(node),
+                                 "extends", hint=self._suggest(parent_ref)))
+            return None, ()
+        parent_path = parent_path.resolve()
+        if parent_path in seen or parent_path == path:
+            cycle = " → ".join([p.stem for p in (*seen, path)] + [parent_ref])
+            problems.add(Problem(f"extends itself through {cycle}", position(node), "extends"))
+            return None, ()
+        parent, families = self._merged(parent_path, problems, (*seen, path))
+        if parent is None:
+            return None, ()
+        return merge_nodes(parent, root, skip=_NOT_INHERITED), (parent_ref, *families)
+
+    def _with_defaults(self, root: yaml.Node, stem: str, problems: Problems) -> yaml.Node:
+        """Fill ``id`` (the file name) and ``language`` (the project default) if absent."""
+        if not isinstance(root, yaml.MappingNode):
+            return root
+        pairs = list(root.value)
+        mark = root.start_mark
+        id_node = node_for(root, "id")
+        if id_node is None:
+            pairs.append(_pair("id", stem, mark))
+        elif isinstance(id_node, yaml.ScalarNode) and id_node.value != stem:
+            problems.add(Problem(f'id "{id_node.value}" differs from the file name "{stem}"',
+                                 position(id_node), "id",
+                                 hint=f"rename the file or write id: {stem}"))
+        if node_for(root, "language") is None:
+            pairs.append(_pair("language", self.project.config.default_locale, mark))
+        return yaml.MappingNode(root.tag, pairs, root.start_mark, root.end_mark,
+                                root.flow_style)
+
+
+def _pair(key: str, value: str, mark: yaml.Mark) -> tuple[yaml.Node, yaml.Node]:
+    return (yaml.ScalarNode("tag:yaml.org,2002:str", key, mark, mark),
+            yaml.ScalarNode("tag:yaml.org,2002:str", value, mark, mark))
+
+
+def _scalar(node: yaml.Node, key: str) -> str | None:
+    value = node_for(node, key)
+    if isinstance(value, yaml.ScalarNode) and value.tag != "tag:yaml.org,2002:null":
+        return str(value.value)
+    return None

@@ -1,0 +1,118 @@
+"""Validate a project: roles, templates, catalogs and conventions, every problem at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogs import read_catalog
+from .config import Project
+from .errors import JdgenError, Problem, Problems, Severity
+from .localize import CONVENTIONS_FILE, load_conventions
+from .locales import parse_locale
+from .render import KINDS, Renderer
+from .resolve import ROLE_SUFFIXES, role_files
+from .templates import check_syntax
+
+TEMPLATE_SUFFIX = ".j2"
+
+
+@dataclass
+class Report:
+    """What a validation found, and how much it looked at."""
+
+    problems: list[Problem] = field(default_factory=list)
+    roles: int = 0
+    templates: int = 0
+    catalogs: int = 0
+    renders: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def _files(paths: Iterable[Path], suffixes: tuple[str, ...]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and
+                              p.name.endswith(suffixes) and not p.name.startswith(".")))
+        elif path.is_file() and path.name.endswith(suffixes):
+            out.append(path)
+    return out
+
+
+def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None = None
+             ) -> Report:
+    """Check the given role files (default: all of the project's) and everything they use."""
+    renderer = Renderer(project, today)
+    report = Report()
+    problems = Problems()
+    given = [p.resolve() for p in paths]
+    role_paths = _files(given, ROLE_SUFFIXES) if given else sorted(
+        role_files(project.roles_dir).values())
+    for path in given:
+        if not path.exists():
+            problems.error("no such file or directory", None, hint=str(path))
+    problems.extend(renderer.index.duplicate_ids())
+
+    # Templates and catalogs: the project's own and the built-in ones it falls back to.
+    env = None
+    try:
+        env = renderer.environment(project.config.default_locale)
+    except JdgenError as exc:
+        problems.extend(exc.problems)
+    template_paths = _files(project.template_dirs, (TEMPLATE_SUFFIX,))
+    if env is not None:
+        for path in template_paths:
+            problems.extend(check_syntax(env, path))
+    report.templates = len(template_paths)
+    for path in _files(project.locale_dirs, (".po",)):
+        report.catalogs += 1
+        try:
+            read_catalog(path)
+        except JdgenError as exc:
+            problems.extend(exc.problems)
+    for tag in sorted({*project.config.locales, *_conventions_locales(project)}):
+        try:
+            load_conventions(parse_locale(tag), project.locale_dirs)
+        except (JdgenError, ValueError) as exc:
+            problems.extend(exc.problems if isinstance(exc, JdgenError) else
+                            [Problem(str(exc))])
+
+    # Roles: each file on its own, then each publishable role in every locale and kind.
+    for path in role_paths:
+        report.roles += 1
+        found = renderer.index.check(path)
+        problems.extend(found)
+        if found:
+            continue
+        try:
+            resolved = renderer.index.resolve(path)
+        except JdgenError:
+            continue  # a role family: checked above, not rendered on its own
+        for locale in dict.fromkeys((resolved.role.language, *project.config.locales)):
+            for kind in KINDS:
+                try:
+                    _, warnings = renderer.document(resolved, locale, kind)
+                    problems.extend(warnings)
+                    report.renders += 1
+                except JdgenError as exc:
+                    problems.extend(exc.problems)
+    report.problems = sorted(dict.fromkeys(problems.items), key=Problem.sort_key)
+    return report
+
+
+def _conventions_locales(project: Project) -> list[str]:
+    names = []
+    for base in project.locale_dirs:
+        for path in base.glob(f"*/{CONVENTIONS_FILE}"):
+            names.append(path.parent.name)
+    return names
