@@ -33,8 +33,14 @@ def load_project(path: str | Path | None = None) -> Project:
     return find_project(Path(path) if path is not None else None)
 
 
-def render(project: Project, role: str | Path, locale: str | None = None,
-           kind: str = "posting", fmt: str = "markdown", width: int | None = None) -> Rendered:
+def render(
+    project: Project,
+    role: str | Path,
+    locale: str | None = None,
+    kind: str = "posting",
+    fmt: str = "markdown",
+    width: int | None = None,
+) -> Rendered:
     """Render one role (an id or a file) as one document in one locale and format."""
     from .render import Renderer
 

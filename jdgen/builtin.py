@@ -12,7 +12,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def builtin_dir(name: str) -> Path:
     """The built-in ``templates`` or ``locales`` directory."""
     installed = _PACKAGE / "_data" / name

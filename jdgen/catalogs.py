@@ -47,14 +47,22 @@ def check_po_syntax(text: str, display: str) -> list[Problem]:
         rest = m.group(2) if m else stripped
         if not m and not stripped.startswith('"'):
             word = stripped.split()[0]
-            problems.append(Problem(f'unexpected "{word}"', Position(display, number, 1),
-                                    hint="expected msgctxt, msgid, msgstr or a quoted string"))
+            problems.append(
+                Problem(
+                    f'unexpected "{word}"',
+                    Position(display, number, 1),
+                    hint="expected msgctxt, msgid, msgstr or a quoted string",
+                )
+            )
         elif not _QUOTED.fullmatch(rest):
             col = line.index(rest) + 1
-            problems.append(Problem("unterminated or malformed string",
-                                    Position(display, number, col),
-                                    hint='a string is one line in double quotes; escape '
-                                         'inner quotes as \\"'))
+            problems.append(
+                Problem(
+                    "unterminated or malformed string",
+                    Position(display, number, col),
+                    hint='a string is one line in double quotes; escape inner quotes as \\"',
+                )
+            )
     return problems
 
 
@@ -65,16 +73,22 @@ def _read(path: Path, mtime_ns: int, size: int) -> Catalog:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidInputError(Problem("catalog is not valid UTF-8", Position(display),
-                                        hint='save it as UTF-8 with "charset=UTF-8"')) from None
+        raise InvalidInputError(
+            Problem(
+                "catalog is not valid UTF-8",
+                Position(display),
+                hint='save it as UTF-8 with "charset=UTF-8"',
+            )
+        ) from None
     problems = check_po_syntax(text, display)
     if problems:
         raise InvalidInputError(problems)
     try:
         return read_po(io.BytesIO(data), abort_invalid=True)
     except PoFileError as exc:
-        raise InvalidInputError(Problem(str(exc).rsplit(" on ", 1)[0],
-                                        Position(display, exc.lineno))) from None
+        raise InvalidInputError(
+            Problem(str(exc).rsplit(" on ", 1)[0], Position(display, exc.lineno))
+        ) from None
     except (ValueError, KeyError) as exc:
         raise InvalidInputError(Problem(f"cannot read catalog: {exc}", Position(display))) from None
 

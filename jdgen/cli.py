@@ -24,11 +24,12 @@ FORMATS = ("markdown", "html", "text")
 KINDS = ("posting",)
 
 
-class _Date(click.ParamType):
+class _Date(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:
@@ -53,8 +54,11 @@ class JdgenGroup(click.Group):
             raise
         except Exception:
             click.echo(traceback.format_exc(), err=True, nl=False)
-            click.echo("jdgen: internal error: this is a bug in jdgen, please report it "
-                       "with the lines above.", err=True)
+            click.echo(
+                "jdgen: internal error: this is a bug in jdgen, please report it "
+                "with the lines above.",
+                err=True,
+            )
             raise click.exceptions.Exit(int(ExitCode.INTERNAL)) from None
 
 
@@ -73,13 +77,19 @@ def _project(directory: Path | None, near: str | None = None) -> Any:
     return find_project()
 
 
-@click.group(cls=JdgenGroup, context_settings={"help_option_names": ["-h", "--help"],
-                                                "max_content_width": 100})
+@click.group(
+    cls=JdgenGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "-V", "--version", prog_name="jdgen")
-@click.option("-C", "--project", "project_dir", type=click.Path(
-    exists=True, file_okay=False, path_type=Path),
+@click.option(
+    "-C",
+    "--project",
+    "project_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Run in this project directory instead of the one containing the current "
-         "directory (found by its jdgen.yaml).")
+    "directory (found by its jdgen.yaml).",
+)
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path | None) -> None:
     """jdgen turns a role written once in YAML into job postings in Spanish, Chinese and
@@ -98,24 +108,61 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 
 @main.command()
 @click.argument("role")
-@click.option("-l", "--locale", metavar="LOCALE",
-              help="Output locale, e.g. es, es-AR, zh-CN, en-GB. Default: the role's language.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="markdown",
-              show_default=True, help="Output format.")
-@click.option("-k", "--kind", type=click.Choice(KINDS), default="posting", show_default=True,
-              help="Which document to render.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (atomically) instead of standard output.")
-@click.option("-w", "--width", type=click.IntRange(20, 400),
-              help="Line width of plain text, in display columns (CJK characters count 2).")
-@click.option("--today", type=_Date(), help="Date to check expiry against (default: config, "
-              "or today in UTC).")
-@click.option("--strict", is_flag=True, help="Treat warnings (missing translations, "
-              "expired postings) as errors.")
+@click.option(
+    "-l",
+    "--locale",
+    metavar="LOCALE",
+    help="Output locale, e.g. es, es-AR, zh-CN, en-GB. Default: the role's language.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="markdown",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-k",
+    "--kind",
+    type=click.Choice(KINDS),
+    default="posting",
+    show_default=True,
+    help="Which document to render.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "-w",
+    "--width",
+    type=click.IntRange(20, 400),
+    help="Line width of plain text, in display columns (CJK characters count 2).",
+)
+@click.option(
+    "--today", type=_Date(), help="Date to check expiry against (default: config, or today in UTC)."
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (missing translations, expired postings) as errors.",
+)
 @click.pass_obj
-def render(project_dir: Path | None, role: str, locale: str | None, fmt: str, kind: str,
-           output: Path | None, width: int | None, today: dt.date | None,
-           strict: bool) -> None:
+def render(
+    project_dir: Path | None,
+    role: str,
+    locale: str | None,
+    fmt: str,
+    kind: str,
+    output: Path | None,
+    width: int | None,
+    today: dt.date | None,
+    strict: bool,
+) -> None:
     """Render ROLE (a role id or a YAML file) as one document.
 
     \b
@@ -128,8 +175,7 @@ def render(project_dir: Path | None, role: str, locale: str | None, fmt: str, ki
 
     project = _project(project_dir, role)
     renderer = Renderer(project, today or project.config.today or _utc_today())
-    result = renderer.render(Path(role) if Path(role).is_file() else role, locale, kind, fmt,
-                             width)
+    result = renderer.render(Path(role) if Path(role).is_file() else role, locale, kind, fmt, width)
     if result.warnings:
         if strict:
             raise _strict_error(result.warnings)
@@ -145,8 +191,9 @@ def render(project_dir: Path | None, role: str, locale: str | None, fmt: str, ki
 @click.option("--today", type=_Date(), help="Date to check expiry against.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_obj
-def validate(project_dir: Path | None, paths: tuple[Path, ...], today: dt.date | None,
-             strict: bool) -> None:
+def validate(
+    project_dir: Path | None, paths: tuple[Path, ...], today: dt.date | None, strict: bool
+) -> None:
     """Check roles, templates, catalogs and config, and report every problem.
 
     With no PATHS, checks the whole project. Each publishable role is also rendered in
@@ -158,9 +205,11 @@ def validate(project_dir: Path | None, paths: tuple[Path, ...], today: dt.date |
     result = run(project, paths, today or project.config.today or _utc_today())
     report(result.problems, err=False)
     errors = len(result.errors) + (len(result.warnings) if strict else 0)
-    click.echo(f"checked {result.roles} role file(s), {result.templates} template(s), "
-               f"{result.catalogs} catalog(s), {result.renders} rendering(s): "
-               f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)")
+    click.echo(
+        f"checked {result.roles} role file(s), {result.templates} template(s), "
+        f"{result.catalogs} catalog(s), {result.renders} rendering(s): "
+        f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)"
+    )
     if errors:
         raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
 

@@ -26,11 +26,14 @@ class Organization:
 class Config:
     organization: Organization | None = spec(Struct(Organization), "who is hiring")
     base_url: str | None = spec(URL, "where the careers site is published")
-    locales: tuple[str, ...] = spec(ListOf(LOCALE_TAG, min_items=1),
-                                    "the locales to build, e.g. [es, zh, en]",
-                                    default=("en", "es", "zh"))
-    default_locale: str = spec(LOCALE_TAG, "the language of roles that do not say theirs",
-                               default="en")
+    locales: tuple[str, ...] = spec(
+        ListOf(LOCALE_TAG, min_items=1),
+        "the locales to build, e.g. [es, zh, en]",
+        default=("en", "es", "zh"),
+    )
+    default_locale: str = spec(
+        LOCALE_TAG, "the language of roles that do not say theirs", default="en"
+    )
     today: dt.date | None = spec(Date(), "a fixed date for reproducible builds, YYYY-MM-DD")
     roles_dir: str = spec(Str(), "where role files are", default="roles")
     templates_dir: str = spec(Str(), "where template overrides are", default="templates")
@@ -56,25 +59,31 @@ class Project:
     @property
     def template_dirs(self) -> tuple[Path, ...]:
         """Where templates are looked up, the project's own first."""
-        return tuple(dict.fromkeys(
-            p.resolve() for p in (self.root / self.config.templates_dir,
-                                  builtin_dir("templates"))))
+        return tuple(
+            dict.fromkeys(
+                p.resolve()
+                for p in (self.root / self.config.templates_dir, builtin_dir("templates"))
+            )
+        )
 
     @property
     def locale_dirs(self) -> tuple[Path, ...]:
         """Where catalogs are looked up, the project's own first."""
-        return tuple(dict.fromkeys(
-            p.resolve() for p in (self.root / self.config.locales_dir, builtin_dir("locales"))))
+        return tuple(
+            dict.fromkeys(
+                p.resolve() for p in (self.root / self.config.locales_dir, builtin_dir("locales"))
+            )
+        )
 
     def display(self, path: Path) -> str:
-        """A path as shown in messages: relative to the project or the working directory."""
-        return relpath(path, self.root)
+        """A path as shown in messages: relative to the working directory or the project."""
+        return relpath(path)
 
 
 def find_project(start: Path | None = None) -> Project:
     """The project containing ``start`` (a file or directory; default: the cwd).
 
-    The nearest ``jdgen.yaml`` upwards marks the project root. Without one, the start
+    The nearest ``jdgen.yaml`` upwards marks the project root. Without one, the current
     directory is a project with the default config and the built-in templates.
     """
     here = (start or Path.cwd()).resolve()
@@ -84,7 +93,7 @@ def find_project(start: Path | None = None) -> Project:
         path = candidate / CONFIG_NAME
         if path.is_file():
             return Project(candidate, load_config(path), path)
-    return Project(here)
+    return Project(Path.cwd().resolve())
 
 
 def load_config(path: Path) -> Config:
@@ -97,4 +106,4 @@ def load_config(path: Path) -> Config:
     ctx.problems.raise_errors()
     if config is INVALID:  # pragma: no cover - a failed check always records a problem
         raise InvalidInputError(f"{doc.path}: invalid config")
-    return config  # type: ignore[no-any-return]
+    return config

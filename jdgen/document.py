@@ -83,13 +83,27 @@ class Document:
         top = min(h.level for h in headings)
         return next(h.text for h in headings if h.level == top)
 
-    def first_paragraph(self) -> str:
-        return next((b.text for b in self.blocks if isinstance(b, Paragraph)), "")
+    def summary(self) -> str:
+        """Inline source that sums the document up: its first paragraph before any rule,
+        or else the items of its first list."""
+        for block in self.blocks:
+            if isinstance(block, Rule):
+                break
+            if isinstance(block, Paragraph):
+                return block.text
+        for block in self.blocks:
+            if isinstance(block, ListBlock):
+                # A separator no locale punctuates: "；" would be wrong in English.
+                return " · ".join(
+                    b.text for item in block.items for b in item.blocks if isinstance(b, Paragraph)
+                )
+        return ""
 
 
 # -- the parser -------------------------------------------------------------------------
 
-_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _RULE = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"( {0,3})(`{3,}|~{3,})[ \t]*([^`]*?)[ \t]*$")
@@ -163,7 +177,7 @@ def _list_marker(line: str) -> tuple[bool, int, str, int] | None:
         ordered, start, marker = True, int(m.group(2)), m.group(3)
         width = len(m.group(1)) + len(m.group(2)) + 1
         pad = m.group(4)
-    empty = not line[m.end():].strip()
+    empty = not line[m.end() :].strip()
     # Content starts after the spaces that follow the marker; an empty item takes one.
     return ordered, start, marker, width + (1 if empty else len(pad))
 
@@ -251,7 +265,7 @@ class _Parser:
         m = _ATX.match(line)
         if m:
             self.pos += 1
-            return Heading(len(m.group(1)), (m.group(2) or "").strip())
+            return Heading(len(m.group(1)), _ATX_CLOSING.sub("", m.group(2) or "").strip())
         if _RULE.match(line):
             self.pos += 1
             return Rule()
@@ -297,8 +311,10 @@ class _Parser:
             line = self.lines[self.pos]
             m = _QUOTE.match(line)
             if m:
-                inner.append(line[m.end():])
-            elif inner and not _blank(line) and not _blank(inner[-1]) and not self._interrupts(line):
+                inner.append(line[m.end() :])
+            elif (
+                inner and not _blank(line) and not _blank(inner[-1]) and not self._interrupts(line)
+            ):
                 inner.append(line)  # lazy continuation
             else:
                 break
@@ -330,8 +346,13 @@ class _Parser:
                     self.pos += 1
                     continue
                 last = next((b for b in reversed(body) if b.strip()), "")
-                if body[-1] != "" and last and not self._interrupts(line) and \
-                        _list_marker(line) is None and _lazy_ok(body):
+                if (
+                    body[-1] != ""
+                    and last
+                    and not self._interrupts(line)
+                    and _list_marker(line) is None
+                    and _lazy_ok(body)
+                ):
                     body.append(line.strip())  # lazy continuation of the item's paragraph
                     self.pos += 1
                     continue

@@ -121,12 +121,14 @@ class Problems:
     def add(self, problem: Problem) -> None:
         self.items.append(problem)
 
-    def error(self, message: str, position: Position | None = None, field: str = "",
-              hint: str = "") -> None:
+    def error(
+        self, message: str, position: Position | None = None, field: str = "", hint: str = ""
+    ) -> None:
         self.items.append(Problem(message, position, field, hint))
 
-    def warn(self, message: str, position: Position | None = None, field: str = "",
-             hint: str = "") -> None:
+    def warn(
+        self, message: str, position: Position | None = None, field: str = "", hint: str = ""
+    ) -> None:
         self.items.append(Problem(message, position, field, hint, Severity.WARNING))
 
     def extend(self, problems: Iterable[Problem]) -> None:
@@ -155,14 +157,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f'did you mean "{close[0]}"?' if close else ""
 
 
-def relpath(path: Path | str, root: Path | None = None) -> str:
-    """A path as users should read it: relative to ``root`` (or the cwd) when inside it."""
+def relpath(path: Path | str) -> str:
+    """A path as users should read it: relative to the working directory when inside it."""
     p = Path(path)
-    for base in (root, Path.cwd()):
-        if base is None:
-            continue
-        try:
-            return p.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
-    return p.as_posix()
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()

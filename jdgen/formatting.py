@@ -13,6 +13,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -27,26 +28,30 @@ from .schema import Bool, Choice, Int, ListOf, Str, spec
 class Conventions:
     """A locale's own formatting conventions, beyond CLDR. See ``locales/*/conventions.yaml``."""
 
-    salary_range: str = spec(Str(), "a pay range; {min} and {max} are formatted amounts",
-                             default="{min} – {max}")
+    salary_range: str = spec(
+        Str(), "a pay range; {min} and {max} are formatted amounts", default="{min} – {max}"
+    )
     salary_shared_symbol: bool = spec(
-        Bool(), "write the currency once in a range: 28.000-60.000 €",
-        default=False)
-    salary_with_period: str = spec(Str(), "pay with its period; {amount} and {per}",
-                                   default="{amount} {per}")
+        Bool(), "write the currency once in a range: 28.000-60.000 €", default=False
+    )
+    salary_with_period: str = spec(
+        Str(), "pay with its period; {amount} and {per}", default="{amount} {per}"
+    )
     salary_thousands: tuple[str, ...] = spec(
-        ListOf(Str(r"[A-Z]{3}")), "currencies whose amounts are written in thousands (28K)",
-        factory=tuple)
-    thousands_pattern: str = spec(Str(), "an amount in thousands; {value}",
-                                  default="{value}K")
-    unit_length: str = spec(Choice("long", "short", "narrow"),
-                            "how units such as minutes are written", default="long")
+        ListOf(Str(r"[A-Z]{3}")),
+        "currencies whose amounts are written in thousands (28K)",
+        factory=tuple,
+    )
+    thousands_pattern: str = spec(Str(), "an amount in thousands; {value}", default="{value}K")
+    unit_length: Literal["long", "short", "narrow"] = spec(
+        Choice("long", "short", "narrow"), "how units such as minutes are written", default="long"
+    )
     text_width: int | None = spec(Int(20, 400), "line width of plain text in this locale")
 
 
 @functools.lru_cache(maxsize=256)
 def _currency_pattern(locale: Locale, whole: bool) -> NumberPattern:
-    pattern = copy.copy(locale.currency_formats["standard"])
+    pattern: NumberPattern = copy.copy(locale.currency_formats["standard"])
     if whole:
         # The locale's own pattern, so the symbol stays on the locale's side of the number.
         pattern.frac_prec = (0, 0)
@@ -79,30 +84,39 @@ def _symbol_first(locale: Locale) -> bool:
     return str(locale.currency_formats["standard"].pattern).lstrip().startswith("¤")
 
 
-def salary_range(low: Decimal | None, high: Decimal | None, currency: str,
-                 conventions: Conventions, locale: Locale,
-                 single: str = "{amount}") -> str:
+def salary_range(
+    low: Decimal | None,
+    high: Decimal | None,
+    currency: str,
+    conventions: Conventions,
+    locale: Locale,
+    single: str = "{amount}",
+) -> str:
     """A pay range by the locale's conventions: ``28K-60K``, ``28.000-60.000 €``.
 
     ``single`` formats a one-sided range (the caller's translated "from {amount}").
     """
     if currency in conventions.salary_thousands:
+
         def fmt(a: Decimal) -> str:
             return thousands(a, conventions, locale)
 
         def bare(a: Decimal) -> str:
             return thousands(a, conventions, locale)
     else:
+
         def fmt(a: Decimal) -> str:
             return money(a, currency, locale)
 
         def bare(a: Decimal) -> str:
             shape = "#,##0" if _is_whole(a) else "#,##0.00"
             return str(format_decimal(a, format=shape, locale=locale))
+
     if low is not None and high is not None and low != high:
         if conventions.salary_shared_symbol:
-            first, last = ((fmt(low), bare(high)) if _symbol_first(locale)
-                           else (bare(low), fmt(high)))
+            first, last = (
+                (fmt(low), bare(high)) if _symbol_first(locale) else (bare(low), fmt(high))
+            )
         else:
             first, last = fmt(low), fmt(high)
         return conventions.salary_range.format(min=first, max=last)
@@ -127,16 +141,20 @@ def join(items: Sequence[str], locale: Locale, style: str = "standard") -> str:
         return ""
     if style == "slash":
         return "/".join(items)
-    return str(format_list(items, style=style, locale=locale))
+    return str(format_list(items, style=style, locale=locale))  # type: ignore[arg-type]
 
 
 def duration(minutes: int, conventions: Conventions, locale: Locale) -> str:
     """``45 minutes``, ``45 minutos``, ``45分钟``; whole hours are written in hours."""
     if minutes >= 60 and minutes % 60 == 0:
-        return str(format_unit(minutes // 60, "duration-hour", length=conventions.unit_length,
-                               locale=locale))
-    return str(format_unit(minutes, "duration-minute", length=conventions.unit_length,
-                           locale=locale))
+        return str(
+            format_unit(
+                minutes // 60, "duration-hour", length=conventions.unit_length, locale=locale
+            )
+        )
+    return str(
+        format_unit(minutes, "duration-minute", length=conventions.unit_length, locale=locale)
+    )
 
 
 def currency_symbol(currency: str, locale: Locale) -> str:

@@ -14,16 +14,22 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 #: The same options the conformance test renders with.
-OPTIONS = {"html": False, "xhtmlOut": False, "breaks": False, "linkify": False,
-           "typographer": False}
+OPTIONS = {
+    "html": False,
+    "xhtmlOut": False,
+    "breaks": False,
+    "linkify": False,
+    "typographer": False,
+}
 
 _SPECIAL = frozenset("\\`*_[]!<&\n")
 
 
 def escape(text: str) -> str:
     """HTML-escape exactly as markdown-it does, so both paths give the same bytes."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 @functools.cache
@@ -47,7 +53,7 @@ def to_html(text: str) -> str:
     if _plain(text):
         return escape(text)
     md = markdown_it()
-    return str(md.renderer.renderInline(_tokens(text), md.options, {}))
+    return str(md.renderer.renderInline(_tokens(text), md.options, {}))  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=1 << 16)

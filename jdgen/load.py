@@ -26,8 +26,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 #: The tags a document may use (implicitly or explicitly). Anything else is refused.
 STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t
-    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge",
-              "binary")
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge", "binary")
 )
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -72,32 +71,42 @@ def read_text(path: Path, display: str) -> str:
     except FileNotFoundError:
         raise InvalidInputError(Problem("file not found", Position(display))) from None
     except IsADirectoryError:
-        raise InvalidInputError(Problem("is a directory, expected a file",
-                                        Position(display))) from None
+        raise InvalidInputError(
+            Problem("is a directory, expected a file", Position(display))
+        ) from None
     except OSError as exc:
-        raise InvalidInputError(Problem(f"cannot read file: {exc.strerror}",
-                                        Position(display))) from None
+        raise InvalidInputError(
+            Problem(f"cannot read file: {exc.strerror}", Position(display))
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InvalidInputError(Problem(
-            "file is not valid UTF-8", Position(display, line, col),
-            hint="save it as UTF-8; every editor can")) from None
+        raise InvalidInputError(
+            Problem(
+                "file is not valid UTF-8",
+                Position(display, line, col),
+                hint="save it as UTF-8; every editor can",
+            )
+        ) from None
 
 
 def parse_yaml(text: str, display: str) -> Document:
     """Compose ``text`` into a node tree, refusing unsafe or unbounded documents."""
-    loader = _Loader(_NamedText(text, display))  # type: ignore[arg-type]
+    loader = _Loader(_NamedText(text, display))
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(s for s in (exc.context, exc.problem) if s) or "invalid YAML"
-        raise InvalidInputError(Problem(
-            f"invalid YAML: {message.strip()}", _mark_position(mark, display),
-            hint=_syntax_hint(exc))) from None
+        raise InvalidInputError(
+            Problem(
+                f"invalid YAML: {message.strip()}",
+                _mark_position(mark, display),
+                hint=_syntax_hint(exc),
+            )
+        ) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         raise InvalidInputError(Problem(f"invalid YAML: {exc}", Position(display))) from None
     finally:
@@ -139,23 +148,32 @@ def _check_tree(root: yaml.Node, display: str, loader: yaml.SafeLoader) -> list[
         if key in sizes:
             return sizes[key]
         if key in in_progress:  # a recursive alias: the node contains itself
-            problems.append(Problem("a YAML alias refers to a node that contains it",
-                                    position(node, display)))
+            problems.append(
+                Problem("a YAML alias refers to a node that contains it", position(node, display))
+            )
             return MAX_EXPANDED_NODES + 1
         in_progress.add(key)
         if node.tag not in STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            problems.append(Problem(
-                f"the YAML tag {tag} is not allowed", position(node, display),
-                hint="jdgen reads plain data only; remove the tag"))
+            problems.append(
+                Problem(
+                    f"the YAML tag {tag} is not allowed",
+                    position(node, display),
+                    hint="jdgen reads plain data only; remove the tag",
+                )
+            )
         size = 1
         if isinstance(node, yaml.MappingNode):
             if any(k.tag == MERGE_TAG for k, _ in node.value):
                 try:
                     loader.flatten_mapping(node)
                 except yaml.constructor.ConstructorError as exc:
-                    problems.append(Problem(f"invalid merge key (<<): {exc.problem}",
-                                            _mark_position(exc.problem_mark, display)))
+                    problems.append(
+                        Problem(
+                            f"invalid merge key (<<): {exc.problem}",
+                            _mark_position(exc.problem_mark, display),
+                        )
+                    )
             for k, v in node.value:
                 size += visit(k) + visit(v)
                 if size > MAX_EXPANDED_NODES:
@@ -170,15 +188,19 @@ def _check_tree(root: yaml.Node, display: str, loader: yaml.SafeLoader) -> list[
         return size
 
     if visit(root) > MAX_EXPANDED_NODES:
-        problems.append(Problem(
-            f"the document expands to more than {MAX_EXPANDED_NODES:,} values through "
-            "aliases", position(root, display),
-            hint="YAML aliases are copied on every use; share content with `extends`"))
+        problems.append(
+            Problem(
+                f"the document expands to more than {MAX_EXPANDED_NODES:,} values through aliases",
+                position(root, display),
+                hint="YAML aliases are copied on every use; share content with `extends`",
+            )
+        )
     return problems
 
 
-def merge_nodes(parent: yaml.Node, child: yaml.Node,
-                skip: frozenset[str] = frozenset()) -> yaml.Node:
+def merge_nodes(
+    parent: yaml.Node, child: yaml.Node, skip: frozenset[str] = frozenset()
+) -> yaml.Node:
     """Deep-merge two mapping nodes; the child's values win, lists are replaced.
 
     Top-level keys in ``skip`` are not taken from the parent.
@@ -190,9 +212,10 @@ def merge_nodes(parent: yaml.Node, child: yaml.Node,
     # The parent's own keys first, in its order; then the child's pairs, merged with the
     # parent's value where both have one. Duplicate keys survive, to be reported.
     pairs: list[tuple[yaml.Node, yaml.Node]] = [
-        (k, v) for k, v in parent.value
-        if isinstance(k, yaml.ScalarNode) and k.value not in child_keys
-        and k.value not in skip]
+        (k, v)
+        for k, v in parent.value
+        if isinstance(k, yaml.ScalarNode) and k.value not in child_keys and k.value not in skip
+    ]
     for k, v in child.value:
         base = parent_values.get(k.value) if isinstance(k, yaml.ScalarNode) else None
         pairs.append((k, merge_nodes(base, v) if base is not None else v))

@@ -69,7 +69,7 @@ def fallback_chain(locale: Locale) -> tuple[str, ...]:
     territory (``zh_Hans_CN`` is looked for as ``zh_CN`` too, ``zh_Hant_TW`` as
     ``zh_TW``), because that is how people name catalog directories.
     """
-    parents: dict[str, str] = get_global("parent_exceptions")
+    parents = get_global("parent_exceptions")
     default_script = _likely_script(str(locale.language))
     ident: str | None = str(locale)
     chain: list[str] = []
@@ -90,7 +90,7 @@ def fallback_chain(locale: Locale) -> tuple[str, ...]:
 
 
 def _likely_script(ident: str) -> str | None:
-    likely: dict[str, str] = get_global("likely_subtags")
+    likely = get_global("likely_subtags")
     full = likely.get(ident) or likely.get(ident.split("_")[0])
     return Locale.parse(full).script if full else None
 

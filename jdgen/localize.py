@@ -21,7 +21,7 @@ from .errors import InvalidInputError, NotFoundError, Problem, relpath
 from .formatting import Conventions
 from .load import load_yaml, merge_nodes
 from .locales import LocaleInfo, dir_to_tag, parse_locale
-from .model import UNSPECIFIED, Headcount, Role, Salary, YearRange
+from .model import Headcount, Role, Salary, YearRange
 from .schema import INVALID, Checker, Struct, map_text
 
 CONVENTIONS_FILE = "conventions.yaml"
@@ -50,22 +50,28 @@ def available_locales(locale_dirs: Sequence[Path], template_dirs: Sequence[Path]
     return sorted(names)
 
 
-def resolve_locale(tag: str, locale_dirs: Sequence[Path],
-                   template_dirs: Sequence[Path]) -> LocaleInfo:
+def resolve_locale(
+    tag: str, locale_dirs: Sequence[Path], template_dirs: Sequence[Path]
+) -> LocaleInfo:
     """Parse a user's locale tag and check jdgen can render it (some step of its chain)."""
     available = available_locales(locale_dirs, template_dirs)
     try:
         info = parse_locale(tag)
     except ValueError as exc:
-        raise NotFoundError(Problem(f"unknown locale: {exc}",
-                                    hint="available: " + ", ".join(available))) from None
+        raise NotFoundError(
+            Problem(f"unknown locale: {exc}", hint="available: " + ", ".join(available))
+        ) from None
     supported = {parse_locale(t).chain[0] for t in available} | set(available)
     if not any(name in supported or dir_to_tag(name) in available for name in info.chain):
-        raise NotFoundError(Problem(
-            f'no templates or translations for locale "{info.tag}" '
-            f"(looked for {', '.join(info.chain)})",
-            hint="available: " + ", ".join(available)
-            + f"; add one with a catalog in locales/{info.chain[0]}/"))
+        raise NotFoundError(
+            Problem(
+                f'no templates or translations for locale "{info.tag}" '
+                f"(looked for {', '.join(info.chain)})",
+                hint="available: "
+                + ", ".join(available)
+                + f"; add one with a catalog in locales/{info.chain[0]}/",
+            )
+        )
     return info
 
 
@@ -86,17 +92,27 @@ def load_conventions(locale: LocaleInfo, locale_dirs: Sequence[Path]) -> Convent
     ctx.problems.raise_errors()
     if conventions is INVALID:  # pragma: no cover - a failed check records a problem
         raise InvalidInputError("invalid conventions")
-    return conventions  # type: ignore[no-any-return]
+    return conventions
 
 
 _EMPLOYMENT = {
-    "full-time": "Full-time", "part-time": "Part-time", "contract": "Contract",
-    "temporary": "Temporary", "internship": "Internship", "volunteer": "Volunteer",
-    "per-diem": "Per diem", "other": "Other",
+    "full-time": "Full-time",
+    "part-time": "Part-time",
+    "contract": "Contract",
+    "temporary": "Temporary",
+    "internship": "Internship",
+    "volunteer": "Volunteer",
+    "per-diem": "Per diem",
+    "other": "Other",
 }
 _ARRANGEMENT = {"on-site": "On-site", "hybrid": "Hybrid", "remote": "Remote"}
-_PER = {"hour": "per hour", "day": "per day", "week": "per week", "month": "per month",
-        "year": "per year"}
+_PER = {
+    "hour": "per hour",
+    "day": "per day",
+    "week": "per week",
+    "month": "per month",
+    "year": "per year",
+}
 
 
 class Localizer:
@@ -144,14 +160,16 @@ class Localizer:
             single = self.pgettext("salary", "up to {amount}")
         else:
             single = "{amount}"
-        text = formatting.salary_range(salary.min, salary.max, salary.currency,
-                                       self.conventions, self.locale, single)
+        text = formatting.salary_range(
+            salary.min, salary.max, salary.currency, self.conventions, self.locale, single
+        )
         if period:
             per = self.pgettext("salary period", _PER[salary.period])
             text = self.conventions.salary_with_period.format(amount=text, per=per)
         if salary.months_per_year and salary.months_per_year != 12:
             text = self.pgettext("salary", "{amount} × {months} months").format(
-                amount=text, months=salary.months_per_year)
+                amount=text, months=salary.months_per_year
+            )
         return text
 
     def month_year(self, date: dt.date) -> str:
@@ -168,18 +186,23 @@ class Localizer:
     def years(self, years: YearRange) -> str:
         """``3-5年``, ``3-5 años``, ``3-5 years``; ``8年以上``, ``8+ years``."""
         if years.max is None:
-            return self.npgettext("years of experience", "{min}+ year", "{min}+ years",
-                                  years.min).format(min=self.number(years.min))
-        shown = (self.number(years.min) if years.min == years.max
-                 else f"{self.number(years.min)}-{self.number(years.max)}")
-        return self.npgettext("years of experience", "{range} year", "{range} years",
-                              years.max).format(range=shown)
+            return self.npgettext(
+                "years of experience", "{min}+ year", "{min}+ years", years.min
+            ).format(min=self.number(years.min))
+        shown = (
+            self.number(years.min)
+            if years.min == years.max
+            else f"{self.number(years.min)}-{self.number(years.max)}"
+        )
+        return self.npgettext(
+            "years of experience", "{range} year", "{range} years", years.max
+        ).format(range=shown)
 
     def duration(self, minutes: int) -> str:
         return formatting.duration(minutes, self.conventions, self.locale)
 
     def headcount(self, count: Headcount) -> str:
-        if count == UNSPECIFIED:
+        if isinstance(count, str):  # UNSPECIFIED
             return self.pgettext("headcount", "several")
         return self.number(count)
 

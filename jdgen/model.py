@@ -41,8 +41,18 @@ from .schema import (
 
 # -- reusable validators ----------------------------------------------------------------
 
-_CURRENCY_HINTS = {"RMB": "CNY", "YUAN": "CNY", "$": "USD", "€": "EUR", "¥": "CNY or JPY",
-                   "£": "GBP", "US$": "USD", "S/": "PEN", "SOLES": "PEN", "ARS$": "ARS"}
+_CURRENCY_HINTS = {
+    "RMB": "CNY",
+    "YUAN": "CNY",
+    "$": "USD",
+    "€": "EUR",
+    "¥": "CNY or JPY",
+    "£": "GBP",
+    "US$": "USD",
+    "S/": "PEN",
+    "SOLES": "PEN",
+    "ARS$": "ARS",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,17 +65,20 @@ def _currency(code: str) -> str:
         return code
     upper = code.upper()
     if upper in _currencies():
-        raise ValueError(f'"{code}" must be written in capitals: {upper}')
+        raise ValueError(f'"{code}" must be written in capitals', f"write {upper}")
     suggestion = _CURRENCY_HINTS.get(upper)
-    msg = f'expected an ISO 4217 code, got "{code}"'
-    if suggestion:
-        raise ValueError(f"{msg} (use {suggestion})")
-    raise ValueError(msg)
+    raise ValueError(
+        f'expected an ISO 4217 code, got "{code}"',
+        f"use {suggestion}" if suggestion else "a three-letter code such as EUR, USD, CNY or PEN",
+    )
 
 
-CURRENCY = Custom(Str(r"\S{1,8}"), _currency, "an ISO 4217 currency code such as EUR",
-                  {"type": "string", "pattern": "^[A-Z]{3}$", "examples": ["EUR", "CNY"]},
-                  hint="see https://en.wikipedia.org/wiki/ISO_4217")
+CURRENCY = Custom(
+    Str(r"\S{1,8}"),
+    _currency,
+    "an ISO 4217 currency code such as EUR",
+    {"type": "string", "pattern": "^[A-Z]{3}$", "examples": ["EUR", "CNY"]},
+)
 
 _SAFE_SCHEMES = ("https://", "http://", "mailto:")
 
@@ -73,18 +86,19 @@ _SAFE_SCHEMES = ("https://", "http://", "mailto:")
 def _url(value: str) -> str:
     lowered = value.strip().lower()
     if lowered.startswith(("javascript:", "vbscript:", "data:")):
-        raise ValueError(f'links may not use the {lowered.split(":")[0]}: scheme')
+        raise ValueError(f"links may not use the {lowered.split(':')[0]}: scheme")
     if not lowered.startswith(_SAFE_SCHEMES):
         if re.fullmatch(r"[\w.-]+\.[a-z]{2,}(/\S*)?", lowered):
-            raise ValueError(f'"{value}" has no scheme (write https://{value})')
+            raise ValueError(f'"{value}" has no scheme', f"write https://{value}")
         raise ValueError(f'expected an http(s) or mailto: link, got "{value}"')
     if any(ch.isspace() for ch in value):
         raise ValueError(f'a link may not contain spaces: "{value}"')
     return value
 
 
-URL = Custom(Str(), _url, "an https:// link",
-             {"type": "string", "pattern": "^(https?://|mailto:)\\S+$"})
+URL = Custom(
+    Str(), _url, "an https:// link", {"type": "string", "pattern": "^(https?://|mailto:)\\S+$"}
+)
 
 
 def _email(value: str) -> str:
@@ -100,9 +114,16 @@ def _locale_tag(value: str) -> str:
     return parse_locale(value).tag
 
 
-LOCALE_TAG = Custom(Str(), _locale_tag, "a locale tag such as es, es-AR or zh-CN",
-                    {"type": "string", "pattern": "^[a-zA-Z]{2,3}([-_][A-Za-z0-9]{2,4})*$",
-                     "examples": ["es", "es-AR", "zh-CN", "en"]})
+LOCALE_TAG = Custom(
+    Str(),
+    _locale_tag,
+    "a locale tag such as es, es-AR or zh-CN",
+    {
+        "type": "string",
+        "pattern": "^[a-zA-Z]{2,3}([-_][A-Za-z0-9]{2,4})*$",
+        "examples": ["es", "es-AR", "zh-CN", "en"],
+    },
+)
 
 
 def _country(value: str) -> str:
@@ -114,11 +135,16 @@ def _country(value: str) -> str:
     return code
 
 
-COUNTRY = Custom(Str(), _country, "an ISO 3166 country code such as ES",
-                 {"type": "string", "pattern": "^[A-Za-z]{2}$"})
+COUNTRY = Custom(
+    Str(),
+    _country,
+    "an ISO 3166 country code such as ES",
+    {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+)
 
 
 # -- value types ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class YearRange:
@@ -137,25 +163,33 @@ class YearRangeSpec(Spec[YearRange]):
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> YearRange:
         m = self._RE.fullmatch(str(node.value)) if isinstance(node, yaml.ScalarNode) else None
         if m is None:
-            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}")  # type: ignore[no-any-return]
+            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}")
         low = int(m.group(1))
         if m.group(3) is not None:
             high = int(m.group(3))
             if high < low:
-                return ctx.error(node, field, f"the range {low}-{high} runs backwards",  # type: ignore[no-any-return]
-                                 f"write {high}-{low}")
+                return ctx.error(
+                    node,
+                    field,
+                    f"the range {low}-{high} runs backwards",
+                    f"write {high}-{low}",
+                )
             return YearRange(low, high)
         if m.group(4):
             return YearRange(low, None)
         return YearRange(low, low)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"anyOf": [{"type": "integer", "minimum": 0},
-                          {"type": "string", "pattern": r"^\s*\d{1,2}\s*([-–~]\s*\d{1,2}|\+)?\s*$"}],
-                "examples": ["3-5", "8+"]}
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^\s*\d{1,2}\s*([-–~]\s*\d{1,2}|\+)?\s*$"},
+            ],
+            "examples": ["3-5", "8+"],
+        }
 
 
-UNSPECIFIED = "unspecified"
+UNSPECIFIED: Literal["unspecified"] = "unspecified"
 Headcount = int | Literal["unspecified"]
 
 
@@ -167,7 +201,10 @@ class HeadcountSpec(Spec[Headcount]):
 
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> Headcount:
         if isinstance(node, yaml.ScalarNode) and str(node.value).strip().lower() in (
-                UNSPECIFIED, "several", "若干"):
+            UNSPECIFIED,
+            "several",
+            "若干",
+        ):
             return UNSPECIFIED
         return Int(1, 100_000).check(node, field, ctx)
 
@@ -194,8 +231,12 @@ class ItemsSpec(Spec[tuple[Group, ...]]):
 
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> tuple[Group, ...]:
         if not isinstance(node, yaml.SequenceNode):
-            return ctx.error(node, field, f"expected a list, got {describe(node)}",  # type: ignore[no-any-return]
-                             "start each item on its own line with '- '")
+            return ctx.error(
+                node,
+                field,
+                f"expected a list, got {describe(node)}",
+                "start each item on its own line with '- '",
+            )
         groups: list[Group] = []
         loose: list[str] = []
         ok = True
@@ -229,8 +270,16 @@ ITEMS = ItemsSpec()
 
 # -- the role ---------------------------------------------------------------------------
 
-EMPLOYMENT_TYPES = ("full-time", "part-time", "contract", "temporary", "internship",
-                    "volunteer", "per-diem", "other")
+EMPLOYMENT_TYPES = (
+    "full-time",
+    "part-time",
+    "contract",
+    "temporary",
+    "internship",
+    "volunteer",
+    "per-diem",
+    "other",
+)
 WORK_ARRANGEMENTS = ("on-site", "hybrid", "remote")
 PERIODS = ("hour", "day", "week", "month", "year")
 
@@ -244,8 +293,9 @@ class Location:
 
     @property
     def label(self) -> str:
-        return self.name or ", ".join(p for p in (self.city, self.region) if p) or (
-            self.country or "")
+        return (
+            self.name or ", ".join(p for p in (self.city, self.region) if p) or (self.country or "")
+        )
 
 
 def _check_location(loc: Location, node: yaml.Node, field: str, ctx: Checker) -> None:
@@ -258,12 +308,22 @@ class Salary:
     min: Decimal | None = spec(Amount(), "the lowest pay of the range")
     max: Decimal | None = spec(Amount(), "the highest pay of the range")
     currency: str = spec(CURRENCY, "ISO 4217 currency code, e.g. EUR, CNY, PEN", required=True)
-    period: str = spec(Choice(*PERIODS, aliases={"hourly": "hour", "daily": "day",
-                                                 "weekly": "week", "monthly": "month",
-                                                 "yearly": "year", "annual": "year",
-                                                 "annually": "year"}),
-                       "what the amounts pay for: hour, day, week, month or year",
-                       required=True)
+    period: str = spec(
+        Choice(
+            *PERIODS,
+            aliases={
+                "hourly": "hour",
+                "daily": "day",
+                "weekly": "week",
+                "monthly": "month",
+                "yearly": "year",
+                "annual": "year",
+                "annually": "year",
+            },
+        ),
+        "what the amounts pay for: hour, day, week, month or year",
+        required=True,
+    )
     months_per_year: int | None = spec(Int(12, 24), "salaries paid per year, e.g. 14 or 16")
     note: str | None = spec(Line(), "a short note, e.g. depending on experience")
 
@@ -272,9 +332,12 @@ def _check_salary(salary: Salary, node: yaml.Node, field: str, ctx: Checker) -> 
     if salary.min is None and salary.max is None:
         ctx.error(node, field, "a salary needs a min, a max or both")
     elif salary.min is not None and salary.max is not None and salary.min > salary.max:
-        ctx.error(node_for(node, "min") or node, f"{field}.min",
-                  f"the minimum ({salary.min}) is above the maximum ({salary.max})",
-                  "swap min and max")
+        ctx.error(
+            node_for(node, "min") or node,
+            f"{field}.min",
+            f"the minimum ({salary.min}) is above the maximum ({salary.max})",
+            "swap min and max",
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -287,8 +350,9 @@ class Requirements:
 @dataclass(frozen=True, kw_only=True)
 class Experience:
     level: str = spec(Line(), "the seniority level, e.g. Senior", required=True)
-    years: YearRange = spec(YearRangeSpec(), 'years of experience, e.g. "3-5" or "8+"',
-                            required=True)
+    years: YearRange = spec(
+        YearRangeSpec(), 'years of experience, e.g. "3-5" or "8+"', required=True
+    )
     description: str | None = spec(Line(), "what the experience is in")
 
 
@@ -304,8 +368,9 @@ class Step:
 class Contact:
     label: str = spec(Line(), "what the contact is for, e.g. Applications", required=True)
     email: str | None = spec(EMAIL, "an e-mail address")
-    phone: str | None = spec(Str(r"[+0-9 ()./X-]{3,30}", hint="digits, spaces, + ( ) - ."),
-                             "a phone number")
+    phone: str | None = spec(
+        Str(r"[+0-9 ()./X-]{3,30}", hint="digits, spaces, + ( ) - ."), "a phone number"
+    )
     url: str | None = spec(URL, "a link")
     address: str | None = spec(Line(), "a postal address")
 
@@ -320,10 +385,12 @@ class Apply:
     url: str | None = spec(URL, "where to apply")
     email: str | None = spec(EMAIL, "where to send applications")
     instructions: str | None = spec(Text(), "how to apply, in a sentence or two")
-    include: tuple[str, ...] = spec(ListOf(Line()), "what to mention in the application",
-                                    factory=tuple)
-    contacts: tuple[Contact, ...] = spec(ListOf(Struct(Contact, check=_check_contact)),
-                                         "people or inboxes to contact", factory=tuple)
+    include: tuple[str, ...] = spec(
+        ListOf(Line()), "what to mention in the application", factory=tuple
+    )
+    contacts: tuple[Contact, ...] = spec(
+        ListOf(Struct(Contact, check=_check_contact)), "people or inboxes to contact", factory=tuple
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -332,34 +399,54 @@ class Role:
 
     id: str = spec(Slug(), "the role's id; defaults to the file name", required=True)
     extends: str | None = spec(Slug(), "the id of the role family this role builds on")
-    abstract: bool = spec(Bool(), "true for a role family that is only extended, never published",
-                          default=False)
-    language: str = spec(LOCALE_TAG, "the language the role is written in, e.g. es-PE",
-                         required=True)
+    abstract: bool = spec(
+        Bool(), "true for a role family that is only extended, never published", default=False
+    )
+    language: str = spec(
+        LOCALE_TAG, "the language the role is written in, e.g. es-PE", required=True
+    )
     title: str = spec(Line(), "the job title", required=True)
     organization: str | None = spec(Line(), "the hiring company")
     team: str | None = spec(Line(), "the team")
     summary: str | None = spec(Text(), "what the role is about, in a paragraph or two")
-    employment_type: str | None = spec(Choice(*EMPLOYMENT_TYPES, aliases={
-        "fulltime": "full-time", "parttime": "part-time", "contractor": "contract",
-        "intern": "internship", "temp": "temporary"}), "full-time, part-time, contract...")
-    work_arrangement: str | None = spec(Choice(*WORK_ARRANGEMENTS, aliases={
-        "onsite": "on-site", "office": "on-site", "in-office": "on-site"}),
-        "on-site, hybrid or remote")
+    employment_type: str | None = spec(
+        Choice(
+            *EMPLOYMENT_TYPES,
+            aliases={
+                "fulltime": "full-time",
+                "parttime": "part-time",
+                "contractor": "contract",
+                "intern": "internship",
+                "temp": "temporary",
+            },
+        ),
+        "full-time, part-time, contract...",
+    )
+    work_arrangement: str | None = spec(
+        Choice(
+            *WORK_ARRANGEMENTS,
+            aliases={"onsite": "on-site", "office": "on-site", "in-office": "on-site"},
+        ),
+        "on-site, hybrid or remote",
+    )
     locations: tuple[Location, ...] = spec(
         ListOf(Struct(Location, shorthand="name", check=_check_location)),
-        "where the job is; a name, or city/region/country", factory=tuple)
-    headcount: Headcount | None = spec(HeadcountSpec(),
-                                       'openings; "unspecified" shows 若干 / several')
+        "where the job is; a name, or city/region/country",
+        factory=tuple,
+    )
+    headcount: Headcount | None = spec(
+        HeadcountSpec(), 'openings; "unspecified" shows 若干 / several'
+    )
     salary: Salary | None = spec(Struct(Salary, check=_check_salary), "the pay range")
-    responsibilities: tuple[Group, ...] = spec(ITEMS, "what the person will do",
-                                               factory=tuple)
+    responsibilities: tuple[Group, ...] = spec(ITEMS, "what the person will do", factory=tuple)
     requirements: Requirements | None = spec(Struct(Requirements), "must-haves and nice-to-haves")
-    experience: tuple[Experience, ...] = spec(ListOf(Struct(Experience)),
-                                              "years of experience by seniority", factory=tuple)
+    experience: tuple[Experience, ...] = spec(
+        ListOf(Struct(Experience)), "years of experience by seniority", factory=tuple
+    )
     benefits: tuple[Group, ...] = spec(ITEMS, "benefits and perks", factory=tuple)
-    process: tuple[Step, ...] = spec(ListOf(Struct(Step)), "the hiring process, step by step",
-                                     factory=tuple)
+    process: tuple[Step, ...] = spec(
+        ListOf(Struct(Step)), "the hiring process, step by step", factory=tuple
+    )
     apply: Apply | None = spec(Struct(Apply), "how to apply")
     posted: dt.date | None = spec(Date(), "when the posting was published, YYYY-MM-DD")
     valid_through: dt.date | None = spec(Date(), "the last day to apply; none: open until filled")

@@ -25,8 +25,8 @@ from .formats.html import to_html
 from .formats.markdown import to_markdown
 from .formats.text import to_text
 from .inline import to_text as inline_text
-from .localize import Localizer, resolve_locale
 from .locales import LocaleInfo
+from .localize import Localizer, resolve_locale
 from .resolve import ResolvedRole, RoleIndex
 from .schema import fields_of
 from .templates import make_environment, render_template
@@ -98,12 +98,14 @@ class Renderer:
 
     # -- rendering ----------------------------------------------------------------------
 
-    def document(self, resolved: ResolvedRole, locale: str, kind: str = "posting"
-                 ) -> tuple[Document, list[Problem]]:
+    def document(
+        self, resolved: ResolvedRole, locale: str, kind: str = "posting"
+    ) -> tuple[Document, list[Problem]]:
         """Render a role's template for a locale and parse it into a document."""
         if kind not in KINDS:
-            raise UsageError(Problem(f'unknown document kind "{kind}"',
-                                     hint="kinds: " + ", ".join(KINDS)))
+            raise UsageError(
+                Problem(f'unknown document kind "{kind}"', hint="kinds: " + ", ".join(KINDS))
+            )
         localizer = self.localizer(locale)
         env = self.environment(locale)
         role = localizer.localize_role(resolved.role)
@@ -121,34 +123,50 @@ class Renderer:
         warnings = self._warnings(resolved, localizer, before)
         return document, warnings
 
-    def _warnings(self, resolved: ResolvedRole, localizer: Localizer,
-                  before: set[tuple[str | None, str]]) -> list[Problem]:
+    def _warnings(
+        self, resolved: ResolvedRole, localizer: Localizer, before: set[tuple[str | None, str]]
+    ) -> list[Problem]:
         warnings: list[Problem] = []
         new = sorted(localizer.messages.misses - before, key=lambda k: (k[0] or "", k[1]))
         if localizer.locale.language != "en":
             for ctx, msgid in new:
                 what = f'"{msgid}"' + (f" (context {ctx})" if ctx else "")
-                warnings.append(Problem(
-                    f"no {localizer.info.tag} translation for template string {what}; "
-                    "the English text is shown", Position(resolved.display),
-                    severity=Severity.WARNING,
-                    hint=f"translate it in locales/{localizer.info.chain[-1]}/LC_MESSAGES/"
-                         "jdgen.po"))
+                warnings.append(
+                    Problem(
+                        f"no {localizer.info.tag} translation for template string {what}; "
+                        "the English text is shown",
+                        Position(resolved.display),
+                        severity=Severity.WARNING,
+                        hint=f"translate it in locales/{localizer.info.chain[-1]}/LC_MESSAGES/"
+                        "jdgen.po",
+                    )
+                )
         role = resolved.role
         if role.valid_through and self.today and role.valid_through < self.today:
-            warnings.append(Problem(
-                f"the posting expired on {role.valid_through.isoformat()}",
-                resolved.positions.get("valid_through", Position(resolved.display)),
-                "valid_through", severity=Severity.WARNING,
-                hint="update valid_through or remove the role"))
+            warnings.append(
+                Problem(
+                    f"the posting expired on {role.valid_through.isoformat()}",
+                    resolved.positions.get("valid_through", Position(resolved.display)),
+                    "valid_through",
+                    severity=Severity.WARNING,
+                    hint="update valid_through or remove the role",
+                )
+            )
         return warnings
 
-    def render(self, ref: str | Path, locale: str | None = None, kind: str = "posting",
-               fmt: str = "markdown", width: int | None = None) -> Rendered:
+    def render(
+        self,
+        ref: str | Path,
+        locale: str | None = None,
+        kind: str = "posting",
+        fmt: str = "markdown",
+        width: int | None = None,
+    ) -> Rendered:
         """Render one role (an id or a path) in one locale, kind and format."""
         if fmt not in FORMATS:
-            raise UsageError(Problem(f'unknown format "{fmt}"', hint="formats: "
-                                     + ", ".join(FORMATS)))
+            raise UsageError(
+                Problem(f'unknown format "{fmt}"', hint="formats: " + ", ".join(FORMATS))
+            )
         resolved = self.index.resolve(ref)
         tag = locale or resolved.role.language
         document, warnings = self.document(resolved, tag, kind)
@@ -156,8 +174,9 @@ class Renderer:
         text = self.format(document, fmt, localizer, width)
         return Rendered(text, document, localizer.info.tag, kind, fmt, tuple(warnings))
 
-    def format(self, document: Document, fmt: str, localizer: Localizer,
-               width: int | None = None) -> str:
+    def format(
+        self, document: Document, fmt: str, localizer: Localizer, width: int | None = None
+    ) -> str:
         if fmt == "markdown":
             return to_markdown(document)
         if fmt == "text":
@@ -169,7 +188,7 @@ class Renderer:
         """A complete HTML5 page around the document."""
         env = self.environment(localizer.info.tag)
         title = inline_text(document.title).replace("\n", " ")
-        description = " ".join(inline_text(document.first_paragraph()).split())
+        description = " ".join(inline_text(document.summary()).split())
         if len(description) > DESCRIPTION_LENGTH:
             description = description[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
         context = {

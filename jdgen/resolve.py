@@ -69,7 +69,7 @@ class RoleIndex:
     def duplicate_ids(self) -> list[Problem]:
         """Two files with one stem in different folders would make ids ambiguous."""
         seen: dict[str, Path] = {}
-        problems = []
+        problems: list[Problem] = []
         if not self.project.roles_dir.is_dir():
             return problems
         for dirpath, dirnames, filenames in os.walk(self.project.roles_dir):
@@ -79,11 +79,14 @@ class RoleIndex:
                 if not name.endswith(ROLE_SUFFIXES):
                     continue
                 if path.stem in seen:
-                    problems.append(Problem(
-                        f'role id "{path.stem}" is also used by '
-                        f"{self.project.display(seen[path.stem])}",
-                        Position(self.project.display(path)),
-                        hint="role ids come from file names and must be unique"))
+                    problems.append(
+                        Problem(
+                            f'role id "{path.stem}" is also used by '
+                            f"{self.project.display(seen[path.stem])}",
+                            Position(self.project.display(path)),
+                            hint="role ids come from file names and must be unique",
+                        )
+                    )
                 else:
                     seen[path.stem] = path
         return problems
@@ -100,13 +103,17 @@ class RoleIndex:
         if candidate.suffix in ROLE_SUFFIXES or os.sep in ref or "/" in ref:
             if candidate.is_file():
                 return candidate.resolve()
-            raise NotFoundError(Problem(f'role file "{ref}" not found',
-                                        hint=self._suggest(candidate.stem)))
+            raise NotFoundError(
+                Problem(f'role file "{ref}" not found', hint=self._suggest(candidate.stem))
+            )
         if ref in self.files:
             return self.files[ref].resolve()
-        raise NotFoundError(Problem(
-            f'no role with id "{ref}" in {self.project.display(self.project.roles_dir)}/',
-            hint=self._suggest(ref)))
+        raise NotFoundError(
+            Problem(
+                f'no role with id "{ref}" in {self.project.display(self.project.roles_dir)}/',
+                hint=self._suggest(ref),
+            )
+        )
 
     def _suggest(self, ref: str) -> str:
         if not self.files:
@@ -124,10 +131,13 @@ class RoleIndex:
         problems.raise_errors()
         assert merged is not None
         if _scalar(merged, "abstract") in ("true", "True", "yes"):
-            raise InvalidInputError(Problem(
-                "is a role family (abstract: true), which is not rendered on its own",
-                position(merged, self.project.display(path)),
-                hint="render a role that extends it"))
+            raise InvalidInputError(
+                Problem(
+                    "is a role family (abstract: true), which is not rendered on its own",
+                    position(merged, self.project.display(path)),
+                    hint="render a role that extends it",
+                )
+            )
         ctx = Checker(problems=problems)
         role = ROLE.check(merged, "", ctx)
         problems.raise_errors()
@@ -137,7 +147,7 @@ class RoleIndex:
     def check(self, path: Path) -> list[Problem]:
         """Every problem of one role file: a family is checked as far as it goes."""
         problems = Problems()
-        merged, families = self._merged(path.resolve(), problems, ())
+        merged, _ = self._merged(path.resolve(), problems, ())
         if merged is not None and _scalar(merged, "abstract") in ("true", "True", "yes"):
             ROLE.check(merged, "", Checker(problems=problems, partial=True))
             return problems.items
@@ -153,16 +163,22 @@ class RoleIndex:
             root = self._with_defaults(doc.root, path.stem, problems)
             ROLE.check(root, "", Checker(problems=problems, partial=True))
 
-    def _merged(self, path: Path, problems: Problems,
-                seen: tuple[Path, ...]) -> tuple[yaml.Node | None, tuple[str, ...]]:
+    def _merged(
+        self, path: Path, problems: Problems, seen: tuple[Path, ...]
+    ) -> tuple[yaml.Node | None, tuple[str, ...]]:
         try:
             doc = self.document(path)
         except InvalidInputError as exc:
             problems.extend(exc.problems)
             return None, ()
         if doc.root is None:
-            problems.add(Problem("the file is empty", Position(doc.path, 1, 1),
-                                 hint="a role needs at least a title; see `jdgen schema`"))
+            problems.add(
+                Problem(
+                    "the file is empty",
+                    Position(doc.path, 1, 1),
+                    hint="a role needs at least a title; see `jdgen schema`",
+                )
+            )
             return None, ()
         root = self._with_defaults(doc.root, path.stem, problems)
         parent_ref = _scalar(root, "extends")
@@ -171,8 +187,14 @@ class RoleIndex:
         node = node_for(root, "extends")
         parent_path = self.files.get(parent_ref)
         if parent_path is None:
-            problems.add(Problem(f'extends an unknown role "{parent_ref}"', position(node),
-                                 "extends", hint=self._suggest(parent_ref)))
+            problems.add(
+                Problem(
+                    f'extends an unknown role "{parent_ref}"',
+                    position(node),
+                    "extends",
+                    hint=self._suggest(parent_ref),
+                )
+            )
             return None, ()
         parent_path = parent_path.resolve()
         if parent_path in seen or parent_path == path:
@@ -194,18 +216,24 @@ class RoleIndex:
         if id_node is None:
             pairs.append(_pair("id", stem, mark))
         elif isinstance(id_node, yaml.ScalarNode) and id_node.value != stem:
-            problems.add(Problem(f'id "{id_node.value}" differs from the file name "{stem}"',
-                                 position(id_node), "id",
-                                 hint=f"rename the file or write id: {stem}"))
+            problems.add(
+                Problem(
+                    f'id "{id_node.value}" differs from the file name "{stem}"',
+                    position(id_node),
+                    "id",
+                    hint=f"rename the file or write id: {stem}",
+                )
+            )
         if node_for(root, "language") is None:
             pairs.append(_pair("language", self.project.config.default_locale, mark))
-        return yaml.MappingNode(root.tag, pairs, root.start_mark, root.end_mark,
-                                root.flow_style)
+        return yaml.MappingNode(root.tag, pairs, root.start_mark, root.end_mark, root.flow_style)
 
 
 def _pair(key: str, value: str, mark: yaml.Mark) -> tuple[yaml.Node, yaml.Node]:
-    return (yaml.ScalarNode("tag:yaml.org,2002:str", key, mark, mark),
-            yaml.ScalarNode("tag:yaml.org,2002:str", value, mark, mark))
+    return (
+        yaml.ScalarNode("tag:yaml.org,2002:str", key, mark, mark),
+        yaml.ScalarNode("tag:yaml.org,2002:str", value, mark, mark),
+    )
 
 
 def _scalar(node: yaml.Node, key: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -65,8 +66,9 @@ def describe(node: yaml.Node) -> str:
         return "a list"
     if node.tag == _NULL:
         return "nothing (null)"
-    kind = {_INT: "a number", _FLOAT: "a number", _BOOL: "a boolean",
-            _TIMESTAMP: "a date"}.get(node.tag, "text")
+    kind = {_INT: "a number", _FLOAT: "a number", _BOOL: "a boolean", _TIMESTAMP: "a date"}.get(
+        node.tag, "text"
+    )
     value = str(node.value)
     shown = value if len(value) <= 40 else value[:37] + "..."
     return f'{kind} "{shown}"'
@@ -123,8 +125,13 @@ def join_lines(lines: list[str]) -> str:
 class Str(Spec[str]):
     """A single line of plain text (identifiers, names, codes)."""
 
-    def __init__(self, pattern: str | None = None, hint: str = "",
-                 max_length: int | None = None, example: str = "") -> None:
+    def __init__(
+        self,
+        pattern: str | None = None,
+        hint: str = "",
+        max_length: int | None = None,
+        example: str = "",
+    ) -> None:
         self.pattern = re.compile(pattern) if pattern else None
         self.hint = hint
         self.max_length = max_length
@@ -139,15 +146,18 @@ class Str(Spec[str]):
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> str:
         raw = _scalar_text(node, field, ctx, self.expected())
         if raw is None:
-            return INVALID  # type: ignore[no-any-return]
+            return INVALID
         text = self.normalize(raw)
         if not text:
-            return ctx.error(node, field, f"expected {self.expected()}, got empty text")  # type: ignore[no-any-return]
+            return ctx.error(node, field, f"expected {self.expected()}, got empty text")
         if self.pattern and not self.pattern.fullmatch(text):
-            return ctx.error(node, field, f'"{text}" is not {self.expected()}', self.hint)  # type: ignore[no-any-return]
+            return ctx.error(node, field, f'"{text}" is not {self.expected()}', self.hint)
         if self.max_length and len(text) > self.max_length:
-            return ctx.error(node, field,  # type: ignore[no-any-return]
-                             f"is {len(text)} characters, at most {self.max_length} allowed")
+            return ctx.error(
+                node,
+                field,
+                f"is {len(text)} characters, at most {self.max_length} allowed",
+            )
         ctx.positions[field] = position(node)
         return text
 
@@ -162,19 +172,37 @@ class Str(Spec[str]):
         return out
 
 
-class Line(Str):
-    """One line of translatable prose; inline Markdown (emphasis, links) is allowed."""
+_BAD_LINK = re.compile(r"(?i)(?:\]\(\s*<?|<)\s*(javascript|vbscript|data)\s*:")
+
+
+class Prose(Str):
+    """Translatable prose with inline Markdown; links may not run script."""
 
     translatable = True
+
+    def check(self, node: yaml.Node, field: str, ctx: Checker) -> str:
+        text = super().check(node, field, ctx)
+        if text is not INVALID:
+            m = _BAD_LINK.search(html.unescape(text))
+            if m:
+                return ctx.error(
+                    node,
+                    field,
+                    f"links may not use the {m.group(1).lower()}: scheme",
+                    "link to an https:// address",
+                )
+        return text
+
+
+class Line(Prose):
+    """One line of translatable prose; inline Markdown (emphasis, links) is allowed."""
 
     def expected(self) -> str:
         return "a line of text"
 
 
-class Text(Str):
+class Text(Prose):
     """Translatable prose in paragraphs (separated by blank lines), inline Markdown allowed."""
-
-    translatable = True
 
     def expected(self) -> str:
         return "text"
@@ -188,8 +216,12 @@ class Slug(Str):
     """A safe identifier: lower-case letters, digits and hyphens; never a path."""
 
     def __init__(self) -> None:
-        super().__init__(r"[a-z0-9][a-z0-9-]*", max_length=100, example="ml-engineer",
-                         hint="use lower-case letters, digits and hyphens, like ml-engineer")
+        super().__init__(
+            r"[a-z0-9][a-z0-9-]*",
+            max_length=100,
+            example="ml-engineer",
+            hint="use lower-case letters, digits and hyphens, like ml-engineer",
+        )
 
     def expected(self) -> str:
         return "an id (lower-case letters, digits and hyphens)"
@@ -208,7 +240,7 @@ class Choice(Spec[str]):
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> str:
         raw = _scalar_text(node, field, ctx, self.expected())
         if raw is None:
-            return INVALID  # type: ignore[no-any-return]
+            return INVALID
         value = raw.strip()
         key = value.lower().replace("_", "-").replace(" ", "-")
         key = self.aliases.get(key, key)
@@ -216,7 +248,7 @@ class Choice(Spec[str]):
             ctx.positions[field] = position(node)
             return key
         hint = did_you_mean(key, self.choices) or self.expected()
-        return ctx.error(node, field, f'"{value}" is not allowed', hint)  # type: ignore[no-any-return]
+        return ctx.error(node, field, f'"{value}" is not allowed', hint)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.choices) + sorted(self.aliases)}
@@ -229,7 +261,7 @@ class Bool(Spec[bool]):
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> bool:
         if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
             return str(node.value).lower() in ("true", "yes", "on", "y")
-        return ctx.error(node, field, f"expected true or false, got {describe(node)}")  # type: ignore[no-any-return]
+        return ctx.error(node, field, f"expected true or false, got {describe(node)}")
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
@@ -249,11 +281,12 @@ class Int(Spec[int]):
 
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> int:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT):
-            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}")  # type: ignore[no-any-return]
+            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}")
         value = int(str(node.value).replace("_", ""), 0)
         if (self.minimum is not None and value < self.minimum) or (
-                self.maximum is not None and value > self.maximum):
-            return ctx.error(node, field, f"expected {self.expected()}, got {value}")  # type: ignore[no-any-return]
+            self.maximum is not None and value > self.maximum
+        ):
+            return ctx.error(node, field, f"expected {self.expected()}, got {value}")
         ctx.positions[field] = position(node)
         return value
 
@@ -277,13 +310,13 @@ class Amount(Spec[Decimal]):
             hint = ""
             if isinstance(node, yaml.ScalarNode) and re.fullmatch(r"\s*\d+\s*[kK]\s*", node.value):
                 hint = "write the full amount, like 28000; the locale decides how it is shown"
-            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}", hint)  # type: ignore[no-any-return]
+            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}", hint)
         try:
             value = Decimal(str(node.value).replace("_", ""))
         except InvalidOperation:
-            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}")  # type: ignore[no-any-return]
+            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}")
         if not value.is_finite() or value < 0:
-            return ctx.error(node, field, f"expected a positive amount, got {node.value}")  # type: ignore[no-any-return]
+            return ctx.error(node, field, f"expected a positive amount, got {node.value}")
         ctx.positions[field] = position(node)
         return value
 
@@ -298,11 +331,11 @@ class Date(Spec[dt.date]):
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> dt.date:
         raw = _scalar_text(node, field, ctx, self.expected())
         if raw is None:
-            return INVALID  # type: ignore[no-any-return]
+            return INVALID
         try:
             value = dt.date.fromisoformat(raw.strip())
         except ValueError:
-            return ctx.error(node, field, f'expected {self.expected()}, got "{raw}"')  # type: ignore[no-any-return]
+            return ctx.error(node, field, f'expected {self.expected()}, got "{raw}"')
         ctx.positions[field] = position(node)
         return value
 
@@ -320,14 +353,17 @@ class ListOf(Spec[tuple[T, ...]]):
 
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> tuple[T, ...]:
         if not isinstance(node, yaml.SequenceNode):
-            hint = "start each item on its own line with '- '" if isinstance(
-                node, yaml.ScalarNode) else ""
-            return ctx.error(node, field, f"expected a list, got {describe(node)}", hint)  # type: ignore[no-any-return]
+            hint = (
+                "start each item on its own line with '- '"
+                if isinstance(node, yaml.ScalarNode)
+                else ""
+            )
+            return ctx.error(node, field, f"expected a list, got {describe(node)}", hint)
         items = [self.item.check(child, f"{field}[{i}]", ctx) for i, child in enumerate(node.value)]
         if any(i is INVALID for i in items):
-            return INVALID  # type: ignore[no-any-return]
+            return INVALID
         if len(items) < self.min_items:
-            return ctx.error(node, field, f"expected at least {self.min_items} item(s)")  # type: ignore[no-any-return]
+            return ctx.error(node, field, f"expected at least {self.min_items} item(s)")
         return tuple(items)
 
     def json_schema(self) -> dict[str, Any]:
@@ -358,8 +394,14 @@ class Either(Spec[Any]):
 class Custom(Spec[T]):
     """A validator built from a function over the checked value of another spec."""
 
-    def __init__(self, base: Spec[Any], convert: Callable[[Any], T], expected: str,
-                 schema: dict[str, Any] | None = None, hint: str = "") -> None:
+    def __init__(
+        self,
+        base: Spec[Any],
+        convert: Callable[[Any], T],
+        expected: str,
+        schema: dict[str, Any] | None = None,
+        hint: str = "",
+    ) -> None:
         self.base = base
         self.convert = convert
         self._expected = expected
@@ -373,11 +415,14 @@ class Custom(Spec[T]):
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> T:
         value = self.base.check(node, field, ctx)
         if value is INVALID:
-            return INVALID  # type: ignore[no-any-return]
+            return INVALID
         try:
             return self.convert(value)
         except ValueError as exc:
-            return ctx.error(node, field, str(exc) or f"expected {self._expected}", self.hint)  # type: ignore[no-any-return]
+            # A converter may raise ValueError(message, hint).
+            message = str(exc.args[0]) if exc.args else f"expected {self._expected}"
+            hint = str(exc.args[1]) if len(exc.args) > 1 else self.hint
+            return ctx.error(node, field, message, hint)
 
     def json_schema(self) -> dict[str, Any]:
         return self._schema if self._schema is not None else self.base.json_schema()
@@ -396,8 +441,14 @@ class FieldInfo:
     key: str  # the YAML key (the field name with "_" kept: YAML keys match Python names)
 
 
-def spec(validator: Spec[Any], doc: str, *, required: bool = False, default: Any = None,
-         factory: Callable[[], Any] | None = None) -> Any:
+def spec(
+    validator: Spec[Any],
+    doc: str,
+    *,
+    required: bool = False,
+    default: Any = None,
+    factory: Callable[[], Any] | None = None,
+) -> Any:
     """Declare a model field: its validator, a one-line description, and its default."""
     meta = {_SPEC: (validator, required, doc)}
     if required:
@@ -420,17 +471,22 @@ def fields_of(cls: type[Any]) -> dict[str, FieldInfo]:
 class Struct(Spec[T]):
     """A mapping validated against a dataclass declared with :func:`spec` fields."""
 
-    def __init__(self, cls: type[T], shorthand: str | None = None,
-                 check: Callable[[T, yaml.MappingNode, str, Checker], None] | None = None,
-                 ignore: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        cls: type[T],
+        shorthand: str | None = None,
+        check: Callable[[T, yaml.MappingNode, str, Checker], None] | None = None,
+        ignore: frozenset[str] = frozenset(),
+    ) -> None:
         self.cls = cls
         self.shorthand = shorthand  # a scalar is accepted as the value of this field
         self.extra_check = check
         self.ignore = ignore  # keys handled elsewhere (``extends``, ``abstract``)
 
     def expected(self) -> str:
-        return "a mapping" + (f" or {self.fields[self.shorthand].spec.expected()}"
-                              if self.shorthand else "")
+        return "a mapping" + (
+            f" or {self.fields[self.shorthand].spec.expected()}" if self.shorthand else ""
+        )
 
     @property
     def fields(self) -> dict[str, FieldInfo]:
@@ -441,14 +497,21 @@ class Struct(Spec[T]):
         if self.shorthand and isinstance(node, yaml.ScalarNode):
             value = fields[self.shorthand].spec.check(node, field, ctx)
             if value is INVALID:
-                return INVALID  # type: ignore[no-any-return]
+                return INVALID
             return self._build({self.shorthand: value}, node, field, ctx)
         if not isinstance(node, yaml.MappingNode):
             where = f"{field}: " if field else ""
-            hint = (f"write it as `key: value` lines; {where}fields are "
-                    + ", ".join(list(fields)[:6]) + ("..." if len(fields) > 6 else ""))
-            return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}",  # type: ignore[no-any-return]
-                             hint)
+            hint = (
+                f"write it as `key: value` lines; {where}fields are "
+                + ", ".join(list(fields)[:6])
+                + ("..." if len(fields) > 6 else "")
+            )
+            return ctx.error(
+                node,
+                field,
+                f"expected {self.expected()}, got {describe(node)}",
+                hint,
+            )
         values: dict[str, Any] = {}
         seen: dict[str, yaml.Node] = {}
         ok = True
@@ -460,8 +523,12 @@ class Struct(Spec[T]):
                 ok = False
                 continue
             if key in seen:
-                ctx.error(key_node, sub, "duplicate key",
-                          f"it is already set at line {position(seen[key]).line}")
+                ctx.error(
+                    key_node,
+                    sub,
+                    "duplicate key",
+                    f"it is already set at line {position(seen[key]).line}",
+                )
                 ok = False
                 continue
             seen[key] = key_node
@@ -487,11 +554,14 @@ class Struct(Spec[T]):
                     ctx.error(node, what, f"missing required field ({info.doc})")
                     ok = False
                 elif info.required and name in seen and name not in values and ok:
-                    ctx.error(seen[name], f"{field}.{name}" if field else name,
-                              f"{name} must not be empty")
+                    ctx.error(
+                        seen[name],
+                        f"{field}.{name}" if field else name,
+                        f"{name} must not be empty",
+                    )
                     ok = False
         if not ok or ctx.partial:
-            return INVALID  # type: ignore[no-any-return]
+            return INVALID
         return self._build(values, node, field, ctx)
 
     def _build(self, values: dict[str, Any], node: yaml.Node, field: str, ctx: Checker) -> T:
@@ -501,7 +571,7 @@ class Struct(Spec[T]):
             assert isinstance(node, yaml.MappingNode | yaml.ScalarNode)
             self.extra_check(obj, node, field, ctx)  # type: ignore[arg-type]
             if len(ctx.problems.errors) > before:
-                return INVALID  # type: ignore[no-any-return]
+                return INVALID
         return obj
 
     def json_schema(self) -> dict[str, Any]:
@@ -527,7 +597,7 @@ def node_for(mapping: yaml.Node, key: str) -> yaml.Node | None:
     if isinstance(mapping, yaml.MappingNode):
         for k, v in mapping.value:
             if isinstance(k, yaml.ScalarNode) and k.value == key:
-                return v  # type: ignore[no-any-return]
+                return v
     return None
 
 
@@ -547,7 +617,7 @@ def map_text(obj: T, fn: TextFn, path: str = "") -> T:
         new = _map_value(value, info.spec, fn, f"{path}.{name}" if path else name)
         if new is not value:
             changes[name] = new
-    return dataclasses.replace(obj, **changes) if changes else obj  # type: ignore[type-var]
+    return dataclasses.replace(obj, **changes) if changes else obj
 
 
 def _map_value(value: Any, spec: Spec[Any], fn: TextFn, path: str) -> Any:

@@ -27,8 +27,10 @@ from .localize import Content, Localizer
 DEFAULT_DIR = "default"
 BUILTIN_PREFIX = "!"
 
-_BLOCK_START = re.compile(r"(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|`{3,}|~{3,}"
-                          r"|[=-]+\s*$)")
+_BLOCK_START = re.compile(
+    r"(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|`{3,}|~{3,}"
+    r"|[=-]+\s*$)"
+)
 
 
 def escape_markdown_blocks(text: str) -> str:
@@ -40,9 +42,9 @@ def escape_markdown_blocks(text: str) -> str:
         if m:
             lead, marker = m.group(1), m.group(2)
             if marker[0].isdigit():
-                para = lead + marker[:-1] + "\\" + marker[-1] + para[m.end():]
+                para = lead + marker[:-1] + "\\" + marker[-1] + para[m.end() :]
             else:
-                para = lead + "\\" + para[len(lead):]
+                para = lead + "\\" + para[len(lead) :]
         out.append(para)
     return "\n\n".join(out)
 
@@ -72,8 +74,9 @@ class LayeredLoader(jinja2.BaseLoader):
             return [d / rest for n, d, _ in self.layers if n == layer]
         return [d / name for _, d, _ in self.layers]
 
-    def get_source(self, environment: jinja2.Environment,
-                   template: str) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
         if ".." in re.split(r"[/:\\]", template) or template.lstrip("!").startswith("/"):
             raise jinja2.TemplateNotFound(template, f"{template!r} is not a template name")
         for path in self.searched(template):
@@ -83,7 +86,8 @@ class LayeredLoader(jinja2.BaseLoader):
                 return source, str(path), lambda p=path, m=mtime: _unchanged(p, m)
         tried = "\n".join(f"  {relpath(p)}" for p in self.searched(template))
         raise jinja2.TemplateNotFound(
-            template, f"template {template!r} not found; searched, in order:\n{tried}")
+            template, f"template {template!r} not found; searched, in order:\n{tried}"
+        )
 
 
 def _unchanged(path: Path, mtime: int) -> bool:
@@ -93,18 +97,23 @@ def _unchanged(path: Path, mtime: int) -> bool:
         return False
 
 
-def make_environment(project_template_dir: Path | None, builtin_template_dir: Path,
-                     localizer: Localizer) -> jinja2.Environment:
+def make_environment(
+    project_template_dir: Path | None, builtin_template_dir: Path, localizer: Localizer
+) -> jinja2.Environment:
     """A Jinja environment for one locale: its lookup chain, filters and catalog."""
     names = (*localizer.info.chain, DEFAULT_DIR)
-    layers = [(n, project_template_dir / n, False) for n in names
-              ] if project_template_dir is not None else []
+    layers = (
+        [(n, project_template_dir / n, False) for n in names]
+        if project_template_dir is not None
+        else []
+    )
     layers += [(n, builtin_template_dir / n, True) for n in names]
     env = jinja2.Environment(
         loader=LayeredLoader(layers),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2", "xml.j2"),
-                                            default_for_string=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2", "xml.j2"), default_for_string=False
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -113,30 +122,37 @@ def make_environment(project_template_dir: Path | None, builtin_template_dir: Pa
         auto_reload=False,
     )
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        localizer.gettext, localizer.ngettext, newstyle=True,
-        pgettext=localizer.pgettext, npgettext=localizer.npgettext)
+        localizer.gettext,
+        localizer.ngettext,
+        newstyle=True,
+        pgettext=localizer.pgettext,
+        npgettext=localizer.npgettext,
+    )
     loc = localizer
-    env.filters.update({
-        "money": lambda amount, currency: loc.money(_need(amount, "money"), currency),
-        "number": lambda v: loc.number(_need(v, "number")),
-        "salary": lambda s, period=True: loc.salary(_need(s, "salary"), period),
-        "month_year": lambda d: loc.month_year(_need(d, "month_year")),
-        "date": lambda d: loc.date(_need(d, "date")),
-        "join_list": lambda items, style="standard": loc.join(items, style),
-        "years": lambda y: loc.years(_need(y, "years")),
-        "duration": lambda m: loc.duration(_need(m, "duration")),
-        "headcount": loc.headcount,
-        "employment_type": lambda c: loc.employment_type(_need(c, "employment_type")),
-        "work_arrangement": lambda c: loc.work_arrangement(_need(c, "work_arrangement")),
-        "cell": escape_cell,
-    })
+    env.filters.update(
+        {
+            "money": lambda amount, currency: loc.money(_need(amount, "money"), currency),
+            "number": lambda v: loc.number(_need(v, "number")),
+            "salary": lambda s, period=True: loc.salary(_need(s, "salary"), period),
+            "month_year": lambda d: loc.month_year(_need(d, "month_year")),
+            "date": lambda d: loc.date(_need(d, "date")),
+            "join_list": lambda items, style="standard": loc.join(items, style),
+            "years": lambda y: loc.years(_need(y, "years")),
+            "duration": lambda m: loc.duration(_need(m, "duration")),
+            "headcount": loc.headcount,
+            "employment_type": lambda c: loc.employment_type(_need(c, "employment_type")),
+            "work_arrangement": lambda c: loc.work_arrangement(_need(c, "work_arrangement")),
+            "cell": escape_cell,
+        }
+    )
     return env
 
 
 def _need(value: Any, name: str) -> Any:
     if value is None or isinstance(value, jinja2.Undefined):
         raise jinja2.TemplateRuntimeError(
-            f"the {name} filter got no value; guard it with {{% if ... %}}")
+            f"the {name} filter got no value; guard it with {{% if ... %}}"
+        )
     return value
 
 
@@ -150,12 +166,14 @@ def _finalize(value: Any) -> Any:
 
 # -- errors -----------------------------------------------------------------------------
 
+
 def template_problem(exc: BaseException, names: Sequence[str] = ()) -> Problem:
     """A positioned problem for an error raised while loading or rendering a template."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = Position(relpath(exc.filename), exc.lineno) if exc.filename else None
-        return Problem(f"template syntax error: {exc.message}", where,
-                       hint=_syntax_hint(exc.message or ""))
+        return Problem(
+            f"template syntax error: {exc.message}", where, hint=_syntax_hint(exc.message or "")
+        )
     if isinstance(exc, jinja2.TemplateNotFound):
         return Problem(str(exc.message or exc.name))
     where = None
@@ -192,8 +210,9 @@ def check_syntax(env: jinja2.Environment, path: Path) -> list[Problem]:
     return []
 
 
-def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
-                    names: Sequence[str] = ()) -> str:
+def render_template(
+    env: jinja2.Environment, name: str, context: dict[str, Any], names: Sequence[str] = ()
+) -> str:
     """Render one template; every template error becomes a positioned InvalidInputError."""
     try:
         template = env.get_template(name)

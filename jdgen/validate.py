@@ -10,8 +10,8 @@ from pathlib import Path
 from .catalogs import read_catalog
 from .config import Project
 from .errors import JdgenError, Problem, Problems, Severity
-from .localize import CONVENTIONS_FILE, load_conventions
 from .locales import parse_locale
+from .localize import CONVENTIONS_FILE, load_conventions
 from .render import KINDS, Renderer
 from .resolve import ROLE_SUFFIXES, role_files
 from .templates import check_syntax
@@ -42,22 +42,27 @@ def _files(paths: Iterable[Path], suffixes: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and
-                              p.name.endswith(suffixes) and not p.name.startswith(".")))
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.name.endswith(suffixes) and not p.name.startswith(".")
+                )
+            )
         elif path.is_file() and path.name.endswith(suffixes):
             out.append(path)
     return out
 
 
-def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None = None
-             ) -> Report:
+def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None = None) -> Report:
     """Check the given role files (default: all of the project's) and everything they use."""
     renderer = Renderer(project, today)
     report = Report()
     problems = Problems()
     given = [p.resolve() for p in paths]
-    role_paths = _files(given, ROLE_SUFFIXES) if given else sorted(
-        role_files(project.roles_dir).values())
+    role_paths = (
+        _files(given, ROLE_SUFFIXES) if given else sorted(role_files(project.roles_dir).values())
+    )
     for path in given:
         if not path.exists():
             problems.error("no such file or directory", None, hint=str(path))
@@ -84,8 +89,7 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
         try:
             load_conventions(parse_locale(tag), project.locale_dirs)
         except (JdgenError, ValueError) as exc:
-            problems.extend(exc.problems if isinstance(exc, JdgenError) else
-                            [Problem(str(exc))])
+            problems.extend(exc.problems if isinstance(exc, JdgenError) else [Problem(str(exc))])
 
     # Roles: each file on its own, then each publishable role in every locale and kind.
     for path in role_paths:

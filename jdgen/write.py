@@ -30,6 +30,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(Problem(f"cannot write: {exc.strerror}",
-                                      Position(str(path)))) from None
+            raise OutputError(
+                Problem(f"cannot write: {exc.strerror}", Position(str(path)))
+            ) from None
         raise

@@ -50,7 +50,7 @@ def _block(block: Block, out: list[str]) -> None:
         cls = f' class="language-{escape(block.info)}"' if block.info else ""
         out.append(f"<pre><code{cls}>{escape(block.text)}</code></pre>\n")
     elif isinstance(block, Quote):
-        out.append("<blockquote>\n")
+        out.append("<blockquote>\n" if block.blocks else "<blockquote>")
         for child in block.blocks:
             _block(child, out)
         out.append("</blockquote>\n")
@@ -80,8 +80,12 @@ def _item(item: ListItem, tight: bool, out: list[str]) -> None:
     out.append("</li>\n")
 
 
-_STYLE = {None: "", "left": ' style="text-align:left"', "center": ' style="text-align:center"',
-          "right": ' style="text-align:right"'}
+_STYLE = {
+    None: "",
+    "left": ' style="text-align:left"',
+    "center": ' style="text-align:center"',
+    "right": ' style="text-align:right"',
+}
 
 
 def _table(table: Table, out: list[str]) -> None:

@@ -31,8 +31,7 @@ def to_text(doc: Document, columns: int = 80) -> str:
     return "\n".join(lines).rstrip("\n") + "\n" if lines else ""
 
 
-def _blocks(blocks: tuple[Block, ...], columns: int, depth: int,
-            tight: bool = False) -> list[str]:
+def _blocks(blocks: tuple[Block, ...], columns: int, depth: int, tight: bool = False) -> list[str]:
     out: list[str] = []
     for i, block in enumerate(blocks):
         if i and not (tight and isinstance(blocks[i - 1], Paragraph)):
@@ -72,8 +71,9 @@ def _list(block: ListBlock, columns: int, depth: int) -> list[str]:
     for n, item in enumerate(block.items, block.start):
         if out and not block.tight:
             out.append("")
-        marker = (f"{n}.".rjust(number_width + 1) if block.ordered
-                  else _BULLETS[depth % len(_BULLETS)]) + " "
+        marker = (
+            f"{n}.".rjust(number_width + 1) if block.ordered else _BULLETS[depth % len(_BULLETS)]
+        ) + " "
         hang = " " * len(marker)
         body = _blocks(item.blocks, max(columns - len(marker), 10), depth + 1, block.tight)
         if not body:

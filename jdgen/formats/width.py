@@ -56,12 +56,19 @@ def _units(text: str) -> list[tuple[str, bool]]:
             pending_space = True
             continue
         ch = tok
-        if current:
+        if not current and pending_space and ch in NO_START and units:
+            # UAX #14 LB13: no break before closing punctuation, even after a space.
+            current, space_before = units.pop()
+            current += " "
+        elif current:
             prev = current[-1]
             # Keep together: a character that may not start a line stays with what precedes
             # it; what follows an opening bracket stays with it; Latin runs stay whole.
-            joined = (ch in NO_START or prev in NO_END
-                      or not (_breaks_anywhere(ch) or _breaks_anywhere(prev)))
+            joined = (
+                ch in NO_START
+                or prev in NO_END
+                or not (_breaks_anywhere(ch) or _breaks_anywhere(prev))
+            )
             if not joined:
                 units.append((current, space_before))
                 current = ""
@@ -118,7 +125,8 @@ def _hard_split(unit: str, columns: int) -> list[str]:
     pieces, current, used = [], "", 0
     for ch in unit:
         w = char_width(ch)
-        if current and used + w > columns:
+        # Closing punctuation may overhang the margin rather than start a line.
+        if current and used + w > columns and ch not in NO_START:
             pieces.append(current)
             current, used = "", 0
         current += ch

@@ -1,0 +1,99 @@
+"""The document tree: its HTML must equal markdown-it-py's, and Markdown must round-trip."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jdgen.document import Code, Heading, ListBlock, Paragraph, Table, parse
+from jdgen.formats.html import to_html
+from jdgen.formats.markdown import to_markdown
+from jdgen.inline import markdown_it
+
+from .conftest import GOLDEN
+
+CASES = [
+    "# T\n\npara *em* `c`\nline2  \nline3\n\n- a\n- b\n  - c\n  - d\n- e\n",
+    "- a\n\n- b\n",
+    "- a\n  ```\n  code\n  ```\n- b\n",
+    "1. one\n2. two\n\n3) x\n",
+    "| a | b |\n|---|:-:|\n| 1 | 2 \\| 3 |\n| x |\n",
+    "para\n- a bullet list interrupts a paragraph\n",
+    "para\n2. an ordered list not starting at 1 does not\n",
+    "> quote\n> more\n\n---\n\n***\n",
+    "Title\n=====\n\nSub\n---\n",
+    "```track\nA → B\n   ↓\nC\n```\n",
+    "    indented code\n\npara\n",
+    "- \n- x\n",
+    "- a\n\n  b\n- c\n",
+    "**岗位名称**：机器学习工程师\n**发布日期**：2026年2月  \n**有效期**：长期有效\n",
+    "**薪资：**28K stays literal, **薪资**：28K is bold\n",
+    "para\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "- a\n  | x | y |\n  |---|---|\n  | 1 | 2 |\n",
+    "1. **初步沟通**(HR电话)：30分钟\n2. x\n",
+    "<script>alert(1)</script> {{ 7*7 }} [x](javascript:alert(1)) <javascript:x>\n",
+    "\\# not a heading\n\n\\- not a list\n\n1\\. not ordered\n",
+    'a [link](https://example.com "t") and ![img](x.png) & &amp; entity\n',
+]
+
+
+def golden_markdown() -> list[str]:
+    return sorted(str(p) for p in GOLDEN.rglob("*.md"))
+
+
+@pytest.mark.parametrize("source", CASES)
+def test_html_matches_markdown_it(source: str) -> None:
+    assert to_html(parse(source)) == markdown_it().render(source)
+
+
+@pytest.mark.parametrize("path", golden_markdown())
+def test_golden_documents_match_markdown_it(path: str) -> None:
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    assert to_html(parse(source)) == markdown_it().render(source)
+
+
+@pytest.mark.parametrize("source", CASES)
+def test_markdown_round_trips(source: str) -> None:
+    doc = parse(source)
+    assert parse(to_markdown(doc)) == doc
+
+
+def test_structure() -> None:
+    doc = parse("# Title\n\nText\n\n- a\n- b\n\n| h |\n|---|\n| c |\n\n```x\ny\n```\n")
+    assert [type(b) for b in doc.blocks] == [Heading, Paragraph, ListBlock, Table, Code]
+    assert doc.title == "Title"
+    assert doc.summary() == "Text"
+
+
+_words = (
+    st.text(alphabet="abc 机器学习*_`#-1.|>", min_size=1, max_size=12).map(str.strip).filter(bool)
+)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["h", "p", "ul", "ol", "table", "code"]))
+        word = draw(_words)
+        if kind == "h":
+            parts.append("#" * draw(st.integers(1, 3)) + " " + word)
+        elif kind == "p":
+            parts.append(word + "\n" + draw(_words))
+        elif kind == "ul":
+            parts.append("\n".join(f"- {draw(_words)}" for _ in range(draw(st.integers(1, 3)))))
+        elif kind == "ol":
+            parts.append("\n".join(f"{i}. {draw(_words)}" for i in range(1, 3)))
+        elif kind == "table":
+            parts.append(f"| {word.replace('|', '')} | b |\n|---|---|\n| 1 | 2 |")
+        else:
+            parts.append(f"```\n{word}\n```")
+    return "\n\n".join(parts) + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents())
+def test_generated_documents_match_markdown_it(source: str) -> None:
+    assert to_html(parse(source)) == markdown_it().render(source)

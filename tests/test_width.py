@@ -1,0 +1,43 @@
+"""Plain-text wrapping by display width, with CJK line-breaking rules."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jdgen.formats.width import NO_START, _units, pad, width, wrap
+
+MIXED = st.text(
+    alphabet=st.sampled_from(list("abc de，。、；：！？）（」「机器学习工程师Python 12")),
+    max_size=200,
+)
+
+
+def test_cjk_counts_two_columns() -> None:
+    assert width("机器学习") == 8
+    assert width("ML工程") == 6
+    assert pad("机器", 6) == "机器  "
+
+
+def test_no_line_starts_with_closing_punctuation() -> None:
+    text = (
+        "负责机器学习算法的产品化实现，构建和优化机器学习模型训练流水线。开发模型部署和服务化平台"
+    )
+    for columns in range(10, 40):
+        for line in wrap(text, columns)[1:]:
+            assert line[0] not in NO_START, (columns, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MIXED, st.integers(10, 60))
+def test_wrap_properties(text: str, columns: int) -> None:
+    lines = wrap(text, columns, "- ", "  ")
+    for line in lines:
+        # A line is never wider than asked, unless it holds one unit that cannot break
+        # (closing punctuation may overhang rather than start the next line).
+        assert width(line) <= columns or len(_units(line[2:])) == 1
+    for line in lines[1:]:
+        stripped = line.lstrip()
+        assert not stripped or stripped[0] not in NO_START
+    # Nothing is lost or reordered: only spaces change.
+    assert "".join("".join(lines).split()).replace("-", "", 1) == "".join(text.split())
