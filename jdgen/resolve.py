@@ -12,6 +12,7 @@ whole. ``id``, ``extends`` and ``abstract`` are never inherited.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,17 +41,22 @@ class ResolvedRole:
     families: tuple[str, ...] = ()
 
 
-def role_files(directory: Path) -> dict[str, Path]:
-    """Role id → file, for every role file below ``directory`` (sorted, deterministic)."""
-    found: dict[str, Path] = {}
+def _walk_role_files(directory: Path) -> Iterator[Path]:
+    """Every role file below ``directory``, in a deterministic order; hidden ones skipped."""
     if not directory.is_dir():
-        return found
+        return
     for dirpath, dirnames, filenames in os.walk(directory):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.endswith(ROLE_SUFFIXES) and not name.startswith("."):
-                path = Path(dirpath) / name
-                found.setdefault(path.stem, path)
+                yield Path(dirpath) / name
+
+
+def role_files(directory: Path) -> dict[str, Path]:
+    """Role id → file, for every role file below ``directory``; the first of a stem wins."""
+    found: dict[str, Path] = {}
+    for path in _walk_role_files(directory):
+        found.setdefault(path.stem, path)
     return found
 
 
@@ -68,27 +74,17 @@ class RoleIndex:
 
     def duplicate_ids(self) -> list[Problem]:
         """Two files with one stem in different folders would make ids ambiguous."""
-        seen: dict[str, Path] = {}
         problems: list[Problem] = []
-        if not self.project.roles_dir.is_dir():
-            return problems
-        for dirpath, dirnames, filenames in os.walk(self.project.roles_dir):
-            dirnames.sort()
-            for name in sorted(filenames):
-                path = Path(dirpath) / name
-                if not name.endswith(ROLE_SUFFIXES):
-                    continue
-                if path.stem in seen:
-                    problems.append(
-                        Problem(
-                            f'role id "{path.stem}" is also used by '
-                            f"{self.project.display(seen[path.stem])}",
-                            Position(self.project.display(path)),
-                            hint="role ids come from file names and must be unique",
-                        )
+        for path in _walk_role_files(self.project.roles_dir):
+            first = self.files.get(path.stem)
+            if first is not None and first != path:
+                problems.append(
+                    Problem(
+                        f'role id "{path.stem}" is also used by {self.project.display(first)}',
+                        Position(self.project.display(path)),
+                        hint="role ids come from file names and must be unique",
                     )
-                else:
-                    seen[path.stem] = path
+                )
         return problems
 
     def document(self, path: Path) -> Document:

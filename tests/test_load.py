@@ -273,3 +273,21 @@ def test_any_role_shaped_mapping_validates_or_gives_positioned_errors(
         RoleIndex.of(find_project(root)).resolve("r")
     except JdgenError as exc:
         assert all(p.position is not None and p.position.line >= 1 for p in exc.problems)
+
+
+def test_duplicate_ids_are_reported_and_hidden_files_ignored(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "roles/a.yaml": "title: A\n",
+            "roles/more/a.yaml": "title: B\n",
+            "roles/.hidden/a.yaml": "title: C\n",
+            "roles/.b.yaml": "title: D\n",
+        }
+    )
+    index = RoleIndex.of(find_project(root))
+    assert sorted(index.files) == ["a"]
+    found = [str(p) for p in index.duplicate_ids()]
+    assert found == [
+        'roles/more/a.yaml: role id "a" is also used by roles/a.yaml '
+        "(role ids come from file names and must be unique)"
+    ]
