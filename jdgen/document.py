@@ -122,13 +122,10 @@ def _blank(line: str) -> bool:
 
 
 def split_cells(line: str) -> list[str]:
-    """Split a pipe-table row on unescaped pipes, dropping the outer ones."""
-    text = line.strip()
-    if text.startswith("|"):
-        text = text[1:]
-    if text.endswith("|") and not text.endswith("\\|"):
-        text = text[:-1]
+    """Split a pipe-table row as markdown-it does: on unescaped pipes, then drop an empty
+    first and last cell (the outer pipes)."""
     cells, current, i = [], "", 0
+    text = line.strip()
     while i < len(text):
         ch = text[i]
         if ch == "\\" and i + 1 < len(text) and text[i + 1] == "|":
@@ -136,23 +133,36 @@ def split_cells(line: str) -> list[str]:
             i += 2
             continue
         if ch == "|":
-            cells.append(current.strip())
+            cells.append(current)
             current = ""
         else:
             current += ch
         i += 1
-    cells.append(current.strip())
-    return cells
+    cells.append(current)
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    return [c.strip() for c in cells]
 
 
 def _delimiter_row(line: str) -> list[str | None] | None:
-    if "-" not in line:
+    # markdown-it: at least two characters of "|-:" and spaces, not starting "- " (a list).
+    text = line.lstrip(" ")
+    if len(text) < 2 or text[0] not in "|-:" or (text[0] == "-" and text[1] in " \t"):
         return None
-    cells = split_cells(line)
-    if not cells or not all(_DELIM_CELL.fullmatch(c) for c in cells):
+    if any(ch not in "|-: \t" for ch in text):
         return None
+    columns = text.strip().split("|")
     aligns: list[str | None] = []
-    for c in cells:
+    for i, cell in enumerate(columns):
+        c = cell.strip()
+        if not c:
+            if i in (0, len(columns) - 1):
+                continue
+            return None
+        if not _DELIM_CELL.fullmatch(c):
+            return None
         if c.startswith(":") and c.endswith(":"):
             aligns.append("center")
         elif c.endswith(":"):
@@ -259,7 +269,8 @@ class _Parser:
         if "|" not in line or self.pos + 1 >= len(self.lines):
             return False
         aligns = _delimiter_row(self.lines[self.pos + 1])
-        return aligns is not None and len(aligns) == len(split_cells(line))
+        header = split_cells(line)
+        return aligns is not None and len(header) > 0 and len(aligns) == len(header)
 
     def _block(self, line: str) -> Block | None:
         m = _ATX.match(line)
@@ -312,10 +323,8 @@ class _Parser:
             m = _QUOTE.match(line)
             if m:
                 inner.append(line[m.end() :])
-            elif (
-                inner and not _blank(line) and not _blank(inner[-1]) and not self._interrupts(line)
-            ):
-                inner.append(line)  # lazy continuation
+            elif not _blank(line) and _ends_in_paragraph(inner) and not self._interrupts(line):
+                inner.append(line)  # lazy continuation of the quoted paragraph
             else:
                 break
             self.pos += 1
@@ -345,13 +354,10 @@ class _Parser:
                     body.append(line[offset:])
                     self.pos += 1
                     continue
-                last = next((b for b in reversed(body) if b.strip()), "")
                 if (
-                    body[-1] != ""
-                    and last
-                    and not self._interrupts(line)
+                    not self._interrupts(line)
                     and _list_marker(line) is None
-                    and _lazy_ok(body)
+                    and _ends_in_paragraph(body)
                 ):
                     body.append(line.strip())  # lazy continuation of the item's paragraph
                     self.pos += 1
@@ -390,14 +396,22 @@ class _Parser:
         return Table(tuple(header), tuple(aligns), tuple(rows))
 
 
-def _lazy_ok(body: list[str]) -> bool:
-    """A lazy continuation line only continues a paragraph, never a fence or a table."""
-    in_fence = False
-    for line in body:
-        if _FENCE.match(line):
-            in_fence = not in_fence
-    last = next((b for b in reversed(body) if b.strip()), "")
-    return not in_fence and "|" not in last and not _ATX.match(last)
+def _ends_in_paragraph(lines: list[str]) -> bool:
+    """Whether content ends in an open paragraph, the only block a lazy line continues."""
+    if not lines or not lines[-1].strip():
+        return False
+    blocks = _Parser(list(lines)).parse()
+    while blocks:
+        last = blocks[-1]
+        if isinstance(last, Paragraph):
+            return True
+        if isinstance(last, ListBlock) and last.items:
+            blocks = last.items[-1].blocks
+        elif isinstance(last, Quote):
+            blocks = last.blocks
+        else:
+            return False
+    return False
 
 
 def parse(markdown: str) -> Document:

@@ -143,9 +143,18 @@ def make_environment(
             "employment_type": lambda c: loc.employment_type(_need(c, "employment_type")),
             "work_arrangement": lambda c: loc.work_arrangement(_need(c, "work_arrangement")),
             "cell": escape_cell,
+            "join": _join_keeping_content,
         }
     )
     return env
+
+
+@jinja2.pass_eval_context
+def _join_keeping_content(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> str:
+    """Jinja's ``join``, except that joined role content stays role content (and escaped)."""
+    items = list(value)
+    joined = jinja2.filters.do_join(eval_ctx, items, d, attribute)
+    return Content(joined) if any(isinstance(i, Content) for i in items) else joined
 
 
 def _need(value: Any, name: str) -> Any:

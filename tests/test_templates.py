@@ -100,3 +100,13 @@ def test_role_content_is_data_not_code(build_tree: Builder, fmt: str) -> None:
 )
 def test_block_markers_in_content_are_escaped(text: str, escaped: str) -> None:
     assert escape_markdown_blocks(text) == escaped
+
+
+def test_joined_role_content_is_still_escaped(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "roles/r.yaml": "title: T\nbenefits: ['# one', two]\n",
+            "templates/en/posting.md.j2": "{{ role.benefits[0].items | join(', ') }}\n",
+        }
+    )
+    assert Renderer(find_project(root)).render("r", "en").text == "\\# one, two\n"

@@ -1,0 +1,20 @@
+"""Every HTML page jdgen writes is valid HTML5 (checked with a strict parser)."""
+
+from __future__ import annotations
+
+import html5lib
+import pytest
+
+from .conftest import GOLDEN
+
+
+@pytest.mark.parametrize("path", sorted(str(p) for p in GOLDEN.rglob("*.html")))
+def test_pages_are_valid_html5(path: str) -> None:
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    tree = parser.parse(text)
+    assert tree.get("lang") in {"en", "es", "zh"}
+    assert tree.find("head/title").text
+    assert tree.find("head/meta[@name='description']") is not None
+    assert tree.find("body/main/article/h1") is not None
