@@ -69,7 +69,7 @@ def resolve_locale(
                 f"(looked for {', '.join(info.chain)})",
                 hint="available: "
                 + ", ".join(available)
-                + f"; add one with a catalog in locales/{info.chain[0]}/",
+                + f"; add one with a catalog in locales/{info.chain[-1]}/",
             )
         )
     return info
