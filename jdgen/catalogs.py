@@ -28,6 +28,13 @@ from .locales import LocaleInfo
 
 #: The domain of the built-in templates' own strings (headings, labels, patterns).
 TEMPLATE_DOMAIN = "jdgen"
+#: Each role has a domain of its own: ``role-<id>``. See docs/translating.md for why.
+ROLE_DOMAIN_PREFIX = "role-"
+
+
+def role_domain(role_id: str) -> str:
+    return ROLE_DOMAIN_PREFIX + role_id
+
 
 Key = tuple[str | None, str]  # (msgctxt, msgid)
 PluralFn = Callable[[int], int]
@@ -146,6 +153,14 @@ class Messages:
                 msgid = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
                 messages.entries[(message.context, msgid)] = (value, plural)
         return messages
+
+    def lookup(self, msgid: str, context: str | None = None) -> str | None:
+        """The translation, or None (no miss is recorded: the caller decides)."""
+        entry = self.entries.get((context, msgid))
+        if entry is None:
+            return None
+        value, _ = entry
+        return value if isinstance(value, str) else value[0]
 
     def gettext(self, msgid: str, context: str | None = None) -> str:
         entry = self.entries.get((context, msgid))

@@ -16,12 +16,13 @@ from pathlib import Path
 import yaml
 
 from . import formatting
-from .catalogs import TEMPLATE_DOMAIN, Messages
-from .errors import InvalidInputError, NotFoundError, Problem, relpath
+from .catalogs import TEMPLATE_DOMAIN, Messages, role_domain
+from .errors import InvalidInputError, NotFoundError, Problem, Severity, relpath
 from .formatting import Conventions
 from .load import load_yaml, merge_nodes
 from .locales import LocaleInfo, dir_to_tag, parse_locale
 from .model import Headcount, Role, Salary, YearRange
+from .resolve import ResolvedRole
 from .schema import INVALID, Checker, Struct, map_text
 
 CONVENTIONS_FILE = "conventions.yaml"
@@ -95,23 +96,32 @@ def load_conventions(locale: LocaleInfo, locale_dirs: Sequence[Path]) -> Convent
     return conventions
 
 
+def N_(context: str, message: str) -> tuple[str, str]:
+    """Mark a message for extraction (``jdgen i18n extract``) without translating it yet."""
+    return context, message
+
+
 _EMPLOYMENT = {
-    "full-time": "Full-time",
-    "part-time": "Part-time",
-    "contract": "Contract",
-    "temporary": "Temporary",
-    "internship": "Internship",
-    "volunteer": "Volunteer",
-    "per-diem": "Per diem",
-    "other": "Other",
+    "full-time": N_("employment type", "Full-time"),
+    "part-time": N_("employment type", "Part-time"),
+    "contract": N_("employment type", "Contract"),
+    "temporary": N_("employment type", "Temporary"),
+    "internship": N_("employment type", "Internship"),
+    "volunteer": N_("employment type", "Volunteer"),
+    "per-diem": N_("employment type", "Per diem"),
+    "other": N_("employment type", "Other"),
 }
-_ARRANGEMENT = {"on-site": "On-site", "hybrid": "Hybrid", "remote": "Remote"}
+_ARRANGEMENT = {
+    "on-site": N_("work arrangement", "On-site"),
+    "hybrid": N_("work arrangement", "Hybrid"),
+    "remote": N_("work arrangement", "Remote"),
+}
 _PER = {
-    "hour": "per hour",
-    "day": "per day",
-    "week": "per week",
-    "month": "per month",
-    "year": "per year",
+    "hour": N_("salary period", "per hour"),
+    "day": N_("salary period", "per day"),
+    "week": N_("salary period", "per week"),
+    "month": N_("salary period", "per month"),
+    "year": N_("salary period", "per year"),
 }
 
 
@@ -123,6 +133,8 @@ class Localizer:
         self.locale = info.babel
         self.conventions = load_conventions(info, locale_dirs)
         self.messages = Messages.load(info, TEMPLATE_DOMAIN, locale_dirs)
+        self._locale_dirs = tuple(locale_dirs)
+        self._role_messages: dict[str, Messages] = {}
 
     # -- words from the template catalog ------------------------------------------------
 
@@ -164,7 +176,7 @@ class Localizer:
             salary.min, salary.max, salary.currency, self.conventions, self.locale, single
         )
         if period:
-            per = self.pgettext("salary period", _PER[salary.period])
+            per = self.pgettext(*_PER[salary.period])
             text = self.conventions.salary_with_period.format(amount=text, per=per)
         if salary.months_per_year and salary.months_per_year != 12:
             text = self.pgettext("salary", "{amount} × {months} months").format(
@@ -207,13 +219,49 @@ class Localizer:
         return self.number(count)
 
     def employment_type(self, code: str) -> str:
-        return self.pgettext("employment type", _EMPLOYMENT[code])
+        return self.pgettext(*_EMPLOYMENT[code])
 
     def work_arrangement(self, code: str) -> str:
-        return self.pgettext("work arrangement", _ARRANGEMENT[code])
+        return self.pgettext(*_ARRANGEMENT[code])
 
     # -- role content -------------------------------------------------------------------
 
-    def localize_role(self, role: Role) -> Role:
-        """The role as shown in this locale, every text marked as role content."""
-        return map_text(role, lambda path, text, translatable: Content(text))
+    def role_messages(self, role_id: str) -> Messages:
+        if role_id not in self._role_messages:
+            self._role_messages[role_id] = Messages.load(
+                self.info, role_domain(role_id), self._locale_dirs
+            )
+        return self._role_messages[role_id]
+
+    def localize_role(self, resolved: ResolvedRole) -> tuple[Role, list[Problem]]:
+        """The role as shown in this locale, and a warning for each text left untranslated.
+
+        Each text is looked up in the catalog of the role file it was written in, along the
+        locale's fallback chain. Without a translation the source text is shown; that is
+        a warning when the source is in another language. Every text is marked as role
+        content.
+        """
+        warnings: list[Problem] = []
+
+        def localize(path: str, text: str, translatable: bool) -> str:
+            source = resolved.texts.get(path) if translatable else None
+            if source is None:
+                return Content(text)
+            found = self.role_messages(source.role).lookup(text, source.context)
+            if found is not None:
+                return Content(found)
+            if parse_locale(source.language).language != self.locale.language:
+                warnings.append(
+                    Problem(
+                        f"no {self.info.tag} translation for {source.context}; the "
+                        f"{source.language} text is shown",
+                        source.position,
+                        path,
+                        severity=Severity.WARNING,
+                        hint=f"translate it in locales/{self.info.chain[-1]}/LC_MESSAGES/"
+                        f"{role_domain(source.role)}.po",
+                    )
+                )
+            return Content(text)
+
+        return map_text(resolved.role, localize), warnings

@@ -240,23 +240,27 @@ class ItemsSpec(Spec[tuple[Group, ...]]):
         groups: list[Group] = []
         loose: list[str] = []
         ok = True
+        group_index = 0  # the model path counts groups, valid or not (families are partial)
         for i, child in enumerate(node.value):
             sub = f"{field}[{i}]"
             if isinstance(child, yaml.MappingNode):
                 if loose:
                     groups.append(Group(items=tuple(loose)))
                     loose = []
+                    group_index += 1
                 group = GROUP.check(child, sub, ctx)
+                ctx.rekey_texts(sub, f"{field}[{group_index}]")
+                group_index += 1
                 if group is INVALID:
                     ok = False
                 else:
                     groups.append(group)
             else:
                 line = Line().check(child, sub, ctx)
+                ctx.rekey_texts(sub, f"{field}[{group_index}].items[{len(loose)}]")
                 if line is INVALID:
                     ok = False
-                else:
-                    loose.append(line)
+                loose.append(line)
         if loose:
             groups.append(Group(items=tuple(loose)))
         return tuple(groups) if ok else INVALID

@@ -108,7 +108,7 @@ class Renderer:
             )
         localizer = self.localizer(locale)
         env = self.environment(locale)
-        role = localizer.localize_role(resolved.role)
+        role, content_warnings = localizer.localize_role(resolved)
         context: dict[str, Any] = {
             "role": role,
             "org": self.project.config.organization,
@@ -120,7 +120,7 @@ class Renderer:
         before = set(localizer.messages.misses)
         markdown = render_template(env, KINDS[kind], context, _model_names())
         document = parse(markdown)
-        warnings = self._warnings(resolved, localizer, before)
+        warnings = content_warnings + self._warnings(resolved, localizer, before)
         return document, warnings
 
     def _warnings(

@@ -21,11 +21,28 @@ import yaml
 from .config import Project
 from .errors import InvalidInputError, NotFoundError, Position, Problem, Problems, did_you_mean
 from .load import Document, load_yaml, merge_nodes, position
+from .locales import parse_locale
 from .model import ROLE, Role
 from .schema import INVALID, Checker, node_for
 
 ROLE_SUFFIXES = (".yaml", ".yml")
 _NOT_INHERITED = frozenset({"id", "extends", "abstract"})
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """Where one translatable text was written: the role file, its language, the line."""
+
+    text: str
+    role: str  # the id of the file it is written in: the role itself or a family
+    language: str  # that file's language, a BCP 47 tag
+    position: Position
+    path: str  # the field's model path, e.g. responsibilities[0].items[2]
+
+    @property
+    def context(self) -> str:
+        """The catalog context: role id and field path, e.g. ``ml-engineer:title``."""
+        return f"{self.role}:{self.path}"
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,8 @@ class ResolvedRole:
     positions: dict[str, Position]
     #: The families it extends, nearest first.
     families: tuple[str, ...] = ()
+    #: Model path → source of every translatable text.
+    texts: dict[str, TextSource] = field(default_factory=dict)
 
 
 def _walk_role_files(directory: Path) -> Iterator[Path]:
@@ -138,7 +157,37 @@ class RoleIndex:
         role = ROLE.check(merged, "", ctx)
         problems.raise_errors()
         assert role is not INVALID
-        return ResolvedRole(role, path, self.project.display(path), ctx.positions, families)
+        origins = {
+            self.project.display(p): (p.stem, self.language_of(p))
+            for p in (path, *(self.files[f].resolve() for f in families))
+        }
+        texts = {
+            key: TextSource(text, *origins.get(pos.path, (role.id, role.language)), pos, key)
+            for key, (text, pos) in ctx.texts.items()
+        }
+        return ResolvedRole(role, path, self.project.display(path), ctx.positions, families, texts)
+
+    def language_of(self, path: Path) -> str:
+        """The language a role file is written in (its own, or the project's default)."""
+        doc = self.document(path)
+        tag = _scalar(doc.root, "language") if doc.root is not None else None
+        try:
+            return parse_locale(tag or self.project.config.default_locale).tag
+        except ValueError:
+            return self.project.config.default_locale
+
+    def own_texts(self, path: Path) -> tuple[dict[str, tuple[str, Position]], list[Problem]]:
+        """The translatable texts written in one role file (not inherited), by model path."""
+        problems = Problems()
+        try:
+            doc = self.document(path)
+        except InvalidInputError as exc:
+            return {}, exc.problems
+        if doc.root is None:
+            return {}, []
+        ctx = Checker(problems=problems, partial=True)
+        ROLE.check(self._with_defaults(doc.root, path.stem, problems), "", ctx)
+        return ctx.texts, problems.errors
 
     def check(self, path: Path) -> list[Problem]:
         """Every problem of one role file: a family is checked as far as it goes."""

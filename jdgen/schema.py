@@ -52,6 +52,16 @@ class Checker:
     partial: bool = False
     #: Where each scalar value came from, by field path; used by catalogs and lint.
     positions: dict[str, Position] = dataclasses.field(default_factory=dict)
+    #: Every translatable text by its model path (the path ``map_text`` walks), with
+    #: where it was written. Catalog contexts are built from these paths.
+    texts: dict[str, tuple[str, Position]] = dataclasses.field(default_factory=dict)
+
+    def rekey_texts(self, old: str, new: str) -> None:
+        """Move texts recorded under path ``old`` (and below it) to path ``new``."""
+        if old == new:
+            return
+        for key in [k for k in self.texts if k == old or k.startswith((old + ".", old + "["))]:
+            self.texts[new + key[len(old) :]] = self.texts.pop(key)
 
     def error(self, node: yaml.Node | None, field: str, message: str, hint: str = "") -> Any:
         self.problems.add(Problem(message, position(node), field, hint))
@@ -183,6 +193,7 @@ class Prose(Str):
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> str:
         text = super().check(node, field, ctx)
         if text is not INVALID:
+            ctx.texts[field] = (text, position(node))
             m = _BAD_LINK.search(html.unescape(text))
             if m:
                 return ctx.error(
@@ -495,7 +506,8 @@ class Struct(Spec[T]):
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> T:
         fields = self.fields
         if self.shorthand and isinstance(node, yaml.ScalarNode):
-            value = fields[self.shorthand].spec.check(node, field, ctx)
+            sub = f"{field}.{self.shorthand}" if field else self.shorthand
+            value = fields[self.shorthand].spec.check(node, sub, ctx)
             if value is INVALID:
                 return INVALID
             return self._build({self.shorthand: value}, node, field, ctx)
