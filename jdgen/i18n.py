@@ -341,25 +341,31 @@ def targets(project: Project, pot: Pot) -> list[str]:
     return list(dict.fromkeys(wanted + _existing(project, pot.domain)))
 
 
+def _msgid(message: Message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
 def _merge(pot: Pot, path: Path, tag: str) -> tuple[Catalog, int, int]:
-    """The catalog at ``path`` (or a new one) brought up to date with ``pot``."""
-    template = pot.catalog
-    if path.is_file():
-        catalog = read_catalog(path)
-        before = {m.id if isinstance(m.id, str) else m.id[0]: m.context for m in catalog if m.id}
-        obsolete_before = len(catalog.obsolete)
-        catalog = _copy(catalog)
-        catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
-        added = sum(
-            1
-            for m in catalog
-            if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in before
-        )
-        removed = len(catalog.obsolete) - obsolete_before
-        return catalog, added, max(removed, 0)
-    catalog = _new_catalog(pot.domain, str(parse_locale(tag).babel))
-    catalog.update(template, no_fuzzy_matching=True)
-    return catalog, len([m for m in catalog if m.id]), 0
+    """The catalog at ``path`` (or a new one) brought up to date with ``pot``, and how many
+    texts were added and removed. A text whose source changed is neither: it is kept,
+    marked fuzzy, with its previous source for the translator to compare."""
+    if not path.is_file():
+        catalog = _new_catalog(pot.domain, str(parse_locale(tag).babel))
+        catalog.update(pot.catalog, no_fuzzy_matching=True)
+        return catalog, len([m for m in catalog if m.id]), 0
+    catalog = _copy(read_catalog(path))
+    before = {(_msgid(m), m.context) for m in catalog if m.id}
+    catalog.update(pot.catalog, no_fuzzy_matching=False, update_header_comment=False)
+    after = {(_msgid(m), m.context) for m in catalog if m.id}
+    changed = {(m.previous_id[0], m.context) for m in catalog if m.id and m.previous_id}
+    changed_now = {(_msgid(m), m.context) for m in catalog if m.id and m.previous_id}
+    # An obsolete entry is worth keeping only if it holds a translation someone may reuse.
+    for key, message in list(catalog.obsolete.items()):
+        if _state(message) == "empty":
+            del catalog.obsolete[key]
+    added = len(after - before - changed_now)
+    removed = len(before - after - changed)
+    return catalog, added, removed
 
 
 def _copy(catalog: Catalog) -> Catalog:
@@ -401,6 +407,8 @@ def init(project: Project, tag: str) -> list[Change]:
     base = project.root / project.config.locales_dir
     changes = []
     for pot in pots:
+        if parse_locale(pot.source_language).tag == info.tag:
+            continue  # a role's own language needs no catalog
         path = base / locale_dir(info.tag) / "LC_MESSAGES" / f"{pot.domain}.po"
         if path.exists():
             changes.append(Change(relpath(path), "unchanged"))

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogs import read_catalog
 from .config import Project
 from .errors import JdgenError, Problem, Problems, Severity
+from .i18n import check_catalog
 from .locales import parse_locale
 from .localize import CONVENTIONS_FILE, load_conventions
 from .render import KINDS, Renderer
@@ -81,10 +81,7 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
     report.templates = len(template_paths)
     for path in _files(project.locale_dirs, (".po",)):
         report.catalogs += 1
-        try:
-            read_catalog(path)
-        except JdgenError as exc:
-            problems.extend(exc.problems)
+        problems.extend(check_catalog(path))
     for tag in sorted({*project.config.locales, *_conventions_locales(project)}):
         try:
             load_conventions(parse_locale(tag), project.locale_dirs)

@@ -55,7 +55,11 @@ def test_render_to_a_file(in_repo: Path, tmp_path: Path) -> None:
     [
         ({"roles/r.yaml": "title: [x\n"}, ["render", "r"], "roles/r.yaml:2:1: invalid YAML"),
         ({"roles/r.yaml": "titel: X\n"}, ["render", "r"], 'did you mean "title"?'),
-        ({"roles/r.yaml": "title: X\n"}, ["render", "r", "-l", "fr"], "available: en, es, zh"),
+        (
+            {"roles/r.yaml": "title: X\n"},
+            ["render", "r", "-l", "fr"],
+            "available: en, en-GB, es, es-AR, es-PE, zh",
+        ),
         ({"roles/r.yaml": "title: X\n"}, ["render", "nope"], 'no role with id "nope"'),
         (
             {"roles/r.yaml": "title: X\n", "templates/en/posting.md.j2": "{% if %}"},

@@ -42,7 +42,7 @@ def test_unknown_locale_lists_the_available_ones() -> None:
     dirs = (builtin_dir("locales"),)
     with pytest.raises(NotFoundError) as err:
         resolve_locale("fr", dirs, (builtin_dir("templates"),))
-    assert "available: en, es, zh" in str(err.value)
+    assert "available: en, en-GB, es, es-AR, es-PE, zh" in str(err.value)
     with pytest.raises(NotFoundError):
         resolve_locale("zh-TW", dirs, (builtin_dir("templates"),))
     assert resolve_locale("es-MX", dirs, (builtin_dir("templates"),)).chain[-1] == "es"

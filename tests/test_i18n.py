@@ -1,0 +1,238 @@
+"""The translator workflow: extract, update, translate, render, status, check."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from jdgen import cli
+from jdgen.config import find_project
+from jdgen.i18n import check, check_catalog, init, render_po, status, update
+from jdgen.render import Renderer
+
+from .conftest import REPO, Builder
+
+PROJECT = {
+    "jdgen.yaml": "locales: [es, zh, en]\ndefault_locale: en\n",
+    "roles/data.yaml": """
+        language: en
+        # The job title as people search for it.
+        title: Data Engineer
+        summary: We build pipelines.
+        benefits: [Remote budget, Learning budget]
+    """,
+}
+
+
+def translate(path: Path, table: dict[str, str | tuple[str, ...]]) -> None:
+    """Do what a translator does in Poedit: fill msgstr, by msgid."""
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    for message in catalog:
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        if key in table:
+            message.string = table[key]
+            message.flags.discard("fuzzy")
+    path.write_text(render_po(catalog, domain=path.stem), encoding="utf-8")
+
+
+def po(root: Path, locale: str, domain: str = "role-data") -> Path:
+    return root / "locales" / locale / "LC_MESSAGES" / f"{domain}.po"
+
+
+def test_round_trip(build_tree: Builder) -> None:
+    root = build_tree(PROJECT)
+    changes = [str(c) for c in update(find_project(root))]
+    assert "created locales/role-data.pot" in changes
+    assert "created locales/es/LC_MESSAGES/role-data.po" in changes
+    assert "created locales/zh/LC_MESSAGES/role-data.po" in changes
+    assert not po(root, "en").exists()  # the source language needs no catalog
+    text = po(root, "es").read_text(encoding="utf-8")
+    assert 'msgctxt "data:title"' in text
+    assert "#. The job title as people search for it." in text
+    assert "#: roles/data.yaml:3" in text
+
+    translate(po(root, "es"), {"Data Engineer": "Ingeniero/a de datos"})
+    result = Renderer(find_project(root)).render("data", "es")
+    assert result.text.startswith("# Ingeniero/a de datos\n")
+    warned = {w.field for w in result.warnings}
+    assert warned == {"summary", "benefits[0].items[0]", "benefits[0].items[1]"}
+    assert all("roles/data.yaml" in str(w) for w in result.warnings)
+
+
+def test_update_is_stable_and_reports(build_tree: Builder) -> None:
+    root = build_tree(PROJECT)
+    update(find_project(root))
+    again = [str(c) for c in update(find_project(root))]
+    assert all(c.startswith("unchanged ") for c in again), again
+
+
+def test_changed_source_becomes_fuzzy_and_falls_back(build_tree: Builder) -> None:
+    root = build_tree(PROJECT)
+    update(find_project(root))
+    translate(
+        po(root, "es"),
+        {"Data Engineer": "Ingeniero/a de datos", "We build pipelines.": "Construimos pipelines."},
+    )
+    (root / "roles/data.yaml").write_text(
+        "language: en\ntitle: Senior Data Engineer\nbenefits: [Remote budget]\n", encoding="utf-8"
+    )
+    changes = [str(c) for c in update(find_project(root))]
+    assert "updated locales/es/LC_MESSAGES/role-data.po +0 -2" in changes
+    text = po(root, "es").read_text(encoding="utf-8")
+    assert '#| msgid "Data Engineer"' in text  # the previous source, for comparison
+    assert "#, fuzzy" in text
+    assert '#~ msgid "We build pipelines."' in text  # removed: obsolete, kept
+
+    rows = {(r.locale, r.domain): r for r in status(find_project(root))}
+    assert rows["es", "role-data"].fuzzy == 1
+    assert rows["es", "role-data"].percent < 100
+
+    result = Renderer(find_project(root)).render("data", "es")
+    assert result.text.startswith("# Senior Data Engineer\n")  # fuzzy is not a translation
+    assert any(w.field == "title" for w in result.warnings)
+    strict = CliRunner().invoke(cli.main, ["render", "data", "-l", "es", "--strict"])
+    assert strict.exit_code == 1
+    assert "no es translation for data:title" in strict.stderr
+
+
+def test_regional_catalog_falls_back_to_its_parent(build_tree: Builder) -> None:
+    root = build_tree(PROJECT)
+    project = find_project(root)
+    update(project)
+    translate(
+        po(root, "es"),
+        {"Data Engineer": "Ingeniero/a de datos", "We build pipelines.": "Construimos pipelines."},
+    )
+    assert [str(c) for c in init(project, "es-AR")][-1] == (
+        "created locales/es_AR/LC_MESSAGES/role-data.po"
+    )
+    assert "data:title" in po(root, "es_AR").read_text(encoding="utf-8")
+    rendered = Renderer(find_project(root)).render("data", "es-AR").text
+    assert rendered.startswith("# Ingeniero/a de datos\n\nConstruimos pipelines.")
+    translate(po(root, "es_AR"), {"We build pipelines.": "Construí pipelines con nosotros."})
+    rendered = Renderer(find_project(root)).render("data", "es-AR").text
+    assert "Construí pipelines con nosotros." in rendered
+    rows = {(r.locale, r.domain): r.percent for r in status(find_project(root))}
+    assert rows["es-AR", "role-data"] == rows["es", "role-data"]
+
+
+def test_no_locales_directory_means_no_translations_yet(build_tree: Builder) -> None:
+    root = build_tree({"roles/r.yaml": "title: Data Engineer\n"})
+    result = Renderer(find_project(root)).render("r", "es")
+    assert "# Data Engineer" in result.text
+    assert "**Fecha límite**: hasta cubrir la vacante" in result.text  # built-in words
+    assert [w.field for w in result.warnings] == ["title"]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "locale", "message"),
+    [
+        ("Hello %(name)s", "Hola %(nombre)s", "es", "the placeholders differ"),
+        ("From {amount}", "Desde", "es", "the placeholders differ"),
+        ("Salary: high", "薪资: 高", "zh", 'half-width ":" in Chinese text'),
+        ("Salary ", "Salario", "es", "leading or trailing spaces differ"),
+    ],
+)
+def test_check_finds_bad_translations(
+    build_tree: Builder, msgid: str, msgstr: str, locale: str, message: str
+) -> None:
+    plural = "nplurals=1; plural=0;" if locale == "zh" else "nplurals=2; plural=(n != 1);"
+    root = build_tree(
+        {
+            f"locales/{locale}/LC_MESSAGES/jdgen.po": f'''
+        msgid ""
+        msgstr ""
+        "Language: {locale}\\n"
+        "Content-Type: text/plain; charset=UTF-8\\n"
+        "Plural-Forms: {plural}\\n"
+
+        msgctxt "label"
+        msgid "{msgid}"
+        msgstr "{msgstr}"
+    '''
+        }
+    )
+    found = [str(p) for p in check_catalog(po(root, locale, "jdgen"))]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"locales/{locale}/LC_MESSAGES/jdgen.po:8:")  # the msgid line
+    assert f'msgctxt "label" msgid "{msgid}"' in found[0]
+    assert message in found[0]
+
+
+def test_check_plural_forms_and_locales(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "locales/zh/LC_MESSAGES/jdgen.po": """
+            msgid ""
+            msgstr ""
+            "Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+            msgid "{n} year"
+            msgid_plural "{n} years"
+            msgstr[0] "{n}年"
+            msgstr[1] "{n}年"
+        """,
+            "locales/klingon/LC_MESSAGES/jdgen.po": 'msgid ""\nmsgstr ""\n',
+        }
+    )
+    found = [str(p) for p in check(find_project(root), use_msgfmt=False)]
+    assert any("declares 2 plural form(s); zh has 1" in p for p in found), found
+    assert any('the catalog is for "klingon", which is not a locale' in p for p in found)
+
+
+def test_broken_po_file_is_positioned(build_tree: Builder) -> None:
+    root = build_tree(
+        {"roles/r.yaml": "title: X\n", "locales/es/LC_MESSAGES/role-r.po": 'msgid "a"\nmsgstr "b\n'}
+    )
+    found = [str(p) for p in check(find_project(root), use_msgfmt=False)]
+    assert found[0].startswith("locales/es/LC_MESSAGES/role-r.po:2:")
+    assert "unterminated" in found[0]
+    result = CliRunner().invoke(cli.main, ["render", "r", "-l", "es"])
+    assert result.exit_code == 1
+    assert "locales/es/LC_MESSAGES/role-r.po:2:" in result.stderr
+
+
+def test_plurals_in_zh_and_es(build_tree: Builder) -> None:
+    root = build_tree(
+        {"roles/r.yaml": "title: X\nexperience: [{level: A, years: 1}, {level: B, years: 3-5}]\n"}
+    )
+    renderer = Renderer(find_project(root))
+    assert "**A**: 1 año\n- **B**: 3-5 años" in renderer.render("r", "es").text
+    assert "**A**：1年\n- **B**：3-5年" in renderer.render("r", "zh").text
+
+
+def test_cli_status_json_and_fail_under(build_tree: Builder) -> None:
+    build_tree(PROJECT)
+    runner = CliRunner()
+    assert runner.invoke(cli.main, ["i18n", "update"]).exit_code == 0
+    result = runner.invoke(cli.main, ["i18n", "status", "--format", "json"])
+    rows = json.loads(result.stdout)
+    assert {
+        "locale": "es",
+        "catalog": "role-data",
+        "translated": 0,
+        "fuzzy": 0,
+        "untranslated": 4,
+        "percent": 0.0,
+    } in rows
+    failing = runner.invoke(cli.main, ["i18n", "status", "--fail-under", "90"])
+    assert failing.exit_code == 1
+    assert "es role-data: 0.0% is under 90%" in failing.stderr
+
+
+def test_repository_catalogs_are_complete_and_clean(in_repo: Path) -> None:
+    project = find_project(in_repo)
+    assert [r for r in status(project) if r.percent < 100] == []
+    assert check(project, use_msgfmt=False) == []
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext is not installed (CI has it)")
+def test_msgfmt_accepts_every_committed_catalog() -> None:
+    problems = check(find_project(REPO))
+    assert problems == []
