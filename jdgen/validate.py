@@ -74,12 +74,14 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
         env = renderer.environment(project.config.default_locale)
     except JdgenError as exc:
         problems.extend(exc.problems)
-    template_paths = _files(project.template_dirs, (TEMPLATE_SUFFIX,))
+    # The project's own templates and catalogs; jdgen's built-in ones are checked by jdgen's
+    # own CI (and are used, so rendering below still exercises them).
+    template_paths = _files([project.root / project.config.templates_dir], (TEMPLATE_SUFFIX,))
     if env is not None:
         for path in template_paths:
             problems.extend(check_syntax(env, path))
     report.templates = len(template_paths)
-    for path in _files(project.locale_dirs, (".po",)):
+    for path in _files([project.root / project.config.locales_dir], (".po",)):
         report.catalogs += 1
         problems.extend(check_catalog(path))
     for tag in sorted({*project.config.locales, *_conventions_locales(project)}):
