@@ -323,7 +323,12 @@ class _Parser:
             m = _QUOTE.match(line)
             if m:
                 inner.append(line[m.end() :])
-            elif not _blank(line) and _ends_in_paragraph(inner) and not self._interrupts(line):
+            elif (
+                not _blank(line)
+                and _list_marker(line) is None  # any list item ends a quote, even an empty one
+                and _ends_in_paragraph(inner)
+                and not self._interrupts(line)
+            ):
                 inner.append(line)  # lazy continuation of the quoted paragraph
             else:
                 break
@@ -417,4 +422,7 @@ def _ends_in_paragraph(lines: list[str]) -> bool:
 def parse(markdown: str) -> Document:
     """Parse the Markdown a template rendered into a :class:`Document`."""
     text = markdown.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
-    return Document(_Parser(text.split("\n")).parse())
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the final newline ends the last line; it does not start another
+    return Document(_Parser(lines).parse())

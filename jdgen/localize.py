@@ -8,6 +8,7 @@ shown in that locale, its text marked as :class:`Content` (data, never markup).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -134,7 +135,7 @@ class Localizer:
         self.conventions = load_conventions(info, locale_dirs)
         self.messages = Messages.load(info, TEMPLATE_DOMAIN, locale_dirs)
         self._locale_dirs = tuple(locale_dirs)
-        self._role_messages: dict[str, Messages] = {}
+        self._role_messages: dict[tuple[str, str], Messages] = {}
 
     # -- words from the template catalog ------------------------------------------------
 
@@ -226,12 +227,21 @@ class Localizer:
 
     # -- role content -------------------------------------------------------------------
 
-    def role_messages(self, role_id: str) -> Messages:
-        if role_id not in self._role_messages:
-            self._role_messages[role_id] = Messages.load(
-                self.info, role_domain(role_id), self._locale_dirs
-            )
-        return self._role_messages[role_id]
+    def role_messages(self, role_id: str, source_language: str) -> Messages:
+        """The role's catalog for this locale. The chain stops at the locale the role is
+        written in: there the author's own text is right, so es-PE readers of an es-PE
+        posting see it as written, not its neutral-Spanish (es) version."""
+        key = (role_id, source_language)
+        if key not in self._role_messages:
+            own = set(parse_locale(source_language).chain[:1])
+            chain = []
+            for name in self.info.chain:
+                if name in own:
+                    break
+                chain.append(name)
+            info = dataclasses.replace(self.info, chain=tuple(chain))
+            self._role_messages[key] = Messages.load(info, role_domain(role_id), self._locale_dirs)
+        return self._role_messages[key]
 
     def localize_role(self, resolved: ResolvedRole) -> tuple[Role, list[Problem]]:
         """The role as shown in this locale, and a warning for each text left untranslated.
@@ -247,7 +257,7 @@ class Localizer:
             source = resolved.texts.get(path) if translatable else None
             if source is None:
                 return Content(text)
-            found = self.role_messages(source.role).lookup(text, source.context)
+            found = self.role_messages(source.role, source.language).lookup(text, source.context)
             if found is not None:
                 return Content(found)
             if parse_locale(source.language).language != self.locale.language:

@@ -236,3 +236,21 @@ def test_repository_catalogs_are_complete_and_clean(in_repo: Path) -> None:
 def test_msgfmt_accepts_every_committed_catalog() -> None:
     problems = check(find_project(REPO))
     assert problems == []
+
+
+def test_a_roles_own_locale_shows_the_source_even_when_its_parent_translates(
+    build_tree: Builder,
+) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [es]\n",
+            "roles/lima.yaml": "language: es-PE\ntitle: Analista\nsummary: 5 años a más.\n",
+        }
+    )
+    project = find_project(root)
+    init(project, "es")
+    translate(po(root, "es", "role-lima"), {"5 años a más.": "5 años o más."})
+    renderer = Renderer(find_project(root))
+    assert "5 años a más." in renderer.render("lima", "es-PE").text  # as the author wrote
+    assert "5 años o más." in renderer.render("lima", "es").text  # neutral Spanish
+    assert "5 años o más." in renderer.render("lima", "es-AR").text  # es-AR falls back to es
