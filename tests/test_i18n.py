@@ -254,3 +254,34 @@ def test_a_roles_own_locale_shows_the_source_even_when_its_parent_translates(
     assert "5 años a más." in renderer.render("lima", "es-PE").text  # as the author wrote
     assert "5 años o más." in renderer.render("lima", "es").text  # neutral Spanish
     assert "5 años o más." in renderer.render("lima", "es-AR").text  # es-AR falls back to es
+
+
+def test_extraction_errors_are_never_silent(build_tree: Builder) -> None:
+    build_tree(
+        {
+            **PROJECT,
+            "templates/es/posting.md.j2": "# {{ pgettext('x', 'y') }\n",
+            "roles/bad.yaml": "title: [x\n",
+        }
+    )
+    result = CliRunner().invoke(cli.main, ["i18n", "extract"])
+    assert result.exit_code == 1
+    assert "templates/es/posting.md.j2:1: cannot extract messages" in result.stderr
+    assert "roles/bad.yaml:2:1: invalid YAML" in result.stderr
+
+
+def test_cli_update_check_init_wiring(build_tree: Builder) -> None:
+    root = build_tree(PROJECT)
+    runner = CliRunner()
+    out = runner.invoke(cli.main, ["i18n", "update"]).stdout
+    assert "created locales/es/LC_MESSAGES/role-data.po" in out
+    out = runner.invoke(cli.main, ["i18n", "update", "--locale", "es"]).stdout
+    assert out == "unchanged locales/role-data.pot\nunchanged locales/es/LC_MESSAGES/role-data.po\n"
+    assert runner.invoke(cli.main, ["i18n", "init", "es-MX"]).stdout.startswith(
+        "created locales/es_MX/LC_MESSAGES/role-data.po"
+    )
+    assert runner.invoke(cli.main, ["i18n", "init", "xx-YY"]).exit_code == 1
+    translate(po(root, "es"), {"Data Engineer": "Ingeniero {x}"})
+    result = runner.invoke(cli.main, ["i18n", "check", "--no-msgfmt"])
+    assert result.exit_code == 1
+    assert "the placeholders differ" in result.stdout
