@@ -28,7 +28,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS
 from babel.messages.extract import extract as babel_extract
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import write_po
+from babel.messages.pofile import unescape, write_po
 
 from .catalogs import (
     TEMPLATE_DOMAIN,
@@ -354,8 +354,16 @@ def _merge(pot: Pot, path: Path, tag: str) -> tuple[Catalog, int, int]:
         catalog.update(pot.catalog, no_fuzzy_matching=True)
         return catalog, len([m for m in catalog if m.id]), 0
     catalog = _copy(read_catalog(path))
+    _restore_previous(catalog)
     before = {(_msgid(m), m.context) for m in catalog if m.id}
+    # Babel rebuilds exactly matched messages from the template, losing the previous
+    # source of those still waiting for review: carry it over.
+    pending = {(_msgid(m), m.context): m.previous_id for m in catalog if m.id and m.previous_id}
     catalog.update(pot.catalog, no_fuzzy_matching=False, update_header_comment=False)
+    for message in catalog:
+        entry = (_msgid(message), message.context) if message.id else None
+        if entry in pending and message.fuzzy and not message.previous_id:
+            message.previous_id = pending[entry]
     after = {(_msgid(m), m.context) for m in catalog if m.id}
     changed = {(m.previous_id[0], m.context) for m in catalog if m.id and m.previous_id}
     changed_now = {(_msgid(m), m.context) for m in catalog if m.id and m.previous_id}
@@ -366,6 +374,28 @@ def _merge(pot: Pot, path: Path, tag: str) -> tuple[Catalog, int, int]:
     added = len(after - before - changed_now)
     removed = len(before - after - changed)
     return catalog, added, removed
+
+
+def _restore_previous(catalog: Catalog) -> None:
+    """Give back the ``#|`` previous source that Babel's read_po files under translator
+    comments (python-babel/babel#206), so that a second update keeps it intact."""
+    for message in (*catalog, *catalog.obsolete.values()):
+        kept, previous, current = [], [], None
+        for comment in message.user_comments:
+            if not comment.startswith("| "):
+                kept.append(comment)
+                continue
+            line = comment[2:].strip()
+            for keyword in ("msgid_plural ", "msgid ", "msgctxt "):
+                if line.startswith(keyword):
+                    current = keyword.strip()
+                    line = line[len(keyword) :]
+                    if current != "msgctxt":
+                        previous.append("")
+            if current != "msgctxt" and previous and line.startswith('"'):
+                previous[-1] += unescape(line)
+        message.user_comments = kept
+        message.previous_id = previous if message.fuzzy else []
 
 
 def _copy(catalog: Catalog) -> Catalog:

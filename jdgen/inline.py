@@ -9,6 +9,7 @@ is never passed through: ``<script>`` in a role comes out as text. markdown-it r
 from __future__ import annotations
 
 import functools
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -23,6 +24,32 @@ OPTIONS = {
 }
 
 _SPECIAL = frozenset("\\`*_[]!<&\n")
+
+
+# Text left in another language (an untranslated fallback) is wrapped in private-use
+# characters by the localizer: OPEN tag SEP text CLOSE. HTML turns them into
+# <span lang="tag">; every other output drops them.
+LANG_OPEN, LANG_SEP, LANG_CLOSE = "\ue000", "\ue001", "\ue002"
+_LANG_MARK = re.compile(f"{LANG_OPEN}([A-Za-z0-9-]{{1,35}}){LANG_SEP}")
+_STRIP = {ord(LANG_OPEN): None, ord(LANG_SEP): None, ord(LANG_CLOSE): None}
+
+
+def mark_language(text: str, tag: str) -> str:
+    """Mark ``text`` as being in language ``tag`` (see LANG_OPEN)."""
+    return f"{LANG_OPEN}{tag}{LANG_SEP}{text}{LANG_CLOSE}"
+
+
+def strip_language(text: str) -> str:
+    """Remove language marks (and their tags)."""
+    if LANG_OPEN not in text:
+        return text
+    return _LANG_MARK.sub("", text).translate(_STRIP)
+
+
+def _lang_spans(html: str) -> str:
+    if LANG_OPEN not in html:
+        return html
+    return _LANG_MARK.sub(r'<span lang="\1">', html).replace(LANG_CLOSE, "</span>")
 
 
 def escape(text: str) -> str:
@@ -51,16 +78,18 @@ def _tokens(text: str) -> list[Token]:
 def to_html(text: str) -> str:
     """Inline Markdown as an HTML fragment (escaped, links checked)."""
     if _plain(text):
-        return escape(text)
+        return _lang_spans(escape(text))
     md = markdown_it()
-    return str(md.renderer.renderInline(_tokens(text), md.options, {}))  # type: ignore[attr-defined]
+    html = md.renderer.renderInline(_tokens(text), md.options, {})  # type: ignore[attr-defined]
+    return _lang_spans(str(html))
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def to_text(text: str) -> str:
     """Inline Markdown as plain text: markers dropped, a link's address after its text."""
     if _plain(text):
-        return text
+        return strip_language(text)
+    text = strip_language(text)
     out: list[str] = []
     href_stack: list[tuple[str, int]] = []
     for token in _tokens(text):

@@ -20,6 +20,7 @@ from . import formatting
 from .catalogs import TEMPLATE_DOMAIN, Messages, role_domain
 from .errors import InvalidInputError, NotFoundError, Problem, Severity, relpath
 from .formatting import Conventions
+from .inline import mark_language
 from .load import load_yaml, merge_nodes
 from .locales import LocaleInfo, dir_to_tag, parse_locale
 from .model import Headcount, Role, Salary, YearRange
@@ -261,6 +262,7 @@ class Localizer:
             if found is not None:
                 return Content(found)
             if parse_locale(source.language).language != self.locale.language:
+                text = mark_language(text, source.language)
                 warnings.append(
                     Problem(
                         f"no {self.info.tag} translation for {source.context}; the "

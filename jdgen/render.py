@@ -27,6 +27,7 @@ from .formats.text import to_text
 from .inline import to_text as inline_text
 from .locales import LocaleInfo
 from .localize import Localizer, resolve_locale
+from .model import Role
 from .resolve import ResolvedRole, RoleIndex
 from .schema import fields_of
 from .templates import make_environment, render_template
@@ -58,6 +59,16 @@ def _model_names() -> list[str]:
         if isinstance(obj, type) and dataclasses.is_dataclass(obj):
             names.update(fields_of(obj))
     return sorted(names | {"role", "org", "locale", "today", "kind"})
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One role in one locale: the document, the role as shown there, and the warnings."""
+
+    document: Document
+    role: Role
+    localizer: Localizer
+    warnings: list[Problem]
 
 
 @dataclass
@@ -102,6 +113,11 @@ class Renderer:
         self, resolved: ResolvedRole, locale: str, kind: str = "posting"
     ) -> tuple[Document, list[Problem]]:
         """Render a role's template for a locale and parse it into a document."""
+        rendition = self.rendition(resolved, locale, kind)
+        return rendition.document, rendition.warnings
+
+    def rendition(self, resolved: ResolvedRole, locale: str, kind: str = "posting") -> Rendition:
+        """A role rendered for a locale: its document, the localized role, the warnings."""
         if kind not in KINDS:
             raise UsageError(
                 Problem(f'unknown document kind "{kind}"', hint="kinds: " + ", ".join(KINDS))
@@ -121,7 +137,7 @@ class Renderer:
         markdown = render_template(env, KINDS[kind], context, _model_names())
         document = parse(markdown)
         warnings = content_warnings + self._warnings(resolved, localizer, before)
-        return document, warnings
+        return Rendition(document, role, localizer, warnings)
 
     def _warnings(
         self, resolved: ResolvedRole, localizer: Localizer, before: set[tuple[str | None, str]]

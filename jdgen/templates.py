@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import InvalidInputError, NotFoundError, Position, Problem, did_you_mean, relpath
+from .inline import LANG_OPEN, LANG_SEP
 from .localize import Content, Localizer
 
 DEFAULT_DIR = "default"
@@ -33,11 +34,16 @@ _BLOCK_START = re.compile(
 )
 
 
+_LEADING_MARK = re.compile(f"{LANG_OPEN}[A-Za-z0-9-]{{1,35}}{LANG_SEP}")
+
+
 def escape_markdown_blocks(text: str) -> str:
     """Escape what would make role text start a Markdown block (heading, list, fence...)."""
     out = []
     for para in text.split("\n\n"):
         para = para.replace("\n", " ")
+        mark = _LEADING_MARK.match(para)  # a language mark is not text: look past it
+        prefix, para = (mark.group(0), para[mark.end() :]) if mark else ("", para)
         m = _BLOCK_START.match(para)
         if m:
             lead, marker = m.group(1), m.group(2)
@@ -45,7 +51,7 @@ def escape_markdown_blocks(text: str) -> str:
                 para = lead + marker[:-1] + "\\" + marker[-1] + para[m.end() :]
             else:
                 para = lead + "\\" + para[len(lead) :]
-        out.append(para)
+        out.append(prefix + para)
     return "\n\n".join(out)
 
 

@@ -88,6 +88,11 @@ def test_changed_source_becomes_fuzzy_and_falls_back(build_tree: Builder) -> Non
     assert '#| msgid "Data Engineer"' in text  # the previous source, for comparison
     assert "#, fuzzy" in text
     assert '#~ msgid "We build pipelines."' in text  # removed: obsolete, kept
+    # A second update keeps the previous source as it was (Babel alone would turn it
+    # into a translator comment, python-babel/babel#206).
+    assert all(c.action == "unchanged" for c in update(find_project(root)))
+    assert po(root, "es").read_text(encoding="utf-8") == text
+    assert "# |" not in text
 
     rows = {(r.locale, r.domain): r for r in status(find_project(root))}
     assert rows["es", "role-data"].fuzzy == 1

@@ -20,12 +20,13 @@ from ..document import (
     Rule,
     Table,
 )
+from ..inline import strip_language
 
 _ALIGN = {None: "---", "left": ":---", "center": ":---:", "right": "---:"}
 
 
 def to_markdown(doc: Document) -> str:
-    return _blocks(doc.blocks) + "\n" if doc.blocks else ""
+    return strip_language(_blocks(doc.blocks)) + "\n" if doc.blocks else ""
 
 
 def _blocks(blocks: tuple[Block, ...], tight: bool = False) -> str:

@@ -19,6 +19,7 @@ from ..document import (
     Rule,
     Table,
 )
+from ..inline import strip_language
 from ..inline import to_text as inline
 from .width import pad, width, wrap
 
@@ -55,7 +56,8 @@ def _block(block: Block, columns: int, depth: int) -> list[str]:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Code):
-        return ["    " + line if line else "" for line in block.text.rstrip("\n").split("\n")]
+        code = strip_language(block.text).rstrip("\n")
+        return ["    " + line if line else "" for line in code.split("\n")]
     if isinstance(block, Quote):
         inner = _blocks(block.blocks, max(columns - 2, 10), depth)
         return ["| " + line if line else "|" for line in inner]
