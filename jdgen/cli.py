@@ -8,6 +8,7 @@ Every user mistake arrives here as a :class:`~jdgen.errors.JdgenError` and leave
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -212,6 +213,88 @@ def validate(
     )
     if errors:
         raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to build the site (default: site/ in the project).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Render in this many processes.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Build nothing; exit 1 if the site in --out "
+    "differs from what a build would make (for CI guarding a committed site).",
+)
+@click.option(
+    "--today",
+    type=_Date(),
+    help="Date that decides which postings have expired (default: config, or today in UTC).",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def build(
+    project_dir: Path | None,
+    out: Path | None,
+    jobs: int,
+    check: bool,
+    today: dt.date | None,
+    strict: bool,
+) -> None:
+    """Build the whole careers site: every role in every locale as HTML, Markdown and text;
+    an index per locale; sitemap.xml, robots.txt and postings.json.
+
+    \b
+    The build is atomic (a failed or interrupted build leaves the previous site as it
+    was), incremental (unchanged roles are reused from .jdgen-cache/) and reproducible
+    (the same inputs give a byte-identical tree). Postings whose valid_through has passed
+    are left out. The output directory is replaced only if a previous build made it:
+    jdgen marks it with a .jdgen-site file.
+    """
+    from .build import build_site
+
+    project = _project(project_dir)
+    bar = None
+    if sys.stderr.isatty() and not check:
+        bar = click.progressbar(length=1, label="Rendering", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+    try:
+        result = build_site(project, out, jobs=jobs, today=today, check=check, progress=progress)
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    if strict and result.warnings:
+        raise _strict_error(result.warnings)
+    report(result.warnings)
+    report(result.expired)
+    if check:
+        for line in result.differences:
+            click.echo(line)
+        verdict = "differs from" if result.differences else "matches"
+        click.echo(f"{result.out} {verdict} a fresh build ({result.files} files)")
+        if result.differences:
+            raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+        return
+    state = "written" if result.changed else "unchanged"
+    click.echo(
+        f"built {result.out}: {result.files} files, {result.rendered} role(s) "
+        f"rendered, {result.reused} reused, {len(result.expired)} expired; site {state}"
+    )
 
 
 @main.group()

@@ -189,6 +189,14 @@ class RoleIndex:
         ROLE.check(self._with_defaults(doc.root, path.stem, problems), "", ctx)
         return ctx.texts, problems.errors
 
+    def is_family(self, path: Path) -> bool:
+        """Whether a role file is a family (``abstract: true``), never published itself."""
+        try:
+            doc = self.document(path)
+        except InvalidInputError:
+            return False
+        return doc.root is not None and _scalar(doc.root, "abstract") in ("true", "True", "yes")
+
     def check(self, path: Path) -> list[Problem]:
         """Every problem of one role file: a family is checked as far as it goes."""
         problems = Problems()

@@ -10,6 +10,7 @@ with hreflang tags that search engines accept (``es-AR``; a numeric region such 
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -212,14 +213,22 @@ class Link:
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """A relative link between two site paths (both relative to the root)."""
-    return "../" * from_path.count("/") + page_url(to_path) or "./"
+    """A relative link from one site file to another (both relative to the site root),
+    so the site works wherever it is published, even from a sub-folder."""
+    target = page_url(to_path)
+    link = posixpath.relpath(target or ".", posixpath.dirname(from_path) or ".")
+    if target.endswith("/") or not target:
+        return "./" if link == "." else link + "/"
+    return link
 
 
-def alternates(base_url: str, paths: dict[str, str], default: str) -> list[Link]:
-    """<link rel=alternate> for one page: every locale's version, and x-default."""
+def alternates(
+    base_url: str, paths: dict[str, str], default: str, default_path: str | None = None
+) -> list[Link]:
+    """<link rel=alternate> for one page: every locale's version, and x-default (the
+    default locale's version, or ``default_path``, such as the language chooser)."""
     links = [Link(base_url + page_url(p), hreflang(tag), tag, tag) for tag, p in paths.items()]
-    fallback = paths.get(default) or next(iter(paths.values()))
+    fallback = default_path or paths.get(default) or next(iter(paths.values()))
     links.append(Link(base_url + page_url(fallback), "x-default", default, "x-default"))
     return links
 
@@ -245,15 +254,16 @@ def group_postings(items: Sequence[Facts]) -> list[tuple[str, list[Facts]]]:
     ]
 
 
-def sitemap(base_url: str, pages: Sequence[dict[str, str]], default: str) -> str:
-    """sitemap.xml with xhtml:link alternates for every page in every locale."""
+def sitemap(base_url: str, pages: Sequence[tuple[dict[str, str], str | None]], default: str) -> str:
+    """sitemap.xml with xhtml:link alternates: for each set of pages (one page in every
+    locale, and where its x-default points, if not to the default locale's page)."""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
-    for paths in pages:
-        links = alternates(base_url, paths, default)
+    for paths, x_default in pages:
+        links = alternates(base_url, paths, default, x_default)
         for path in paths.values():
             out.append("  <url>")
             out.append(f"    <loc>{xml_escape(base_url + page_url(path))}</loc>")

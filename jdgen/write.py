@@ -1,9 +1,10 @@
-"""Write outputs atomically: a reader sees the old file or the new one, never half of one."""
+"""Write outputs atomically: a reader sees the old file or tree, or the new one, never half."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -34,3 +35,78 @@ def write_atomic(path: Path, data: str | bytes) -> None:
                 Problem(f"cannot write: {exc.strerror}", Position(str(path)))
             ) from None
         raise
+
+
+# -- whole trees ------------------------------------------------------------------------
+
+#: The file that marks a directory as a site jdgen built, and so may replace.
+MARKER = ".jdgen-site"
+
+
+def check_output_dir(out: Path, keep: tuple[Path, ...] = ()) -> None:
+    """Refuse an output directory that a build must not replace.
+
+    ``/``, the home directory and any directory holding ``keep`` (the project, the
+    working directory) are never replaced; nor is an existing, non-empty directory that
+    lacks the marker a jdgen build leaves (``.jdgen-site``).
+    """
+    target = out.resolve()
+    home = Path.home().resolve()
+    where = Position(str(out))
+    if target == Path(target.anchor) or target == home or target in home.parents:
+        raise OutputError(
+            Problem(
+                f"refusing to build into {target}",
+                where,
+                hint="choose a directory of its own, such as ./site",
+            )
+        )
+    for path in keep:
+        here = path.resolve()
+        if target == here or target in here.parents:
+            raise OutputError(
+                Problem(
+                    f"refusing to build into {target}: it contains {here}",
+                    where,
+                    hint="the output directory is replaced on every build; choose ./site",
+                )
+            )
+    if target.exists() and not target.is_dir():
+        raise OutputError(Problem("is a file, not a directory", where))
+    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
+        raise OutputError(
+            Problem(
+                "refusing to replace a directory that jdgen did not create",
+                where,
+                hint=f"a site built by jdgen holds a {MARKER} file; empty the directory or "
+                "choose another",
+            )
+        )
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with renameat2(RENAME_EXCHANGE), where Linux has it."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(result == 0)
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Put the finished tree ``new`` in place of ``out``; readers never see a partial one."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    if _exchange(new, out):
+        shutil.rmtree(new)  # now holds the previous site
+        return
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    os.rename(out, old)
+    os.rename(new, out)
+    shutil.rmtree(old)

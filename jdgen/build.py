@@ -1,0 +1,446 @@
+"""Build the careers site: every role × locale × format, index pages, sitemap, feed.
+
+A build is:
+1. plan: find the roles, and reuse every role whose files are unchanged (cache.py);
+2. render the rest, in parallel with ``jobs`` > 1 (each output depends only on its own
+   inputs, so the result is the same whatever the order or the number of processes);
+3. assemble the pages made from all roles (indexes, sitemap, feed), which are cheap;
+4. write: link every file from the cache into a new tree beside the output and swap it
+   in (write.py). A failed or interrupted build leaves the previous site as it was.
+
+The same inputs give a byte-identical tree: nothing depends on the clock (``today``
+comes from the config or the caller), the machine, or the order of work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from .cache import Cache, Entry, Snapshot, dependency, global_hash, sha256
+from .catalogs import ROLE_DOMAIN_PREFIX, role_domain
+from .config import CONFIG_NAME, Project
+from .errors import InvalidInputError, OutputError, Position, Problem, Problems, Severity
+from .formats.html import to_html
+from .formats.markdown import to_markdown
+from .formats.text import to_text
+from .inline import to_text as inline_text
+from .locales import parse_locale
+from .render import DESCRIPTION_LENGTH, KINDS, Renderer
+from .resolve import role_files
+from .site import (
+    MARKER,
+    Facts,
+    alternates,
+    facts,
+    feed,
+    group_postings,
+    job_posting,
+    json_ld,
+    missing_required,
+    page_url,
+    posting_path,
+    relative,
+    robots,
+    sitemap,
+    switcher,
+)
+from .templates import render_template
+from .write import check_output_dir, swap_in
+
+CACHE_DIR = ".jdgen-cache"
+CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    out: Path
+    rendered: int = 0  # roles rendered
+    reused: int = 0  # roles taken from the cache
+    files: int = 0  # files in the site
+    changed: bool = False  # whether the site on disk was replaced
+    expired: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    differences: list[str] = field(default_factory=list)  # with check=True
+
+
+@dataclass
+class _Result:
+    """One role, rendered in every locale (from a worker, so plain data only)."""
+
+    role: str
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    deps: list[str] = field(default_factory=list)
+    published: bool = True
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What every worker needs to know, picklable."""
+
+    root: Path
+    locales: tuple[str, ...]
+    default: str
+    base_url: str
+    today: dt.date
+
+
+def _description(text: str) -> str:
+    flat = " ".join(inline_text(text).split())
+    return flat if len(flat) <= DESCRIPTION_LENGTH else flat[: DESCRIPTION_LENGTH - 1] + "…"
+
+
+def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
+    result = _Result(role_id)
+    path = renderer.index.files[role_id]
+    result.deps.append(str(path))
+    if renderer.index.is_family(path):
+        result.problems = renderer.index.check(path)  # checked, never published
+        result.published = False
+        return result
+    try:
+        resolved = renderer.index.resolve(path)
+    except InvalidInputError as exc:
+        result.problems = exc.problems
+        return result
+    owners = (role_id, *resolved.families)
+    result.deps.extend(str(renderer.index.files[f]) for f in resolved.families)
+    catalogs = renderer.project.root / renderer.project.config.locales_dir
+    for tag in plan.locales:
+        for name in parse_locale(tag).chain:
+            for owner in owners:
+                result.deps.append(
+                    str(catalogs / name / "LC_MESSAGES" / f"{role_domain(owner)}.po")
+                )
+    paths = {tag: posting_path(tag, role_id) for tag in plan.locales}
+    for tag in plan.locales:
+        for kind in KINDS:
+            try:
+                rendition = renderer.rendition(resolved, tag, kind)
+            except InvalidInputError as exc:
+                result.problems.extend(exc.problems)
+                continue
+            result.warnings.extend(str(w) for w in rendition.warnings)
+            doc, localizer = rendition.document, rendition.localizer
+            text_width = localizer.conventions.text_width or renderer.project.config.text_width
+            result.outputs[posting_path(tag, role_id, kind, ".md")] = to_markdown(doc).encode()
+            result.outputs[posting_path(tag, role_id, kind, ".txt")] = to_text(
+                doc, text_width
+            ).encode()
+            page = posting_path(tag, role_id, kind)
+            body = to_html(doc)
+            url = plan.base_url + page_url(page)
+            posting = job_posting(rendition.role, localizer, renderer.project, body, url)
+            for missing in missing_required(posting):
+                result.warnings.append(
+                    str(
+                        Problem(
+                            f"the {tag} JobPosting lacks {missing}, which Google requires",
+                            Position(resolved.display),
+                            severity=Severity.WARNING,
+                        )
+                    )
+                )
+            context = _page_context(renderer, plan, tag, page, paths)
+            context.update(
+                title=inline_text(doc.title),
+                description=_description(doc.summary()),
+                body=Markup(body),
+                json_ld=json_ld(posting),
+            )
+            env = renderer.environment(tag)
+            result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
+            if kind == "posting":
+                result.facts.append(facts(rendition.role, localizer, page, posting).to_json())
+    return result
+
+
+def _page_context(
+    renderer: Renderer,
+    plan: _Plan,
+    tag: str,
+    page: str,
+    paths: dict[str, str],
+    default_path: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "lang": tag,
+        "org": renderer.project.config.organization,
+        "canonical": plan.base_url + page_url(page),
+        "alternates": alternates(plan.base_url, paths, plan.default, default_path),
+        "switcher": switcher(page, paths, tag),
+        "root": relative(page, ""),
+        "home": relative(page, f"{tag}/index.html"),
+        "json_ld": None,
+        "description": "",
+    }
+
+
+def _render_chunk(plan: _Plan, role_ids: Sequence[str]) -> list[_Result]:
+    """A worker's task: a few roles with one renderer, so its setup is shared."""
+    from .config import find_project
+
+    renderer = Renderer(find_project(plan.root), plan.today)
+    return [_render_role(renderer, plan, role_id) for role_id in role_ids]
+
+
+def _chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _global_files(project: Project) -> dict[str, Path]:
+    """Every file that shapes every page, by a name that does not depend on the machine."""
+    files: dict[str, Path] = {}
+    bases = [("templates", d) for d in project.template_dirs] + [
+        ("locales", d) for d in project.locale_dirs
+    ]
+    for i, (kind, base) in enumerate(bases):
+        if not base.is_dir():
+            continue
+        for path in base.rglob("*"):
+            if path.is_file() and not path.name.startswith((ROLE_DOMAIN_PREFIX, ".")):
+                files[f"{kind}{i}/{path.relative_to(base).as_posix()}"] = path
+    if project.config_path:
+        files[CONFIG_NAME] = project.config_path
+    return files
+
+
+def _site_pages(renderer: Renderer, plan: _Plan, items: list[Facts]) -> dict[str, bytes]:
+    """The pages made from all postings: indexes, the front page, sitemap, robots, feed."""
+    pages: dict[str, bytes] = {}
+    index_paths = {tag: f"{tag}/index.html" for tag in plan.locales}
+    for tag in plan.locales:
+        page = index_paths[tag]
+        env = renderer.environment(tag)
+        localizer = renderer.localizer(tag)
+        mine = [f for f in items if f.locale == tag]
+        groups = [
+            (
+                name,
+                [
+                    {"href": relative(page, f.path), "title": f.title, "details": f.details}
+                    for f in group
+                ],
+            )
+            for name, group in group_postings(mine)
+        ]
+        context = _page_context(renderer, plan, tag, page, index_paths, "index.html")
+        context.update(title=localizer.pgettext("site", "Open positions"), groups=groups)
+        pages[page] = render_template(env, "site/index.html.j2", context).encode()
+    env = renderer.environment(plan.default)
+    front = _page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
+    front.update(
+        title=renderer.localizer(plan.default).pgettext("site", "Careers"),
+        switcher=switcher("index.html", index_paths, ""),
+    )
+    pages["index.html"] = render_template(env, "site/root.html.j2", front).encode()
+    role_pages = sorted({f.role for f in items})
+    sets: list[tuple[dict[str, str], str | None]] = [(index_paths, "index.html")]
+    sets += [({f.locale: f.path for f in items if f.role == role}, None) for role in role_pages]
+    pages["sitemap.xml"] = sitemap(plan.base_url, sets, plan.default).encode()
+    pages["robots.txt"] = robots(plan.base_url).encode()
+    pages["postings.json"] = feed(items, plan.today.isoformat()).encode()
+    source, _, _ = env.loader.get_source(env, "default:style.css")  # type: ignore[union-attr]
+    pages["assets/style.css"] = source.encode()
+    return pages
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed: copy instead
+        shutil.copyfile(source, target)
+
+
+def _compare(plan: dict[str, str], out: Path) -> list[str]:
+    """How the site in ``out`` differs from the planned one."""
+    differences = []
+    present = set()
+    if out.is_dir():
+        for path in sorted(out.rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(out).as_posix()
+                present.add(rel)
+                if rel not in plan:
+                    differences.append(f"extra: {rel}")
+                elif sha256(path.read_bytes()) != plan[rel]:
+                    differences.append(f"changed: {rel}")
+    differences.extend(f"missing: {rel}" for rel in sorted(set(plan) - present))
+    return differences
+
+
+def build_site(
+    project: Project,
+    out: Path | None = None,
+    *,
+    jobs: int = 1,
+    today: dt.date | None = None,
+    check: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build (or, with ``check``, compare) the site of ``project`` in ``out``.
+
+    Raises :class:`~jdgen.errors.JdgenError` with every problem found; then nothing in
+    ``out`` has changed.
+    """
+    config = project.config
+    if not config.base_url:
+        raise InvalidInputError(
+            Problem(
+                "the site needs a base_url",
+                Position(project.display(project.config_path)) if project.config_path else None,
+                hint=f"add base_url: https://careers.example.com/ to {CONFIG_NAME}",
+            )
+        )
+    out = (out or project.root / "site").absolute()
+    if not check:
+        check_output_dir(out, (project.root, Path.cwd()))
+    day = today or config.today or dt.datetime.now(dt.UTC).date()
+    renderer = Renderer(project, day)
+    problems = Problems()
+    locales = []
+    for tag in config.locales:
+        try:
+            locales.append(renderer.locale(tag).tag)
+        except InvalidInputError as exc:
+            problems.extend(exc.problems)
+    problems.extend(renderer.index.duplicate_ids())
+    problems.raise_errors()
+    plan = _Plan(
+        project.root,
+        tuple(locales),
+        parse_locale(config.default_locale).tag,
+        config.base_url.rstrip("/") + "/",
+        day,
+    )
+
+    cache = Cache.open(
+        project.root / CACHE_DIR,
+        global_hash(_global_files(project), repr((plan.locales, plan.default, plan.base_url))),
+    )
+    snapshot = Snapshot.of([project.roles_dir, project.root / config.locales_dir])
+    ids = sorted(role_files(project.roles_dir))
+    stale = [
+        r
+        for r in ids
+        if r not in cache.entries or not cache.entries[r].fresh(snapshot, project.root)
+    ]
+    report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
+
+    for result in _render(renderer, plan, stale, jobs, progress, len(ids) - len(stale), len(ids)):
+        if result.problems:
+            problems.extend(result.problems)
+            continue
+        cache.entries[result.role] = Entry(
+            deps={
+                Path(p).relative_to(project.root).as_posix(): dependency(Path(p), snapshot)
+                for p in dict.fromkeys(result.deps)
+            },
+            outputs={rel: cache.put(data) for rel, data in result.outputs.items()},
+            facts=result.facts,
+            warnings=result.warnings,
+            published=result.published,
+        )
+    for gone in set(cache.entries) - set(ids):
+        del cache.entries[gone]
+    cache.save()
+    problems.raise_errors()
+
+    # Assemble: everything that is still open, and the pages made from all of it.
+    files: dict[str, str] = {}
+    items: list[Facts] = []
+    for role_id in ids:
+        entry = cache.entries[role_id]
+        if not entry.published:
+            continue
+        report.warnings.extend(Problem(w, severity=Severity.WARNING) for w in entry.warnings)
+        found = [Facts.from_json(f) for f in entry.facts]
+        until = found[0].valid_through if found else None
+        if until and dt.date.fromisoformat(until) < day:
+            report.expired.append(
+                Problem(
+                    f"left out: the posting expired on {until}",
+                    Position(project.display(renderer.index.files[role_id])),
+                    "valid_through",
+                    hint="update valid_through or remove the role",
+                    severity=Severity.WARNING,
+                )
+            )
+            continue
+        items.extend(found)
+        files.update(entry.outputs)
+    for rel, data in _site_pages(renderer, plan, items).items():
+        files[rel] = cache.put(data)
+    site_id = sha256(repr(sorted(files.items())).encode())
+    files[MARKER] = cache.put(f"Built by jdgen; replaced on every build. {site_id}\n".encode())
+    report.files = len(files)
+
+    if check:
+        report.differences = _compare(files, out)
+        return report
+    marker = out / MARKER
+    if marker.is_file() and sha256(marker.read_bytes()) == files[MARKER]:
+        return report  # the site on disk is this very site: nothing to write
+    _write(cache, files, out)
+    report.changed = True
+    return report
+
+
+def _render(
+    renderer: Renderer,
+    plan: _Plan,
+    stale: list[str],
+    jobs: int,
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> Iterable[_Result]:
+    if progress:
+        progress(done, total)
+    if jobs <= 1 or len(stale) <= CHUNK:
+        for role_id in stale:
+            yield _render_role(renderer, plan, role_id)
+            done += 1
+            if progress:
+                progress(done, total)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for results in pool.map(
+            _render_chunk, [plan] * len(_chunks(stale, CHUNK)), _chunks(stale, CHUNK)
+        ):
+            yield from results
+            done += len(results)
+            if progress:
+                progress(done, total)
+
+
+def _write(cache: Cache, files: dict[str, str], out: Path) -> None:
+    """Link every file into a new tree beside ``out``, then swap it in."""
+    staging = out.with_name(f".{out.name}.building-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        for rel, digest in sorted(files.items()):
+            target = staging / rel
+            if not target.resolve().is_relative_to(staging.resolve()):
+                raise OutputError(Problem(f"refusing to write outside the site: {rel}"))
+            _link(cache.object_path(digest), target)
+        swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,172 @@
+"""The build cache: what a site build can reuse from the last one.
+
+Outputs are stored by content (``objects/ab/cdef…``, the SHA-256 of their bytes) and
+linked into the site, so an unchanged page costs a hard link, not a render or a
+write. A manifest records, for each role, the files its outputs depend on (its file,
+its families, its catalogs, including those that do not exist yet) with their size,
+mtime and hash, and the facts the index pages need. A role whose files are unchanged
+is not even parsed. Everything else that shapes every page (templates, the template
+catalogs, conventions, the config, jdgen's version) goes into one global hash: when
+it changes, every role is rendered again.
+
+The cache holds nothing machine-specific beyond file timestamps, which only decide
+whether to re-hash a file, never what is built; it is safe to keep between CI runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .write import write_atomic
+
+FORMAT = 1
+ABSENT = "-"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    try:
+        return sha256(path.read_bytes())
+    except FileNotFoundError:
+        return ABSENT
+
+
+@dataclass
+class Snapshot:
+    """The size and mtime of every file under some directories, from one walk."""
+
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, directories: Iterable[Path]) -> Snapshot:
+        snap = cls()
+        for directory in directories:
+            snap._walk(directory)
+        return snap
+
+    def _walk(self, directory: Path) -> None:
+        try:
+            entries = list(os.scandir(directory))
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                self._walk(Path(entry.path))
+            elif entry.is_file():
+                st = entry.stat()
+                self.stats[os.path.abspath(entry.path)] = (st.st_mtime_ns, st.st_size)
+
+    def stat(self, path: str) -> tuple[int, int] | None:
+        return self.stats.get(path)
+
+
+Dep = list[Any]  # [mtime_ns, size, sha256] or [0, 0, ABSENT]
+
+
+def dependency(path: Path, snapshot: Snapshot) -> Dep:
+    stat = snapshot.stat(str(path))
+    if stat is None:
+        return [0, 0, ABSENT]
+    return [stat[0], stat[1], file_hash(path)]
+
+
+@dataclass
+class Entry:
+    """What the last build made of one role."""
+
+    deps: dict[str, Dep]
+    outputs: dict[str, str]  # site path → object hash
+    facts: list[dict[str, Any]]
+    warnings: list[str]
+    published: bool = True  # False for a role family
+
+    def fresh(self, snapshot: Snapshot, root: Path) -> bool:
+        """Whether every file it was made from is unchanged (re-hashing only when the
+        size or mtime moved, and remembering the new ones when the content did not).
+        Dependencies are named relative to the project ``root``."""
+        for name, (mtime, size, digest) in self.deps.items():
+            path = str(root / name)
+            stat = snapshot.stat(path)
+            if stat is None:
+                if digest != ABSENT:
+                    return False
+                continue
+            if digest == ABSENT:
+                return False
+            if stat == (mtime, size):
+                continue
+            if file_hash(Path(path)) != digest:
+                return False
+            self.deps[name] = [stat[0], stat[1], digest]
+        return True
+
+
+@dataclass
+class Cache:
+    """The cache directory: objects, and the manifest of the last build."""
+
+    root: Path
+    global_hash: str = ""
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @property
+    def objects(self) -> Path:
+        return self.root / "objects"
+
+    @classmethod
+    def open(cls, root: Path, global_hash: str) -> Cache:
+        """The cache at ``root``; its entries only if they were made with the same inputs
+        that shape every page (a changed template empties them)."""
+        cache = cls(root, global_hash)
+        try:
+            data = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return cache
+        if data.get("format") != FORMAT or data.get("global") != global_hash:
+            return cache
+        for role, item in data.get("roles", {}).items():
+            cache.entries[role] = Entry(**item)
+        return cache
+
+    def save(self) -> None:
+        data = {
+            "format": FORMAT,
+            "jdgen": __version__,
+            "global": self.global_hash,
+            "roles": {k: vars(v) for k, v in sorted(self.entries.items())},
+        }
+        write_atomic(
+            self.root / "manifest.json",
+            json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        )
+
+    def put(self, data: bytes) -> str:
+        """Store bytes; their hash names them."""
+        digest = sha256(data)
+        path = self.object_path(digest)
+        if not path.exists():
+            write_atomic(path, data)
+            os.chmod(path, 0o444)  # linked into sites: nobody should edit one in place
+        return digest
+
+    def object_path(self, digest: str) -> Path:
+        return self.objects / digest[:2] / digest[2:]
+
+
+def global_hash(files: dict[str, Path], extra: str = "") -> str:
+    """One hash over the contents of the files that shape every page, by their names
+    (relative names, so that a cache restored elsewhere still matches)."""
+    h = hashlib.sha256(f"jdgen {__version__} format {FORMAT}\n{extra}\n".encode())
+    for name in sorted(files):
+        h.update(name.encode() + b"\0" + file_hash(files[name]).encode() + b"\n")
+    return h.hexdigest()
