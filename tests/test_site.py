@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -17,8 +18,8 @@ from jdgen import cli
 from jdgen.build import build_site
 from jdgen.config import find_project
 from jdgen.errors import InvalidInputError, OutputError
-from jdgen.localize import Localizer
 from jdgen.locales import parse_locale
+from jdgen.localize import Localizer
 
 from .conftest import REPO, Builder
 
@@ -62,7 +63,7 @@ def test_every_page_is_valid_html5_and_accessible(repo_site: Path) -> None:
         assert body.find("main") is not None, path
         levels = [int(el.tag[1]) for el in body.iter() if re.fullmatch(r"h[1-6]", el.tag)]
         assert levels[0] == 1, path
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (path, levels)
         for link in body.iter("a"):
             if link.get("hreflang"):
                 assert link.get("lang"), path  # other-language links say their language
