@@ -123,10 +123,12 @@ def _wrap_one(text: str, columns: int, first: str, later: str) -> list[str]:
 
 def _hard_split(unit: str, columns: int) -> list[str]:
     pieces, current, used = [], "", 0
-    for ch in unit:
+    for i, ch in enumerate(unit):
         w = char_width(ch)
-        # Closing punctuation may overhang the margin rather than start a line.
-        if current and used + w > columns and ch not in NO_START:
+        # Closing punctuation may overhang the margin rather than start a line, and so
+        # may the space before it (UAX #14 LB13).
+        holds = ch in NO_START or (ch == " " and unit[i + 1 : i + 2] in NO_START)
+        if current and used + w > columns and not holds:
             pieces.append(current)
             current, used = "", 0
         current += ch
