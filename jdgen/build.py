@@ -292,14 +292,16 @@ def build_site(
     today: dt.date | None = None,
     check: bool = False,
     progress: Progress | None = None,
+    base_url: str | None = None,
 ) -> BuildReport:
     """Build (or, with ``check``, compare) the site of ``project`` in ``out``.
 
     Raises :class:`~jdgen.errors.JdgenError` with every problem found; then nothing in
-    ``out`` has changed.
+    ``out`` has changed. ``base_url`` overrides the config's (for a local preview).
     """
     config = project.config
-    if not config.base_url:
+    base_url = base_url or config.base_url
+    if not base_url:
         raise InvalidInputError(
             Problem(
                 "the site needs a base_url",
@@ -325,7 +327,7 @@ def build_site(
         project.root,
         tuple(locales),
         parse_locale(config.default_locale).tag,
-        config.base_url.rstrip("/") + "/",
+        base_url.rstrip("/") + "/",
         day,
     )
 

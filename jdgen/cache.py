@@ -28,6 +28,7 @@ from .write import write_atomic
 
 FORMAT = 1
 ABSENT = "-"
+KEEP_MANIFESTS = 4
 
 
 def sha256(data: bytes) -> str:
@@ -125,18 +126,23 @@ class Cache:
 
     @classmethod
     def open(cls, root: Path, global_hash: str) -> Cache:
-        """The cache at ``root``; its entries only if they were made with the same inputs
-        that shape every page (a changed template empties them)."""
+        """The cache at ``root`` for builds with these global inputs. Each set of global
+        inputs (say, the site and its local preview) keeps a manifest of its own, so they
+        do not undo each other; the objects are shared."""
         cache = cls(root, global_hash)
         try:
-            data = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+            data = json.loads(cache.manifest.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             return cache
-        if data.get("format") != FORMAT or data.get("global") != global_hash:
+        if data.get("format") != FORMAT:
             return cache
         for role, item in data.get("roles", {}).items():
             cache.entries[role] = Entry(**item)
         return cache
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "manifests" / f"{self.global_hash[:32]}.json"
 
     def save(self) -> None:
         data = {
@@ -146,9 +152,14 @@ class Cache:
             "roles": {k: vars(v) for k, v in sorted(self.entries.items())},
         }
         write_atomic(
-            self.root / "manifest.json",
+            self.manifest,
             json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         )
+        # Keep the few most recent manifests; older ones belong to templates long gone.
+        others = sorted(self.manifest.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in others[:-KEEP_MANIFESTS]:
+            if old != self.manifest:
+                old.unlink(missing_ok=True)
 
     def put(self, data: bytes) -> str:
         """Store bytes; their hash names them."""

@@ -297,6 +297,50 @@ def build(
     )
 
 
+@main.command()
+@click.option(
+    "-p",
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0 picks a free one).",
+)
+@click.pass_obj
+def serve(project_dir: Path | None, port: int) -> None:
+    """Build the site, serve it on http://127.0.0.1:PORT/, and rebuild whenever a role,
+    template, catalog or the config changes. A broken input is reported and the last
+    good site stays up. Stop with Ctrl-C."""
+    from .serve import Events, Preview
+
+    project = _project(project_dir)
+
+    def built(result: Any) -> None:
+        report(result.warnings)
+        click.echo(f"built: {result.rendered} rendered, {result.reused} reused", err=True)
+
+    def failed(error: JdgenError) -> None:
+        report(error.problems)
+        click.echo("build failed; still serving the last good site", err=True)
+
+    try:
+        preview = Preview(project.root, port=port, events=Events(built, failed))
+    except OSError as exc:
+        raise JdgenError(
+            Problem(
+                f"cannot listen on 127.0.0.1:{port}: {exc.strerror}", hint="choose another --port"
+            )
+        ) from None
+    preview.start()
+    click.echo(f"serving {preview.url} (Ctrl-C to stop)", err=True)
+    try:
+        preview.wait()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        preview.stop()
+
+
 @main.group()
 def i18n() -> None:
     """Translation catalogs (gettext PO files in locales/) for translators and CI.

@@ -7,6 +7,7 @@ Refresh every golden file after an intended change with:
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -52,3 +53,20 @@ def build_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Builder:
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(REPO)
     return REPO
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own roles, built into a site once per test run."""
+    from jdgen.build import build_site
+    from jdgen.config import find_project
+
+    project = tmp_path_factory.mktemp("repo")
+    for name in ("jdgen.yaml", "roles", "locales", "templates"):
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, project / name)
+        else:
+            shutil.copy(src, project / name)
+    build_site(find_project(project), project / "site")
+    return project / "site"

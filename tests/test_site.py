@@ -34,16 +34,6 @@ def tree_hash(root: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("repo")
-    for name in ("jdgen.yaml", "roles", "locales", "templates"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    build_site(find_project(project), project / "site")
-    return project / "site"
-
-
 def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 

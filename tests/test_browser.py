@@ -1,0 +1,106 @@
+"""The built site in a real browser: headless Chromium, from a local server.
+
+Skipped where Chromium is not installed, unless JDGEN_BROWSER=require (as in CI).
+Refresh the screenshots in examples/ with JDGEN_UPDATE_SCREENSHOTS=1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from .conftest import REPO
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None and os.environ.get("JDGEN_BROWSER") != "require":
+    pytest.skip("Chromium is not installed (CI installs it)", allow_module_level=True)
+
+# Headless, and quiet on a closed network: no background connections.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+]
+SCREENSHOTS = REPO / "examples" / "screenshots"
+
+
+def chromium(profile: Path, *args: str) -> str:
+    assert CHROMIUM, "JDGEN_BROWSER=require, but Chromium is not installed"
+    result = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=True,
+    )
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def server(repo_site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(repo_site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def switch_to(dom: str, base: str, tag: str) -> str:
+    """The URL the page's language switcher offers for ``tag``, as the browser sees it."""
+    tree = html5lib.parse(dom, namespaceHTMLElements=False)
+    nav = tree.find(".//nav[@class='languages']")
+    assert nav is not None, "no language switcher"
+    link = next(a for a in nav.iter("a") if a.get("hreflang") == tag)
+    return urllib.parse.urljoin(base, str(link.get("href")))
+
+
+def test_follow_the_language_switcher_and_take_screenshots(server: str, tmp_path: Path) -> None:
+    url = server + "es/ml-engineer-china/"
+    seen = []
+    for tag in ("zh", "en", "es"):
+        dom = chromium(tmp_path / "profile", "--dump-dom", url)
+        url = switch_to(dom, url, tag)
+        page = chromium(tmp_path / "profile", "--dump-dom", url)
+        tree = html5lib.parse(page, namespaceHTMLElements=False)
+        assert tree.get("lang") == tag
+        seen.append((tag, tree.find(".//h1").text))  # type: ignore[union-attr]
+        shot = tmp_path / f"posting.{tag}.png"
+        chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1100,1400", url)
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert shot.stat().st_size > 20_000  # a page, not a blank
+        if os.environ.get("JDGEN_UPDATE_SCREENSHOTS"):
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shot, SCREENSHOTS / shot.name)
+    assert seen == [
+        ("zh", "机器学习工程师(Machine Learning Engineer)职位描述(JD)"),
+        ("en", "Machine Learning Engineer"),
+        ("es", "Ingeniero/a de Machine Learning"),
+    ]
+
+
+def test_reads_well_on_a_phone(server: str, tmp_path: Path) -> None:
+    shot = tmp_path / "phone.png"
+    chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=390,844", server + "zh/")
+    assert shot.stat().st_size > 5_000
+    if os.environ.get("JDGEN_UPDATE_SCREENSHOTS"):
+        shutil.copyfile(shot, SCREENSHOTS / "index.zh.phone.png")

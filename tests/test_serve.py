@@ -1,0 +1,53 @@
+"""The preview server: serves the site on loopback and rebuilds when an input changes."""
+
+from __future__ import annotations
+
+import time
+import urllib.request
+from collections.abc import Callable
+
+from jdgen.build import BuildReport
+from jdgen.errors import JdgenError
+from jdgen.serve import Events, Preview
+
+from .conftest import Builder
+from .test_site import SITE
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # loopback only
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(check: Callable[[], bool], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_preview_serves_and_rebuilds_on_change(build_tree: Builder) -> None:
+    root = build_tree(SITE)
+    built: list[BuildReport] = []
+    failed: list[JdgenError] = []
+    preview = Preview(root, port=0, events=Events(built.append, failed.append), interval=0.05)
+    preview.start()
+    try:
+        assert preview.url.startswith("http://127.0.0.1:")
+        page = fetch(preview.url + "en/")
+        assert "Data Engineer" in page
+        assert f'href="{preview.url}en/"' in page  # links point at the preview itself
+        (root / "roles/a.yaml").write_text(
+            "title: Staff Data Engineer\nposted: 2026-02-01\n", encoding="utf-8"
+        )
+        assert wait_for(lambda: "Staff Data Engineer" in fetch(preview.url + "en/"))
+        assert built[-1].rendered == 1
+
+        (root / "roles/a.yaml").write_text("title: [broken\n", encoding="utf-8")
+        assert wait_for(lambda: bool(failed))
+        assert "roles/a.yaml:2:1: invalid YAML" in str(failed[-1])
+        assert "Staff Data Engineer" in fetch(preview.url + "en/")  # the last good site
+    finally:
+        preview.stop()
