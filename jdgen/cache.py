@@ -166,8 +166,14 @@ class Cache:
         digest = sha256(data)
         path = self.object_path(digest)
         if not path.exists():
-            write_atomic(path, data)
-            os.chmod(path, 0o444)  # linked into sites: nobody should edit one in place
+            # No fsync: an object is only ever read through the manifest written after it,
+            # and a lost one is rendered again. Written under a temporary name, so that a
+            # name always holds complete contents.
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.chmod(tmp, 0o444)  # linked into sites: nobody should edit one in place
+            os.replace(tmp, path)
         return digest
 
     def object_path(self, digest: str) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,7 +57,7 @@ class Project:
     def roles_dir(self) -> Path:
         return self.root / self.config.roles_dir
 
-    @property
+    @functools.cached_property
     def template_dirs(self) -> tuple[Path, ...]:
         """Where templates are looked up, the project's own first."""
         return tuple(
@@ -66,7 +67,7 @@ class Project:
             )
         )
 
-    @property
+    @functools.cached_property
     def locale_dirs(self) -> tuple[Path, ...]:
         """Where catalogs are looked up, the project's own first."""
         return tuple(

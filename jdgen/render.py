@@ -80,6 +80,7 @@ class Renderer:
     index: RoleIndex = field(init=False)
     _localizers: dict[str, Localizer] = field(default_factory=dict, init=False)
     _envs: dict[str, jinja2.Environment] = field(default_factory=dict, init=False)
+    _locales: dict[str, LocaleInfo] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.index = RoleIndex.of(self.project)
@@ -89,7 +90,11 @@ class Renderer:
     # -- locales ------------------------------------------------------------------------
 
     def locale(self, tag: str) -> LocaleInfo:
-        return resolve_locale(tag, self.project.locale_dirs, self.project.template_dirs)
+        if tag not in self._locales:
+            self._locales[tag] = resolve_locale(
+                tag, self.project.locale_dirs, self.project.template_dirs
+            )
+        return self._locales[tag]
 
     def localizer(self, tag: str) -> Localizer:
         info = self.locale(tag)

@@ -41,3 +41,11 @@ def test_wrap_properties(text: str, columns: int) -> None:
         assert not stripped or stripped[0] not in NO_START
     # Nothing is lost or reordered: only spaces change.
     assert "".join("".join(lines).split()).replace("-", "", 1) == "".join(text.split())
+
+
+def test_a_no_break_space_is_kept_and_never_broken() -> None:
+    text = "Salario: 28.000-60.000\u00a0€ al mes"
+    for columns in range(16, 40):  # 28.000-60.000 € alone takes 15 columns
+        lines = wrap(text, columns)
+        assert sum(line.count("\u00a0") for line in lines) == 1
+        assert any("60.000\u00a0€" in line for line in lines), (columns, lines)

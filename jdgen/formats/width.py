@@ -38,18 +38,41 @@ def _breaks_anywhere(ch: str) -> bool:
     return char_width(ch) == 2
 
 
-_TOKEN = re.compile(r"\s+|[^\s]")
+# Break only at ordinary white space: a no-break space (U+00A0, as in CLDR's "60.000 €")
+# keeps its neighbours together, which Python's str.split() and \s would not.
+_SPACE = "[ \t\n\r\f\v]"
+_TOKEN = re.compile(f"{_SPACE}+|[^ \t\n\r\f\v]")
+_SPACES = re.compile(f"{_SPACE}+")
 
 
 def _units(text: str) -> list[tuple[str, bool]]:
     """Split into unbreakable units, each with whether a space preceded it."""
+    if not any(char_width(ch) == 2 for ch in text if not ch.isascii()):
+        return _spaced_units(text)
+    return _cjk_units(text)
+
+
+def _spaced_units(text: str) -> list[tuple[str, bool]]:
+    """Units of text without wide characters: words, with the same joins as below."""
+    units: list[tuple[str, bool]] = []
+    for word in _SPACES.split(text.strip(" \t\n\r\f\v")):
+        if not word:
+            continue
+        if units and (word[0] in NO_START or units[-1][0][-1] in NO_END):
+            units[-1] = (units[-1][0] + " " + word, units[-1][1])
+        else:
+            units.append((word, bool(units)))
+    return units
+
+
+def _cjk_units(text: str) -> list[tuple[str, bool]]:
     units: list[tuple[str, bool]] = []
     current = ""
     space_before = False
     pending_space = False
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        if tok.isspace():
+        if tok[0] in " \t\n\r\f\v":
             if current:
                 units.append((current, space_before))
                 current = ""
@@ -95,6 +118,8 @@ def wrap(text: str, columns: int, indent: str = "", subsequent: str | None = Non
 
 
 def _wrap_one(text: str, columns: int, first: str, later: str) -> list[str]:
+    if width(first) + width(text) <= columns and text == text.strip() and "  " not in text:
+        return [(first + text).rstrip()]  # it fits as it is
     lines: list[str] = []
     line, used = first, width(first)
     empty = True

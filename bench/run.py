@@ -1,0 +1,321 @@
+#!/usr/bin/env python3
+"""jdgen against Hugo on the same content: one command, a table and JSON.
+
+    python bench/run.py            # N = 1,000 roles
+    python bench/run.py --n 10000  # the large employer
+    python bench/run.py --n 20 --no-hugo --reps 1   # the smoke test
+
+It generates a deterministic synthetic careers project (N roles written in es, zh or en,
+some extending a role family, each translated into the other two locales through
+catalogs), exports the same postings as a multilingual Hugo site, and measures, with
+interleaved repetitions and medians:
+
+- a cold jdgen build (no cache) against Hugo building HTML only, and HTML + Markdown +
+  text (what jdgen builds);
+- a jdgen rebuild with nothing changed, and after one role changed;
+- one `jdgen render` from a cold start;
+- the peak memory of each (the sum over the whole process tree, sampled).
+
+Debian's hugo is installed if missing (apt-get). Results go to bench/out/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LOCALES = ("es", "zh", "en")
+FAMILIES = 10
+
+WORDS = {
+    "en": ("build operate design scale measure improve deploy monitor own review model data "
+           "pipeline service platform customer product quality reliable secure fast team "
+           "experiment feature training inference latency cost system api cloud").split(),
+    "es": ("construir operar diseñar escalar medir mejorar desplegar monitorear revisar modelo "
+           "datos flujo servicio plataforma cliente producto calidad fiable seguro rápido "
+           "equipo experimento función entrenamiento inferencia latencia costo sistema nube").split(),
+    "zh": list("构建运营设计扩展衡量改进部署监控负责评审模型数据流水线服务平台客户产品质量可靠"
+               "安全高效团队实验特征训练推理延迟成本系统云"),
+}
+CITIES = {"en": ["New York", "Austin", "Seattle", "London", "Toronto"],
+          "es": ["Madrid", "Barcelona", "Lima", "Bogotá", "Buenos Aires"],
+          "zh": ["北京", "上海", "深圳", "杭州", "成都"]}
+TITLES = {"en": ["Data Engineer", "ML Engineer", "Platform Engineer", "Backend Engineer"],
+          "es": ["Ingeniero/a de datos", "Ingeniero/a de ML", "Ingeniero/a de plataforma"],
+          "zh": ["数据工程师", "机器学习工程师", "平台工程师", "后端工程师"]}
+
+
+def sentence(rng: random.Random, lang: str, words: int) -> str:
+    picked = [rng.choice(WORDS[lang]) for _ in range(words)]
+    if lang == "zh":
+        return "".join(picked) + "。"
+    text = " ".join(picked)
+    return text[0].upper() + text[1:] + "."
+
+
+def role_yaml(i: int, rng: random.Random) -> str:
+    lang = LOCALES[i % 3]
+    s = lambda n: json.dumps(sentence(rng, lang, n), ensure_ascii=False)  # noqa: E731
+    lines = [f"language: {lang}"]
+    if i % 2 == 0:
+        lines.append(f"extends: family-{i % FAMILIES}")
+    lines += [f"title: {json.dumps(rng.choice(TITLES[lang]) + f' {i}', ensure_ascii=False)}",
+              f"team: {s(3)}", "summary: |",
+              "  " + sentence(rng, lang, 40), "", "  " + sentence(rng, lang, 40),
+              "employment_type: full-time", "work_arrangement: hybrid",
+              "locations: [" + ", ".join(rng.sample(CITIES[lang], 3)) + "]",
+              f"headcount: {rng.randint(1, 5)}",
+              f"salary: {{min: {rng.randint(20, 50) * 1000}, max: {rng.randint(60, 120) * 1000},"
+              f" currency: {['EUR', 'CNY', 'USD'][i % 3]}, period: year}}",
+              "responsibilities:"]
+    for g in range(3):
+        lines += [f"  - title: {s(3)}", "    items:"] + [f"      - {s(12)}" for _ in range(5)]
+    lines += ["requirements:", "  must_have:"] + [f"    - {s(12)}" for _ in range(8)]
+    lines += ["  nice_to_have:"] + [f"    - {s(10)}" for _ in range(4)]
+    lines += ["experience:"] + [f"  - {{level: {s(2)}, years: {a}-{a + 3}}}" for a in (1, 4, 7)]
+    lines += ["posted: 2026-02-01", "valid_through: 2027-12-31"]
+    return "\n".join(lines) + "\n"
+
+
+def family_yaml(i: int, rng: random.Random) -> str:
+    lang = LOCALES[i % 3]
+    lines = ["abstract: true", f"language: {lang}", f"title: Family {i}", "benefits:"]
+    lines += [f"  - {json.dumps(sentence(rng, lang, 8), ensure_ascii=False)}" for _ in range(6)]
+    lines += ["process:"] + [
+        f"  - {{title: {json.dumps(sentence(rng, lang, 2), ensure_ascii=False)}, "
+        f"duration_minutes: {m}}}" for m in (30, 45, 60, 45)]
+    return "\n".join(lines) + "\n"
+
+
+def po_text(lang: str, entries: list[tuple[str, str, str]]) -> str:
+    plural = "nplurals=1; plural=0;" if lang == "zh" else "nplurals=2; plural=(n != 1);"
+    q = lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'  # noqa: E731
+    out = ['msgid ""', 'msgstr ""', f'"Language: {lang}\\n"',
+           '"Content-Type: text/plain; charset=UTF-8\\n"', f'"Plural-Forms: {plural}\\n"', ""]
+    for ctx, msgid, msgstr in entries:
+        out += [f"msgctxt {q(ctx)}", f"msgid {q(msgid)}", f"msgstr {q(msgstr)}", ""]
+    return "\n".join(out)
+
+
+def generate(root: Path, n: int) -> None:
+    """A deterministic project of n roles, with catalogs for every translation."""
+    sys.path.insert(0, str(HERE.parent))
+    from jdgen.config import find_project
+    from jdgen.resolve import RoleIndex
+
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "roles" / "families").mkdir(parents=True)
+    (root / "jdgen.yaml").write_text(
+        "locales: [es, zh, en]\ndefault_locale: en\ntoday: 2026-03-01\n"
+        "base_url: https://careers.example.com/\norganization: {name: Example}\n")
+    for i in range(FAMILIES):
+        (root / "roles" / "families" / f"family-{i}.yaml").write_text(
+            family_yaml(i, random.Random(f"family{i}")), encoding="utf-8")
+    for i in range(n):
+        (root / "roles" / f"role-{i:05}.yaml").write_text(
+            role_yaml(i, random.Random(i)), encoding="utf-8")
+    index = RoleIndex.of(find_project(root))
+    for role_id, path in sorted(index.files.items()):
+        texts, _ = index.own_texts(path)
+        source = index.language_of(path)
+        for lang in LOCALES:
+            if lang == source:
+                continue
+            rng = random.Random(f"{role_id}:{lang}")
+            entries = [(f"{role_id}:{field}", text,
+                        sentence(rng, lang, max(2, min(40, len(text.split()) or len(text) // 2))))
+                       for field, (text, _) in texts.items()]
+            target = root / "locales" / lang / "LC_MESSAGES" / f"role-{role_id}.po"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(po_text(lang, entries), encoding="utf-8")
+
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": '<!DOCTYPE html>\n<html lang="{{ .Site.Language.Lang }}">\n<head>'
+    '<meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" '
+    'href="/style.css"></head>\n<body><main>{{ block "main" . }}{{ end }}</main></body>\n'
+    "</html>\n",
+    "_default/single.html": '{{ define "main" }}<article>{{ .Content }}</article>{{ end }}\n',
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}'
+    '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+    "_default/single.md": "{{ .RawContent }}",
+    "_default/single.txt": "{{ .Title }}\n\n{{ .Plain }}",
+}
+
+
+def export_hugo(site: Path, hugo: Path, formats: bool) -> None:
+    """The postings jdgen built, as a Hugo site's content (the same Markdown)."""
+    shutil.rmtree(hugo, ignore_errors=True)
+    outputs = '["HTML", "MD", "TXT"]' if formats else '["HTML"]'
+    config = [
+        'baseURL = "https://careers.example.com/"', 'defaultContentLanguage = "en"',
+        'disableKinds = ["taxonomy", "term", "RSS"]',
+        "[outputs]", f"page = {outputs}",
+        "[mediaTypes.'text/markdown']", 'suffixes = ["md"]',
+        "[outputFormats.MD]", 'mediaType = "text/markdown"', "isPlainText = true",
+        'baseName = "posting"',
+        "[outputFormats.TXT]", 'mediaType = "text/plain"', "isPlainText = true",
+        'baseName = "posting"',
+        "[languages]"]
+    for i, lang in enumerate(LOCALES):
+        config += [f"[languages.{lang}]", f'contentDir = "content/{lang}"', f"weight = {i + 1}"]
+    (hugo / "layouts" / "_default").mkdir(parents=True)
+    (hugo / "config.toml").write_text("\n".join(config) + "\n")
+    for name, text in HUGO_LAYOUTS.items():
+        (hugo / "layouts" / name).write_text(text)
+    for lang in LOCALES:
+        for md in sorted((site / lang).glob("*/posting.md")):
+            body = md.read_text(encoding="utf-8")
+            title = body.splitlines()[0].lstrip("# ").replace('"', "'")
+            target = hugo / "content" / lang / f"{md.parent.name}.md"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(f'---\ntitle: "{title}"\n---\n\n' + body, encoding="utf-8")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    stack.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak memory (bytes, summed over the process tree) of a command."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+
+    def sample() -> None:
+        nonlocal peak
+        while proc.poll() is None:
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err.decode()[-2000:]}")
+    return wall, peak
+
+
+def ensure_hugo() -> str | None:
+    found = shutil.which("hugo")
+    if found:
+        return found
+    print("installing Debian's hugo...", file=sys.stderr)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], check=False,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+                   stdout=subprocess.DEVNULL)
+    return shutil.which("hugo")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="number of roles (default 1000)")
+    parser.add_argument("--reps", type=int, default=3, help="repetitions (median is kept)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--no-hugo", action="store_true", help="measure jdgen only")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--json", type=Path, help="write the results here too")
+    args = parser.parse_args()
+
+    work = args.out / f"n{args.n}"
+    project = work / "project"
+    jdgen = [sys.executable, "-m", "jdgen"]
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    marker = work / "generated.txt"
+    if not marker.is_file() or marker.read_text() != str(args.n):
+        print(f"generating {args.n} roles...", file=sys.stderr)
+        generate(project, args.n)
+        marker.write_text(str(args.n))
+    site = project / "site"
+
+    def clean() -> None:
+        shutil.rmtree(project / ".jdgen-cache", ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+
+    build = [*jdgen, "build", "--jobs", str(args.jobs), "--out", str(site)]
+    clean()
+    measure(build, project, env)  # warm the OS file cache, and make the Hugo content
+    hugo = None if args.no_hugo else ensure_hugo()
+    if hugo:
+        export_hugo(site, work / "hugo-html", formats=False)
+        export_hugo(site, work / "hugo-all", formats=True)
+
+    results: dict[str, list[tuple[float, int]]] = {}
+    role = "role-00001"
+    role_file = project / "roles" / f"{role}.yaml"
+    original = role_file.read_text(encoding="utf-8")
+    for rep in range(args.reps):
+        print(f"repetition {rep + 1}/{args.reps}", file=sys.stderr)
+        if hugo:
+            for name in ("hugo-html", "hugo-all"):
+                shutil.rmtree(work / name / "public", ignore_errors=True)
+                results.setdefault(name, []).append(
+                    measure([hugo, "--quiet", "--source", str(work / name)], work, env))
+        clean()
+        results.setdefault("jdgen-cold", []).append(measure(build, project, env))
+        results.setdefault("jdgen-nochange", []).append(measure(build, project, env))
+        edited = original.replace("title: ", "title: Senior ", 1) if rep % 2 == 0 else original
+        role_file.write_text(edited, encoding="utf-8")
+        results.setdefault("jdgen-onechange", []).append(measure(build, project, env))
+        results.setdefault("jdgen-render", []).append(measure(
+            [*jdgen, "render", role, "--locale", "zh", "--format", "html"], project, env))
+    role_file.write_text(original, encoding="utf-8")
+
+    pages = sum(1 for _ in site.rglob("index.html"))
+    summary = {name: {"seconds": statistics.median(w for w, _ in runs),
+                      "peak_mb": round(statistics.median(m for _, m in runs) / 2**20, 1)}
+               for name, runs in results.items()}
+    for name in list(summary):
+        if "hugo-html" in summary and name.startswith("jdgen-cold"):
+            summary[name]["ratio_to_hugo_html"] = round(
+                summary[name]["seconds"] / summary["hugo-html"]["seconds"], 2)
+            summary[name]["ratio_to_hugo_all"] = round(
+                summary[name]["seconds"] / summary["hugo-all"]["seconds"], 2)
+            summary[name]["memory_share_of_hugo"] = round(
+                summary[name]["peak_mb"] / max(summary["hugo-all"]["peak_mb"], 0.1), 3)
+    report = {"n": args.n, "pages": pages, "jobs": args.jobs, "reps": args.reps,
+              "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                          "platform": platform.platform()},
+              "hugo": subprocess.run([hugo, "version"], capture_output=True, text=True
+                                     ).stdout.strip() if hugo else None,
+              "results": summary}
+    print(f"\nN = {args.n} roles, {pages} HTML pages, --jobs {args.jobs}, median of {args.reps}")
+    print(f"{'what':<18}{'seconds':>10}{'peak MB':>10}{'vs Hugo HTML':>14}{'vs Hugo all':>13}")
+    for name, row in summary.items():
+        print(f"{name:<18}{row['seconds']:>10.2f}{row['peak_mb']:>10.1f}"
+              f"{row.get('ratio_to_hugo_html', ''):>14}{row.get('ratio_to_hugo_all', ''):>13}")
+    out = args.json or work / "results.json"
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nJSON: {out}")
+
+
+if __name__ == "__main__":
+    main()
