@@ -122,6 +122,117 @@ def _plural_fn(expr: str) -> PluralFn:
     return _gettext.c2py(expr)
 
 
+# -- the fast reader used when rendering ------------------------------------------------
+#
+# Rendering needs only the translations of a catalog. Babel's read_po builds a full
+# Catalog (about 1.7 ms for a posting's catalog); a site of thousands of postings reads
+# thousands of them. This reader takes the same file format, keeps what a lookup needs,
+# and reports malformed lines with their position. The translators' tools
+# (jdgen i18n ...) still use Babel, and a test pins both readers to the same results.
+
+Translations = dict[Key, tuple[str | tuple[str, ...], PluralFn]]
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_ESCAPE = re.compile(r"\\(.)")
+_PLURAL_FORMS = re.compile(r"plural\s*=\s*([^;\n]+)")
+
+
+def _unquote(text: str) -> str:
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
+
+
+def translations(path: Path) -> Translations:
+    """The usable translations of a PO file (not fuzzy, not empty), cached until it changes."""
+    stat = path.stat()
+    return _translations(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _translations(path: Path, mtime_ns: int, size: int) -> Translations:
+    display = relpath(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInputError(
+            Problem(
+                "catalog is not valid UTF-8",
+                Position(display),
+                hint='save it as UTF-8 with "charset=UTF-8"',
+            )
+        ) from None
+    entries: list[tuple[dict[str, str], bool]] = []
+    fields: dict[str, str] = {}
+    fuzzy = obsolete = has_msgstr = False
+    current = ""
+    problems = []
+
+    def finish() -> None:
+        nonlocal fields, fuzzy, obsolete, has_msgstr, current
+        if fields and not obsolete:
+            entries.append((fields, fuzzy))
+        fields, fuzzy, obsolete, has_msgstr, current = {}, False, False, False, ""
+
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            if has_msgstr or (line.startswith("#") and obsolete and fields):
+                finish()  # a blank line or a comment ends an entry
+            if line.startswith("#~"):
+                obsolete = True
+            elif line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            continue
+        m = _KEYWORD.match(line)
+        if m:
+            keyword, rest = m.group(1), m.group(2)
+            if keyword in ("msgctxt", "msgid") and (has_msgstr or keyword in fields):
+                finish()
+            current = keyword
+            has_msgstr = has_msgstr or keyword.startswith("msgstr")
+        elif line.startswith('"') and current:
+            rest = line
+        else:
+            problems.append(
+                Problem(
+                    f'unexpected "{line.split()[0]}"',
+                    Position(display, number, 1),
+                    hint="expected msgctxt, msgid, msgstr or a quoted string",
+                )
+            )
+            continue
+        if not _QUOTED.fullmatch(rest):
+            problems.append(
+                Problem(
+                    "unterminated or malformed string",
+                    Position(display, number, raw.index(rest) + 1),
+                    hint='a string is one line in double quotes; escape inner quotes as \\"',
+                )
+            )
+            continue
+        fields[current] = fields.get(current, "") + _unquote(rest.strip())
+    finish()
+    if problems:
+        raise InvalidInputError(problems)
+
+    plural: PluralFn = _plural_fn("(n != 1)")
+    for entry, _ in entries:
+        if not entry.get("msgid") and (m := _PLURAL_FORMS.search(entry.get("msgstr", ""))):
+            plural = _plural_fn(m.group(1).strip())
+    out: Translations = {}
+    for entry, is_fuzzy in entries:
+        msgid = entry.get("msgid", "")
+        if not msgid or is_fuzzy:
+            continue
+        if "msgid_plural" in entry:
+            forms: list[str] = []
+            while f"msgstr[{len(forms)}]" in entry:
+                forms.append(entry[f"msgstr[{len(forms)}]"])
+            if forms and all(forms):
+                out[(entry.get("msgctxt"), msgid)] = (tuple(forms), plural)
+        elif entry.get("msgstr"):
+            out[(entry.get("msgctxt"), msgid)] = (entry["msgstr"], plural)
+    return out
+
+
 @dataclass
 class Messages:
     """The translations of one locale and domain, merged along the fallback chain."""
@@ -136,22 +247,7 @@ class Messages:
         messages = cls(locale)
         # General to specific, so that the more specific catalog wins.
         for path in reversed(catalog_paths(locale, domain, locale_dirs)):
-            catalog = read_catalog(path)
-            plural = _plural_fn(catalog.plural_expr)
-            for message in catalog:
-                if not message.id or message.fuzzy:
-                    continue
-                string = message.string
-                if isinstance(string, (tuple, list)):
-                    if not all(string):
-                        continue
-                    value: str | tuple[str, ...] = tuple(string)
-                elif not string:
-                    continue
-                else:
-                    value = string
-                msgid = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
-                messages.entries[(message.context, msgid)] = (value, plural)
+            messages.entries.update(translations(path))
         return messages
 
     def lookup(self, msgid: str, context: str | None = None) -> str | None:

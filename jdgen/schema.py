@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import re
 import unicodedata
@@ -469,6 +470,7 @@ def spec(
     return dataclasses.field(default=default, metadata=meta)
 
 
+@functools.cache
 def fields_of(cls: type[Any]) -> dict[str, FieldInfo]:
     """The declared fields of a model class, by YAML key, in declaration order."""
     out: dict[str, FieldInfo] = {}
@@ -501,7 +503,7 @@ class Struct(Spec[T]):
 
     @property
     def fields(self) -> dict[str, FieldInfo]:
-        return fields_of(self.cls)
+        return fields_of(self.cls)  # type: ignore[arg-type]  # classes are hashable
 
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> T:
         fields = self.fields

@@ -290,3 +290,62 @@ def test_cli_update_check_init_wiring(build_tree: Builder) -> None:
     result = runner.invoke(cli.main, ["i18n", "check", "--no-msgfmt"])
     assert result.exit_code == 1
     assert "the placeholders differ" in result.stdout
+
+
+def _babel_translations(path: Path) -> dict[tuple[str | None, str], object]:
+    from jdgen.catalogs import read_catalog
+
+    out: dict[tuple[str | None, str], object] = {}
+    for m in read_catalog(path):
+        if not m.id or m.fuzzy:
+            continue
+        strings = m.string if isinstance(m.string, (list, tuple)) else None
+        if strings is not None and all(strings):
+            out[(m.context, m.id[0])] = tuple(strings)
+        elif strings is None and m.string:
+            out[(m.context, m.id)] = m.string
+    return out
+
+
+def test_the_fast_reader_agrees_with_babel(build_tree: Builder) -> None:
+    from jdgen.catalogs import translations
+
+    paths = sorted((REPO / "locales").glob("*/LC_MESSAGES/*.po"))
+    root = build_tree(
+        {
+            "a.po": """
+        # A translator's comment
+        msgid ""
+        msgstr ""
+        "Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+        #, fuzzy
+        msgctxt "x"
+        msgid "Fuzzy"
+        msgstr "Borroso"
+
+        #. extracted
+        #: roles/a.yaml:3
+        msgctxt "x"
+        msgid ""
+        "Multi "
+        "line \\"quoted\\"\\n"
+        msgstr "Varias líneas \\"citadas\\"\\n"
+        msgid "{n} year"
+        msgid_plural "{n} years"
+        msgstr[0] "{n} año"
+        msgstr[1] "{n} años"
+
+        msgid "empty"
+        msgstr ""
+
+        #~ msgid "gone"
+        #~ msgstr "ido"
+    """
+        }
+    )
+    paths.append(root / "a.po")
+    for path in paths:
+        fast = {k: v for k, (v, _) in translations(path).items()}
+        assert fast == _babel_translations(path), path
+    assert len(paths) > 20
