@@ -14,10 +14,14 @@ comes from the config or the caller), the machine, or the order of work.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import os
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +62,7 @@ from .write import check_output_dir, swap_in
 
 CACHE_DIR = ".jdgen-cache"
 CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup
+PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site) are patched in place
 Progress = Callable[[int, int], None]
 
 
@@ -165,7 +170,11 @@ def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
             env = renderer.environment(tag)
             result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
             if kind == "posting":
-                result.facts.append(facts(rendition.role, localizer, page, posting).to_json())
+                data = posting_path(tag, role_id, kind, ".json")
+                result.outputs[data] = (
+                    json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+                ).encode()
+                result.facts.append(facts(rendition.role, localizer, page, posting, data).to_json())
     return result
 
 
@@ -253,7 +262,7 @@ def _site_pages(renderer: Renderer, plan: _Plan, items: list[Facts]) -> dict[str
     sets += [({f.locale: f.path for f in items if f.role == role}, None) for role in role_pages]
     pages["sitemap.xml"] = sitemap(plan.base_url, sets, plan.default).encode()
     pages["robots.txt"] = robots(plan.base_url).encode()
-    pages["postings.json"] = feed(items, plan.today.isoformat()).encode()
+    pages["postings.json"] = feed(items, plan.base_url, plan.today.isoformat()).encode()
     source, _, _ = env.loader.get_source(env, "default:style.css")  # type: ignore[union-attr]
     pages["assets/style.css"] = source.encode()
     return pages
@@ -386,20 +395,36 @@ def build_site(
             continue
         items.extend(found)
         files.update(entry.outputs)
-    for rel, data in _site_pages(renderer, plan, items).items():
-        files[rel] = cache.put(data)
+    # The pages made from every posting change only when a posting's facts do: they are
+    # kept by a key made of everything they are made from.
+    recipe = sha256(
+        json.dumps(
+            [repr(plan), [f.to_json() for f in items]], sort_keys=True, ensure_ascii=False
+        ).encode()
+    )
+    if recipe not in cache.pages:
+        cache.pages = {
+            recipe: {
+                rel: cache.put(data) for rel, data in _site_pages(renderer, plan, items).items()
+            }
+        }
+    files.update(cache.pages[recipe])
     site_id = sha256(repr(sorted(files.items())).encode())
     files[MARKER] = cache.put(f"Built by jdgen; replaced on every build. {site_id}\n".encode())
     report.files = len(files)
 
     if check:
+        cache.save()
         report.differences = _compare(files, out)
         return report
     marker = out / MARKER
-    if marker.is_file() and sha256(marker.read_bytes()) == files[MARKER]:
-        return report  # the site on disk is this very site: nothing to write
-    _write(cache, files, out)
-    report.changed = True
+    on_disk = sha256(marker.read_bytes()) if marker.is_file() else None
+    if on_disk != files[MARKER]:
+        previous = cache.site if on_disk is not None and on_disk == cache.site.get(MARKER) else {}
+        _write(cache, files, out, previous)
+        report.changed = True
+    cache.site = files
+    cache.save()
     return report
 
 
@@ -431,18 +456,57 @@ def _render(
                 progress(done, total)
 
 
-def _write(cache: Cache, files: dict[str, str], out: Path) -> None:
-    """Link every file into a new tree beside ``out``, then swap it in."""
+def _write(cache: Cache, files: dict[str, str], out: Path, previous: dict[str, str]) -> None:
+    """Make ``out`` hold exactly ``files``, all at once or not at all.
+
+    Every file is already in the cache. When the site on disk is the previous build and
+    only a few files differ, the new and changed files are staged beside it and renamed
+    into place, with Ctrl-C held back until the last one (the marker) is in; otherwise a
+    whole new tree of links is staged and swapped in. Either way a build that fails or is
+    interrupted before this point leaves the previous site exactly as it was.
+    """
+    changed = {rel: d for rel, d in files.items() if previous.get(rel) != d}
+    removed = sorted(set(previous) - set(files))
     staging = out.with_name(f".{out.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
+    patch = bool(previous) and len(changed) + len(removed) <= max(PATCH_LIMIT, len(files) // 20)
     try:
-        for rel, digest in sorted(files.items()):
+        for rel, digest in sorted((changed if patch else files).items()):
             target = staging / rel
             if not target.resolve().is_relative_to(staging.resolve()):
                 raise OutputError(Problem(f"refusing to write outside the site: {rel}"))
             _link(cache.object_path(digest), target)
-        swap_in(staging, out)
-    except BaseException:
+        if not patch:
+            swap_in(staging, out)
+            return
+        with _signals_held():
+            for rel in sorted(changed, key=lambda r: r == MARKER):  # the marker last
+                (out / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / rel, out / rel)
+            for rel in removed:
+                (out / rel).unlink(missing_ok=True)
+                _prune(out, (out / rel).parent)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
+
+
+def _prune(root: Path, directory: Path) -> None:
+    """Remove directories left empty by removed files, up to ``root``."""
+    while directory != root and directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back Ctrl-C (and SIGTERM) while the site is being changed in place."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives them
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)

@@ -119,6 +119,10 @@ class Cache:
     root: Path
     global_hash: str = ""
     entries: dict[str, Entry] = field(default_factory=dict)
+    #: The pages made from all postings, by the key of what they were made from.
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The site the last build wrote: path → object.
+    site: dict[str, str] = field(default_factory=dict)
 
     @property
     def objects(self) -> Path:
@@ -138,6 +142,8 @@ class Cache:
             return cache
         for role, item in data.get("roles", {}).items():
             cache.entries[role] = Entry(**item)
+        cache.pages = data.get("pages", {})
+        cache.site = data.get("site", {})
         return cache
 
     @property
@@ -150,6 +156,8 @@ class Cache:
             "jdgen": __version__,
             "global": self.global_hash,
             "roles": {k: vars(v) for k, v in sorted(self.entries.items())},
+            "pages": self.pages,
+            "site": self.site,
         }
         write_atomic(
             self.manifest,

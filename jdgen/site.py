@@ -88,7 +88,8 @@ class Facts:
     group: str
     details: str  # "Lima · Full-time · $28,000 – $60,000 per year"
     valid_through: str | None
-    posting: dict[str, Any]  # the JobPosting JSON-LD object
+    posting: dict[str, Any]  # the JobPosting JSON-LD, without its (long) description
+    data: str  # where the complete JSON-LD is, relative to the site root
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -174,7 +175,7 @@ def missing_required(posting: dict[str, Any]) -> list[str]:
     return missing
 
 
-def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any]) -> Facts:
+def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], data: str) -> Facts:
     places = localizer.join([plain(loc.label) for loc in role.locations])
     details = [places] if places else []
     if role.employment_type:
@@ -182,6 +183,7 @@ def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any]) 
     if role.salary:
         details.append(localizer.salary(role.salary))
     group = plain(role.team) or (plain(role.locations[0].label) if role.locations else "")
+    summary = {k: v for k, v in posting.items() if k != "description"}
     return Facts(
         role.id,
         localizer.info.tag,
@@ -190,7 +192,8 @@ def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any]) 
         group,
         " · ".join(details),
         role.valid_through.isoformat() if role.valid_through else None,
-        posting,
+        summary,
+        data,
     )
 
 
@@ -281,10 +284,18 @@ def robots(base_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
 
 
-def feed(items: Sequence[Facts], generated: str) -> str:
-    """postings.json: every open posting in every locale, for job boards."""
+def feed(items: Sequence[Facts], base_url: str, generated: str) -> str:
+    """postings.json, for job boards: every open posting in every locale, with its JobPosting
+    data but the description, and where the complete JSON-LD is (``data``). Each posting's
+    own file keeps the feed small, and rebuilding it cheap, however many postings there are."""
     postings = [
-        {"id": f.role, "locale": f.locale, "url": f.posting.get("url"), "jobPosting": f.posting}
+        {
+            "id": f.role,
+            "locale": f.locale,
+            "url": f.posting.get("url"),
+            "data": base_url + f.data,
+            "jobPosting": f.posting,
+        }
         for f in sorted(items, key=lambda f: (f.role, f.locale))
     ]
     return (

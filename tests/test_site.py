@@ -126,6 +126,11 @@ def test_sitemap_robots_and_feed(repo_site: Path) -> None:
     robots = (repo_site / "robots.txt").read_text()
     assert "Sitemap: https://careers.example.com/sitemap.xml" in robots
     feed = json.loads((repo_site / "postings.json").read_text(encoding="utf-8"))
+    first = feed["postings"][0]
+    assert first["data"] == "https://careers.example.com/en/ml-engineer-china/posting.json"
+    full = json.loads((repo_site / "en/ml-engineer-china/posting.json").read_text("utf-8"))
+    assert full == {**first["jobPosting"], "description": full["description"]}
+    assert full["description"].startswith("<h1>")
     assert [(p["id"], p["locale"]) for p in feed["postings"]] == [
         (r, loc) for r in ("ml-engineer-china", "ml-engineer-lima") for loc in ("en", "es", "zh")
     ]
@@ -220,7 +225,7 @@ def test_an_interrupted_build_leaves_the_previous_site(
     def interrupt(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("jdgen.build.swap_in", interrupt)
+    monkeypatch.setattr("jdgen.build._link", interrupt)  # Ctrl-C while staging the files
     with pytest.raises(KeyboardInterrupt):
         build_site(find_project(root))
     assert tree_hash(root / "site") == before
@@ -297,3 +302,25 @@ def test_cli_build_and_check(build_tree: Builder) -> None:
     checked = runner.invoke(cli.main, ["build", "--check"])
     assert checked.exit_code == 1
     assert "changed: en/a/posting.txt" in checked.stdout
+
+
+def test_small_changes_are_patched_in_place_and_match_a_full_build(build_tree: Builder) -> None:
+    files = dict(SITE)
+    files.update(
+        {f"roles/r{i:02}.yaml": f"title: Role {i}\nposted: 2026-02-01\n" for i in range(30)}
+    )
+    root = build_tree(files)
+    build_site(find_project(root))
+    untouched = (root / "site/en/r01/index.html").stat().st_ino
+    (root / "roles/r00.yaml").write_text("title: Renamed\nposted: 2026-02-01\n", encoding="utf-8")
+    (root / "roles/r29.yaml").unlink()
+    report = build_site(find_project(root))
+    assert (report.rendered, report.changed) == (1, True)
+    assert (root / "site/en/r01/index.html").stat().st_ino == untouched  # not rewritten
+    assert not (root / "site/en/r29").exists()  # removed, and its folder pruned
+    assert "Renamed" in (root / "site/en/index.html").read_text(encoding="utf-8")
+    patched = tree_hash(root / "site")
+    shutil.rmtree(root / ".jdgen-cache")
+    shutil.rmtree(root / "site")
+    build_site(find_project(root))
+    assert tree_hash(root / "site") == patched
