@@ -369,12 +369,14 @@ def build_site(
         )
     for gone in set(cache.entries) - set(ids):
         del cache.entries[gone]
-    cache.save()
-    problems.raise_errors()
+    if problems.errors:
+        cache.save()  # keep what did render, for the next try
+        problems.raise_errors()
 
     # Assemble: everything that is still open, and the pages made from all of it.
     files: dict[str, str] = {}
     items: list[Facts] = []
+    raw: list[dict[str, Any]] = []  # the same facts as stored: the pages' cache key
     for role_id in ids:
         entry = cache.entries[role_id]
         if not entry.published:
@@ -394,14 +396,11 @@ def build_site(
             )
             continue
         items.extend(found)
+        raw.extend(entry.facts)
         files.update(entry.outputs)
     # The pages made from every posting change only when a posting's facts do: they are
     # kept by a key made of everything they are made from.
-    recipe = sha256(
-        json.dumps(
-            [repr(plan), [f.to_json() for f in items]], sort_keys=True, ensure_ascii=False
-        ).encode()
-    )
+    recipe = sha256(json.dumps([repr(plan), raw], sort_keys=True, ensure_ascii=False).encode())
     if recipe not in cache.pages:
         cache.pages = {
             recipe: {

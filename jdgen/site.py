@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -92,7 +92,7 @@ class Facts:
     data: str  # where the complete JSON-LD is, relative to the site root
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(vars(self))  # shallow: the values are plain JSON already
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Facts:
