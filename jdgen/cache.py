@@ -177,10 +177,14 @@ class Cache:
             # No fsync: an object is only ever read through the manifest written after it,
             # and a lost one is rendered again. Written under a temporary name, so that a
             # name always holds complete contents.
-            path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.chmod(tmp, 0o444)  # linked into sites: nobody should edit one in place
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
+            except FileNotFoundError:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
+            with os.fdopen(fd, "wb") as handle:  # read-only: linked into sites as they are
+                handle.write(data)
             os.replace(tmp, path)
         return digest
 

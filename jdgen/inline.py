@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -74,11 +75,45 @@ def _tokens(text: str) -> list[Token]:
     return tokens[0].children or [] if tokens else []
 
 
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
+
+
+def _strong_only(text: str) -> list[tuple[str, bool]] | None:
+    """Text whose only markup is ``**strong**`` spans that CommonMark surely reads as
+    strong (no space or punctuation just inside, no other ``*`` or backslash next to the
+    delimiters), as (text, strong) parts; None for anything else. Templates write labels
+    this way ("**Salary**: ..."), so most inline strings skip the parser."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _STRONG.finditer(text):
+        inner = m.group(1)
+        if not _plain(inner) or _edge(inner[0]) or _edge(inner[-1]):
+            return None
+        before = text[m.start() - 1] if m.start() else ""
+        if before in ("*", "\\") or text[m.end() : m.end() + 1] == "*":
+            return None
+        parts.append((text[pos : m.start()], False))
+        parts.append((inner, True))
+        pos = m.end()
+    parts.append((text[pos:], False))
+    if not all(_plain(p) for p, strong in parts if not strong):
+        return None
+    return parts
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def to_html(text: str) -> str:
     """Inline Markdown as an HTML fragment (escaped, links checked)."""
     if _plain(text):
         return _lang_spans(escape(text))
+    if "**" in text and (parts := _strong_only(text)) is not None:
+        return _lang_spans(
+            "".join(f"<strong>{escape(p)}</strong>" if strong else escape(p) for p, strong in parts)
+        )
     md = markdown_it()
     html = md.renderer.renderInline(_tokens(text), md.options, {})  # type: ignore[attr-defined]
     return _lang_spans(str(html))
@@ -90,6 +125,8 @@ def to_text(text: str) -> str:
     if _plain(text):
         return strip_language(text)
     text = strip_language(text)
+    if "**" in text and (parts := _strong_only(text)) is not None:
+        return "".join(p for p, _ in parts)
     out: list[str] = []
     href_stack: list[tuple[str, int]] = []
     for token in _tokens(text):

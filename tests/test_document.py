@@ -97,3 +97,21 @@ def documents(draw: st.DrawFn) -> str:
 @given(documents())
 def test_generated_documents_match_markdown_it(source: str) -> None:
     assert to_html(parse(source)) == markdown_it().render(source)
+
+
+_label = st.text(alphabet="ab 机器*:：,(（_\\!.。-", min_size=0, max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_label, _label), min_size=1, max_size=3))
+def test_strong_fast_path_matches_markdown_it(pairs: list[tuple[str, str]]) -> None:
+    from jdgen.inline import to_html, to_text
+
+    text = "".join(f"{a}**{b}**" for a, b in pairs).strip() or "x"
+    to_html.cache_clear()
+    tokens = markdown_it().parseInline(text)[0].children or []
+    expected = markdown_it().renderer.renderInline(tokens, markdown_it().options, {})
+    assert to_html(text) == expected
+    plain = "".join(t.content for t in tokens if t.type in ("text", "code_inline"))
+    if all(t.type in ("text", "strong_open", "strong_close") for t in tokens):
+        assert to_text(text) == plain
