@@ -39,21 +39,32 @@ LOCALES = ("es", "zh", "en")
 FAMILIES = 10
 
 WORDS = {
-    "en": ("build operate design scale measure improve deploy monitor own review model data "
-           "pipeline service platform customer product quality reliable secure fast team "
-           "experiment feature training inference latency cost system api cloud").split(),
-    "es": ("construir operar diseñar escalar medir mejorar desplegar monitorear revisar modelo "
-           "datos flujo servicio plataforma cliente producto calidad fiable seguro rápido "
-           "equipo experimento función entrenamiento inferencia latencia costo sistema nube").split(),
-    "zh": list("构建运营设计扩展衡量改进部署监控负责评审模型数据流水线服务平台客户产品质量可靠"
-               "安全高效团队实验特征训练推理延迟成本系统云"),
+    "en": (
+        "build operate design scale measure improve deploy monitor own review model data "
+        "pipeline service platform customer product quality reliable secure fast team "
+        "experiment feature training inference latency cost system api cloud"
+    ).split(),
+    "es": (
+        "construir operar diseñar escalar medir mejorar desplegar monitorear revisar "
+        "modelo datos flujo servicio plataforma cliente producto calidad fiable seguro "
+        "rápido equipo experimento función entrenamiento inferencia latencia costo sistema "
+        "nube"
+    ).split(),
+    "zh": list(
+        "构建运营设计扩展衡量改进部署监控负责评审模型数据流水线服务平台客户产品质量可靠"
+        "安全高效团队实验特征训练推理延迟成本系统云"
+    ),
 }
-CITIES = {"en": ["New York", "Austin", "Seattle", "London", "Toronto"],
-          "es": ["Madrid", "Barcelona", "Lima", "Bogotá", "Buenos Aires"],
-          "zh": ["北京", "上海", "深圳", "杭州", "成都"]}
-TITLES = {"en": ["Data Engineer", "ML Engineer", "Platform Engineer", "Backend Engineer"],
-          "es": ["Ingeniero/a de datos", "Ingeniero/a de ML", "Ingeniero/a de plataforma"],
-          "zh": ["数据工程师", "机器学习工程师", "平台工程师", "后端工程师"]}
+CITIES = {
+    "en": ["New York", "Austin", "Seattle", "London", "Toronto"],
+    "es": ["Madrid", "Barcelona", "Lima", "Bogotá", "Buenos Aires"],
+    "zh": ["北京", "上海", "深圳", "杭州", "成都"],
+}
+TITLES = {
+    "en": ["Data Engineer", "ML Engineer", "Platform Engineer", "Backend Engineer"],
+    "es": ["Ingeniero/a de datos", "Ingeniero/a de ML", "Ingeniero/a de plataforma"],
+    "zh": ["数据工程师", "机器学习工程师", "平台工程师", "后端工程师"],
+}
 
 
 def sentence(rng: random.Random, lang: str, words: int) -> str:
@@ -70,16 +81,22 @@ def role_yaml(i: int, rng: random.Random) -> str:
     lines = [f"language: {lang}"]
     if i % 2 == 0:
         lines.append(f"extends: family-{i % FAMILIES}")
-    lines += [f"title: {json.dumps(rng.choice(TITLES[lang]) + f' {i}', ensure_ascii=False)}",
-              f"team: {s(3)}", "summary: |",
-              "  " + sentence(rng, lang, 40), "", "  " + sentence(rng, lang, 40),
-              "employment_type: full-time", "work_arrangement: hybrid",
-              "locations: [" + ", ".join(rng.sample(CITIES[lang], 3)) + "]",
-              f"headcount: {rng.randint(1, 5)}",
-              f"salary: {{min: {rng.randint(20, 50) * 1000}, max: {rng.randint(60, 120) * 1000},"
-              f" currency: {['EUR', 'CNY', 'USD'][i % 3]}, period: year}}",
-              "responsibilities:"]
-    for g in range(3):
+    lines += [
+        f"title: {json.dumps(rng.choice(TITLES[lang]) + f' {i}', ensure_ascii=False)}",
+        f"team: {s(3)}",
+        "summary: |",
+        "  " + sentence(rng, lang, 40),
+        "",
+        "  " + sentence(rng, lang, 40),
+        "employment_type: full-time",
+        "work_arrangement: hybrid",
+        "locations: [" + ", ".join(rng.sample(CITIES[lang], 3)) + "]",
+        f"headcount: {rng.randint(1, 5)}",
+        f"salary: {{min: {rng.randint(20, 50) * 1000}, max: {rng.randint(60, 120) * 1000},"
+        f" currency: {['EUR', 'CNY', 'USD'][i % 3]}, period: year}}",
+        "responsibilities:",
+    ]
+    for _ in range(3):
         lines += [f"  - title: {s(3)}", "    items:"] + [f"      - {s(12)}" for _ in range(5)]
     lines += ["requirements:", "  must_have:"] + [f"    - {s(12)}" for _ in range(8)]
     lines += ["  nice_to_have:"] + [f"    - {s(10)}" for _ in range(4)]
@@ -94,15 +111,23 @@ def family_yaml(i: int, rng: random.Random) -> str:
     lines += [f"  - {json.dumps(sentence(rng, lang, 8), ensure_ascii=False)}" for _ in range(6)]
     lines += ["process:"] + [
         f"  - {{title: {json.dumps(sentence(rng, lang, 2), ensure_ascii=False)}, "
-        f"duration_minutes: {m}}}" for m in (30, 45, 60, 45)]
+        f"duration_minutes: {m}}}"
+        for m in (30, 45, 60, 45)
+    ]
     return "\n".join(lines) + "\n"
 
 
 def po_text(lang: str, entries: list[tuple[str, str, str]]) -> str:
     plural = "nplurals=1; plural=0;" if lang == "zh" else "nplurals=2; plural=(n != 1);"
     q = lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'  # noqa: E731
-    out = ['msgid ""', 'msgstr ""', f'"Language: {lang}\\n"',
-           '"Content-Type: text/plain; charset=UTF-8\\n"', f'"Plural-Forms: {plural}\\n"', ""]
+    out = [
+        'msgid ""',
+        'msgstr ""',
+        f'"Language: {lang}\\n"',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+        f'"Plural-Forms: {plural}\\n"',
+        "",
+    ]
     for ctx, msgid, msgstr in entries:
         out += [f"msgctxt {q(ctx)}", f"msgid {q(msgid)}", f"msgstr {q(msgstr)}", ""]
     return "\n".join(out)
@@ -118,13 +143,16 @@ def generate(root: Path, n: int) -> None:
     (root / "roles" / "families").mkdir(parents=True)
     (root / "jdgen.yaml").write_text(
         "locales: [es, zh, en]\ndefault_locale: en\ntoday: 2026-03-01\n"
-        "base_url: https://careers.example.com/\norganization: {name: Example}\n")
+        "base_url: https://careers.example.com/\norganization: {name: Example}\n"
+    )
     for i in range(FAMILIES):
         (root / "roles" / "families" / f"family-{i}.yaml").write_text(
-            family_yaml(i, random.Random(f"family{i}")), encoding="utf-8")
+            family_yaml(i, random.Random(f"family{i}")), encoding="utf-8"
+        )
     for i in range(n):
         (root / "roles" / f"role-{i:05}.yaml").write_text(
-            role_yaml(i, random.Random(i)), encoding="utf-8")
+            role_yaml(i, random.Random(i)), encoding="utf-8"
+        )
     index = RoleIndex.of(find_project(root))
     for role_id, path in sorted(index.files.items()):
         texts, _ = index.own_texts(path)
@@ -133,9 +161,14 @@ def generate(root: Path, n: int) -> None:
             if lang == source:
                 continue
             rng = random.Random(f"{role_id}:{lang}")
-            entries = [(f"{role_id}:{field}", text,
-                        sentence(rng, lang, max(2, min(40, len(text.split()) or len(text) // 2))))
-                       for field, (text, _) in texts.items()]
+            entries = [
+                (
+                    f"{role_id}:{field}",
+                    text,
+                    sentence(rng, lang, max(2, min(40, len(text.split()) or len(text) // 2))),
+                )
+                for field, (text, _) in texts.items()
+            ]
             target = root / "locales" / lang / "LC_MESSAGES" / f"role-{role_id}.po"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(po_text(lang, entries), encoding="utf-8")
@@ -159,15 +192,23 @@ def export_hugo(site: Path, hugo: Path, formats: bool) -> None:
     shutil.rmtree(hugo, ignore_errors=True)
     outputs = '["HTML", "MD", "TXT"]' if formats else '["HTML"]'
     config = [
-        'baseURL = "https://careers.example.com/"', 'defaultContentLanguage = "en"',
+        'baseURL = "https://careers.example.com/"',
+        'defaultContentLanguage = "en"',
         'disableKinds = ["taxonomy", "term", "RSS"]',
-        "[outputs]", f"page = {outputs}",
-        "[mediaTypes.'text/markdown']", 'suffixes = ["md"]',
-        "[outputFormats.MD]", 'mediaType = "text/markdown"', "isPlainText = true",
+        "[outputs]",
+        f"page = {outputs}",
+        "[mediaTypes.'text/markdown']",
+        'suffixes = ["md"]',
+        "[outputFormats.MD]",
+        'mediaType = "text/markdown"',
+        "isPlainText = true",
         'baseName = "posting"',
-        "[outputFormats.TXT]", 'mediaType = "text/plain"', "isPlainText = true",
+        "[outputFormats.TXT]",
+        'mediaType = "text/plain"',
+        "isPlainText = true",
         'baseName = "posting"',
-        "[languages]"]
+        "[languages]",
+    ]
     for i, lang in enumerate(LOCALES):
         config += [f"[languages.{lang}]", f'contentDir = "content/{lang}"', f"weight = {i + 1}"]
     (hugo / "layouts" / "_default").mkdir(parents=True)
@@ -205,8 +246,9 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tup
     """Wall seconds and peak memory (bytes, summed over the process tree) of a command."""
     peak = 0
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
 
     def sample() -> None:
         nonlocal peak
@@ -229,9 +271,12 @@ def ensure_hugo() -> str | None:
     if found:
         return found
     print("installing Debian's hugo...", file=sys.stderr)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], check=False,
-                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "hugo"],
+        check=False,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        stdout=subprocess.DEVNULL,
+    )
     return shutil.which("hugo")
 
 
@@ -278,40 +323,60 @@ def main() -> None:
             for name in ("hugo-html", "hugo-all"):
                 shutil.rmtree(work / name / "public", ignore_errors=True)
                 results.setdefault(name, []).append(
-                    measure([hugo, "--quiet", "--source", str(work / name)], work, env))
+                    measure([hugo, "--quiet", "--source", str(work / name)], work, env)
+                )
         clean()
         results.setdefault("jdgen-cold", []).append(measure(build, project, env))
         results.setdefault("jdgen-nochange", []).append(measure(build, project, env))
         edited = original.replace("title: ", "title: Senior ", 1) if rep % 2 == 0 else original
         role_file.write_text(edited, encoding="utf-8")
         results.setdefault("jdgen-onechange", []).append(measure(build, project, env))
-        results.setdefault("jdgen-render", []).append(measure(
-            [*jdgen, "render", role, "--locale", "zh", "--format", "html"], project, env))
+        results.setdefault("jdgen-render", []).append(
+            measure([*jdgen, "render", role, "--locale", "zh", "--format", "html"], project, env)
+        )
     role_file.write_text(original, encoding="utf-8")
 
     pages = sum(1 for _ in site.rglob("index.html"))
-    summary = {name: {"seconds": statistics.median(w for w, _ in runs),
-                      "peak_mb": round(statistics.median(m for _, m in runs) / 2**20, 1)}
-               for name, runs in results.items()}
+    summary = {
+        name: {
+            "seconds": statistics.median(w for w, _ in runs),
+            "peak_mb": round(statistics.median(m for _, m in runs) / 2**20, 1),
+        }
+        for name, runs in results.items()
+    }
     for name in list(summary):
         if "hugo-html" in summary and name.startswith("jdgen-cold"):
             summary[name]["ratio_to_hugo_html"] = round(
-                summary[name]["seconds"] / summary["hugo-html"]["seconds"], 2)
+                summary[name]["seconds"] / summary["hugo-html"]["seconds"], 2
+            )
             summary[name]["ratio_to_hugo_all"] = round(
-                summary[name]["seconds"] / summary["hugo-all"]["seconds"], 2)
+                summary[name]["seconds"] / summary["hugo-all"]["seconds"], 2
+            )
             summary[name]["memory_share_of_hugo"] = round(
-                summary[name]["peak_mb"] / max(summary["hugo-all"]["peak_mb"], 0.1), 3)
-    report = {"n": args.n, "pages": pages, "jobs": args.jobs, "reps": args.reps,
-              "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                          "platform": platform.platform()},
-              "hugo": subprocess.run([hugo, "version"], capture_output=True, text=True
-                                     ).stdout.strip() if hugo else None,
-              "results": summary}
+                summary[name]["peak_mb"] / max(summary["hugo-all"]["peak_mb"], 0.1), 3
+            )
+    report = {
+        "n": args.n,
+        "pages": pages,
+        "jobs": args.jobs,
+        "reps": args.reps,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "hugo": subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+        if hugo
+        else None,
+        "results": summary,
+    }
     print(f"\nN = {args.n} roles, {pages} HTML pages, --jobs {args.jobs}, median of {args.reps}")
     print(f"{'what':<18}{'seconds':>10}{'peak MB':>10}{'vs Hugo HTML':>14}{'vs Hugo all':>13}")
     for name, row in summary.items():
-        print(f"{name:<18}{row['seconds']:>10.2f}{row['peak_mb']:>10.1f}"
-              f"{row.get('ratio_to_hugo_html', ''):>14}{row.get('ratio_to_hugo_all', ''):>13}")
+        print(
+            f"{name:<18}{row['seconds']:>10.2f}{row['peak_mb']:>10.1f}"
+            f"{row.get('ratio_to_hugo_html', ''):>14}{row.get('ratio_to_hugo_all', ''):>13}"
+        )
     out = args.json or work / "results.json"
     out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nJSON: {out}")

@@ -19,11 +19,15 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .config import Project
-    from .render import Rendered
-    from .validate import Report
+    import datetime as dt
+    from collections.abc import Callable
 
-__all__ = ["__version__", "load_project", "render", "validate"]
+    from .build import BuildReport
+    from .config import Project
+    from .renderer import Rendered
+    from .validation import Report
+
+__all__ = ["__version__", "build_site", "load_project", "render", "validate"]
 
 
 def load_project(path: str | Path | None = None) -> Project:
@@ -42,13 +46,31 @@ def render(
     width: int | None = None,
 ) -> Rendered:
     """Render one role (an id or a file) as one document in one locale and format."""
-    from .render import Renderer
+    from .renderer import Renderer
 
     return Renderer(project).render(role, locale, kind, fmt, width)
 
 
 def validate(project: Project, paths: list[Path] | None = None) -> Report:
     """Check a project's roles, templates and catalogs; every problem is in the report."""
-    from .validate import validate as run
+    from .validation import validate as run
 
     return run(project, paths or ())
+
+
+def build_site(
+    project: Project,
+    out: Path | None = None,
+    *,
+    jobs: int = 1,
+    today: dt.date | None = None,
+    check: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    base_url: str | None = None,
+) -> BuildReport:
+    """Build the careers site (see ``jdgen build``); the previous site survives a failure."""
+    from .build import build_site as run
+
+    return run(
+        project, out, jobs=jobs, today=today, check=check, progress=progress, base_url=base_url
+    )

@@ -38,7 +38,7 @@ from .formats.markdown import to_markdown
 from .formats.text import to_text
 from .inline import to_text as inline_text
 from .locales import parse_locale
-from .render import DESCRIPTION_LENGTH, KINDS, Renderer
+from .renderer import DESCRIPTION_LENGTH, KINDS, Renderer
 from .resolve import role_files
 from .site import (
     MARKER,

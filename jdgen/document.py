@@ -369,9 +369,13 @@ class _Parser:
                     continue
                 break
             trailing_blank = False
+            in_fence = _open_fence(body)  # an unclosed fence keeps them, as code
             while len(body) > 1 and not body[-1].strip():
-                body.pop()
+                if not in_fence:
+                    body.pop()
                 trailing_blank = True
+                if in_fence:
+                    break
             if body == [""]:  # an empty item
                 body = []
             parser = _Parser(body)
@@ -399,6 +403,19 @@ class _Parser:
             rows.append(tuple(cells))
             self.pos += 1
         return Table(tuple(header), tuple(aligns), tuple(rows))
+
+
+def _open_fence(lines: list[str]) -> bool:
+    """Whether ``lines`` end inside a fenced code block that was never closed."""
+    fence = ""
+    for line in lines:
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(2)[0] == fence[0] and len(m.group(2)) >= len(fence) and not m.group(3):
+                fence = ""
+        elif m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
+            fence = m.group(2)
+    return bool(fence)
 
 
 def _ends_in_paragraph(lines: list[str]) -> bool:

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from jdgen import __version__, cli
 from jdgen.formats import FORMATS
-from jdgen.render import KINDS
+from jdgen.renderer import KINDS
 
 from .conftest import Builder
 
@@ -117,12 +117,34 @@ def test_validate_the_repository(in_repo: Path) -> None:
 def test_a_bug_prints_a_traceback_and_exits_3(
     in_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jdgen import render
+    from jdgen import renderer
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(render.Renderer, "render", boom)
+    monkeypatch.setattr(renderer.Renderer, "render", boom)
     code, _, err = run("render", "ml-engineer-china")
     assert code == 3
     assert "Traceback" in err and "bug in jdgen" in err
+
+
+def test_public_api(in_repo: Path, tmp_path: Path) -> None:
+    import jdgen
+
+    assert set(jdgen.__all__) == {"__version__", "build_site", "load_project", "render", "validate"}
+    project = jdgen.load_project(in_repo)
+    assert "28K-60K/月" in jdgen.render(project, "ml-engineer-china", locale="zh").text
+    assert jdgen.validate(project).errors == []
+    report = jdgen.build_site(project, tmp_path / "site")
+    assert report.files > 20
+    assert (in_repo / "jdgen/py.typed").is_file()
+
+
+def test_shell_completion_offers_role_ids_and_locales(in_repo: Path) -> None:
+    from click.shell_completion import ShellComplete
+
+    complete = ShellComplete(cli.main, {}, "jdgen", "_JDGEN_COMPLETE")
+    roles = [c.value for c in complete.get_completions(["render"], "ml-engineer-c")]
+    assert roles == ["ml-engineer-china"]
+    locales = [c.value for c in complete.get_completions(["render", "x", "--locale"], "es")]
+    assert locales == ["es", "es-AR", "es-PE"]

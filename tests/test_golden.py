@@ -12,7 +12,7 @@ import pytest
 
 from jdgen.config import find_project
 from jdgen.formats import EXTENSIONS, FORMATS
-from jdgen.render import Renderer
+from jdgen.renderer import Renderer
 
 from .conftest import GOLDEN, REPO
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from jdgen import cli
 from jdgen.config import find_project
 from jdgen.i18n import check, check_catalog, init, render_po, status, update
-from jdgen.render import Renderer
+from jdgen.renderer import Renderer
 
 from .conftest import REPO, Builder
 

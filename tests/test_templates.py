@@ -6,7 +6,7 @@ import pytest
 
 from jdgen.config import find_project
 from jdgen.errors import InvalidInputError, NotFoundError
-from jdgen.render import Renderer
+from jdgen.renderer import Renderer
 from jdgen.templates import escape_markdown_blocks
 
 from .conftest import Builder

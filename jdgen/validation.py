@@ -12,7 +12,7 @@ from .errors import JdgenError, Problem, Problems, Severity
 from .i18n import check_catalog
 from .locales import parse_locale
 from .localize import CONVENTIONS_FILE, load_conventions
-from .render import KINDS, Renderer
+from .renderer import KINDS, Renderer
 from .resolve import ROLE_SUFFIXES, role_files
 from .templates import check_syntax
 
