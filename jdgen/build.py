@@ -29,8 +29,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .cache import Cache, Entry, Snapshot, dependency, global_hash, sha256
-from .catalogs import ROLE_DOMAIN_PREFIX, role_domain
+from .cache import Cache, RoleState, Snapshot, global_hash, sha256
+from .catalogs import ROLE_DOMAIN_PREFIX
 from .config import CONFIG_NAME, Project
 from .errors import InvalidInputError, OutputError, Position, Problem, Problems, Severity
 from .formats.html import to_html
@@ -89,7 +89,7 @@ class _Result:
     facts: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    deps: list[str] = field(default_factory=list)
+    families: list[str] = field(default_factory=list)
     published: bool = True
 
 
@@ -112,7 +112,6 @@ def _description(text: str) -> str:
 def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
     result = _Result(role_id)
     path = renderer.index.files[role_id]
-    result.deps.append(str(path))
     if renderer.index.is_family(path):
         result.problems = renderer.index.check(path)  # checked, never published
         result.published = False
@@ -122,15 +121,7 @@ def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
     except InvalidInputError as exc:
         result.problems = exc.problems
         return result
-    owners = (role_id, *resolved.families)
-    result.deps.extend(str(renderer.index.files[f]) for f in resolved.families)
-    catalogs = renderer.project.root / renderer.project.config.locales_dir
-    for tag in plan.locales:
-        for name in parse_locale(tag).chain:
-            for owner in owners:
-                result.deps.append(
-                    str(catalogs / name / "LC_MESSAGES" / f"{role_domain(owner)}.po")
-                )
+    result.families = list(resolved.families)
     paths = {tag: posting_path(tag, role_id) for tag in plan.locales}
     for tag in plan.locales:
         for kind in KINDS:
@@ -344,73 +335,93 @@ def build_site(
         project.root / CACHE_DIR,
         global_hash(_global_files(project), repr((plan.locales, plan.default, plan.base_url))),
     )
-    snapshot = Snapshot.of([project.roles_dir, project.root / config.locales_dir])
-    ids = sorted(role_files(project.roles_dir))
-    stale = [
-        r
-        for r in ids
-        if r not in cache.entries or not cache.entries[r].fresh(snapshot, project.root)
-    ]
+    paths = role_files(project.roles_dir)
+    ids = sorted(paths)
+    relative = {r: p.relative_to(project.root).as_posix() for r, p in paths.items()}
+    snapshot = Snapshot.of(project.root, [project.roles_dir, project.root / config.locales_dir])
+
+    def dependencies(role_id: str, families: Sequence[str]) -> list[str]:
+        """A role's file, its families' files, and every catalog named after them."""
+        owners = (role_id, *families)
+        found = [relative[o] for o in owners if o in relative]
+        for owner in owners:
+            found.extend(snapshot.catalogs.get(owner, []))
+        return found
+
+    stale = []
+    for role_id in ids:
+        state = cache.roles.get(role_id)
+        if (
+            state is None
+            or any(f not in relative for f in state.families)
+            or cache.digest(dependencies(role_id, state.families), snapshot) != state.digest
+        ):
+            stale.append(role_id)
     report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
 
     for result in _render(renderer, plan, stale, jobs, progress, len(ids) - len(stale), len(ids)):
         if result.problems:
             problems.extend(result.problems)
             continue
-        cache.entries[result.role] = Entry(
-            deps={
-                Path(p).relative_to(project.root).as_posix(): dependency(Path(p), snapshot)
-                for p in dict.fromkeys(result.deps)
-            },
-            outputs={rel: cache.put(data) for rel, data in result.outputs.items()},
-            facts=result.facts,
-            warnings=result.warnings,
-            published=result.published,
+        outputs = {rel: cache.put(data) for rel, data in result.outputs.items()}
+        until = result.facts[0]["valid_through"] if result.facts else None
+        cache.roles[result.role] = RoleState(
+            result.families,
+            cache.digest(dependencies(result.role, result.families), snapshot),
+            cache.put_json([outputs, result.facts, result.warnings]),
+            result.published,
+            until,
         )
-    for gone in set(cache.entries) - set(ids):
-        del cache.entries[gone]
+    for gone in set(cache.roles) - set(ids):
+        del cache.roles[gone]
     if problems.errors:
         cache.save()  # keep what did render, for the next try
         problems.raise_errors()
+
+    # Everything the site is made of, in one key: if it is the last build's, so is the site.
+    published = [r for r in ids if cache.roles[r].published]
+    expired = {
+        r
+        for r in published
+        if (until := cache.roles[r].valid_through) and dt.date.fromisoformat(until) < day
+    }
+    state_key = sha256(
+        repr((plan, [(r, cache.roles[r].details, r in expired) for r in published])).encode()
+    )
+    if state_key == cache.pages.get("state") and not check:
+        report.files = int(cache.pages.get("count", "0"))
+        marker = out / MARKER
+        if marker.is_file() and sha256(marker.read_bytes()) == cache.marker:
+            report.expired = [
+                _expired(project, paths[r], cache.roles[r].valid_through) for r in sorted(expired)
+            ]
+            return report  # the site on disk is this very site: nothing to read or write
 
     # Assemble: everything that is still open, and the pages made from all of it.
     files: dict[str, str] = {}
     items: list[Facts] = []
     raw: list[dict[str, Any]] = []  # the same facts as stored: the pages' cache key
-    for role_id in ids:
-        entry = cache.entries[role_id]
-        if not entry.published:
-            continue
-        report.warnings.extend(Problem(w, severity=Severity.WARNING) for w in entry.warnings)
-        found = [Facts.from_json(f) for f in entry.facts]
-        until = found[0].valid_through if found else None
-        if until and dt.date.fromisoformat(until) < day:
+    for role_id in published:
+        details = cache.details(role_id)
+        report.warnings.extend(Problem(w, severity=Severity.WARNING) for w in details.warnings)
+        if role_id in expired:
             report.expired.append(
-                Problem(
-                    f"left out: the posting expired on {until}",
-                    Position(project.display(renderer.index.files[role_id])),
-                    "valid_through",
-                    hint="update valid_through or remove the role",
-                    severity=Severity.WARNING,
-                )
+                _expired(project, paths[role_id], cache.roles[role_id].valid_through)
             )
             continue
-        items.extend(found)
-        raw.extend(entry.facts)
-        files.update(entry.outputs)
-    # The pages made from every posting change only when a posting's facts do: they are
-    # kept by a key made of everything they are made from.
+        items.extend(Facts.from_json(f) for f in details.facts)
+        raw.extend(details.facts)
+        files.update(details.outputs)
+    # The pages made from every posting change only when a posting's facts do.
     recipe = sha256(json.dumps([repr(plan), raw], sort_keys=True, ensure_ascii=False).encode())
     if recipe not in cache.pages:
-        cache.pages = {
-            recipe: {
-                rel: cache.put(data) for rel, data in _site_pages(renderer, plan, items).items()
-            }
-        }
-    files.update(cache.pages[recipe])
+        pages = {rel: cache.put(data) for rel, data in _site_pages(renderer, plan, items).items()}
+        cache.pages = {recipe: cache.put_json(pages)}
+    files.update(cache.get_json(cache.pages[recipe]))
     site_id = sha256(repr(sorted(files.items())).encode())
     files[MARKER] = cache.put(f"Built by jdgen; replaced on every build. {site_id}\n".encode())
     report.files = len(files)
+    cache.pages.update(state=state_key, count=str(len(files)))
 
     if check:
         cache.save()
@@ -419,12 +430,22 @@ def build_site(
     marker = out / MARKER
     on_disk = sha256(marker.read_bytes()) if marker.is_file() else None
     if on_disk != files[MARKER]:
-        previous = cache.site if on_disk is not None and on_disk == cache.site.get(MARKER) else {}
+        previous = cache.get_json(cache.site) if cache.site and on_disk == cache.marker else {}
         _write(cache, files, out, previous)
         report.changed = True
-    cache.site = files
+    cache.site, cache.marker = cache.put_json(files), files[MARKER]
     cache.save()
     return report
+
+
+def _expired(project: Project, path: Path, until: str | None) -> Problem:
+    return Problem(
+        f"left out: the posting expired on {until}",
+        Position(project.display(path)),
+        "valid_through",
+        hint="update valid_through or remove the role",
+        severity=Severity.WARNING,
+    )
 
 
 def _render(

@@ -1,16 +1,23 @@
 """The build cache: what a site build can reuse from the last one.
 
 Outputs are stored by content (``objects/ab/cdef…``, the SHA-256 of their bytes) and
-linked into the site, so an unchanged page costs a hard link, not a render or a
-write. A manifest records, for each role, the files its outputs depend on (its file,
-its families, its catalogs, including those that do not exist yet) with their size,
-mtime and hash, and the facts the index pages need. A role whose files are unchanged
-is not even parsed. Everything else that shapes every page (templates, the template
-catalogs, conventions, the config, jdgen's version) goes into one global hash: when
-it changes, every role is rendered again.
+linked into the site, so an unchanged page costs a hard link, not a render or a write.
 
-The cache holds nothing machine-specific beyond file timestamps, which only decide
-whether to re-hash a file, never what is built; it is safe to keep between CI runs.
+A small manifest per set of global inputs records:
+- the dependency files seen, with their size, mtime and content hash;
+- for each role: its families, one digest of its dependencies' contents, and when it
+  expires;
+- the object holding the role's details: outputs, facts and warnings.
+
+A role's dependencies are found, not stored: its file, its families' files, and every
+catalog named after one of them (``role-<id>.po``), including catalogs that did not
+exist last time. A role whose dependencies have the same digest is reused without
+being parsed, and its details are loaded only if the site must be assembled again.
+
+Everything that shapes every page (templates, the template catalogs, conventions, the
+config, jdgen's version) goes into the global hash that names the manifest.
+File timestamps only decide whether to re-hash a file, never what is built, so the
+cache is safe to keep between CI runs, even on a fresh checkout.
 """
 
 from __future__ import annotations
@@ -26,90 +33,57 @@ from typing import Any
 from . import __version__
 from .write import write_atomic
 
-FORMAT = 1
-ABSENT = "-"
+FORMAT = 2
 KEEP_MANIFESTS = 4
+ROLE_CATALOG = "role-"
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_hash(path: Path) -> str:
-    try:
-        return sha256(path.read_bytes())
-    except FileNotFoundError:
-        return ABSENT
-
-
 @dataclass
 class Snapshot:
-    """The size and mtime of every file under some directories, from one walk."""
+    """Every file under some directories (relative to a root), with size and mtime, from
+    one walk; and the role catalogs among them, by role id."""
 
+    root: Path
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)
+    catalogs: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, directories: Iterable[Path]) -> Snapshot:
-        snap = cls()
+    def of(cls, root: Path, directories: Iterable[Path]) -> Snapshot:
+        snap = cls(root)
+        prefix = len(str(root)) + 1
         for directory in directories:
-            snap._walk(directory)
+            for dirpath, dirnames, filenames in os.walk(directory):
+                dirnames.sort()
+                for name in filenames:
+                    full = os.path.join(dirpath, name)
+                    st = os.stat(full)
+                    rel = full[prefix:]
+                    snap.stats[rel] = (st.st_mtime_ns, st.st_size)
+                    if name.startswith(ROLE_CATALOG) and name.endswith(".po"):
+                        snap.catalogs.setdefault(name[len(ROLE_CATALOG) : -3], []).append(rel)
         return snap
-
-    def _walk(self, directory: Path) -> None:
-        try:
-            entries = list(os.scandir(directory))
-        except (FileNotFoundError, NotADirectoryError):
-            return
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                self._walk(Path(entry.path))
-            elif entry.is_file():
-                st = entry.stat()
-                self.stats[os.path.abspath(entry.path)] = (st.st_mtime_ns, st.st_size)
-
-    def stat(self, path: str) -> tuple[int, int] | None:
-        return self.stats.get(path)
-
-
-Dep = list[Any]  # [mtime_ns, size, sha256] or [0, 0, ABSENT]
-
-
-def dependency(path: Path, snapshot: Snapshot) -> Dep:
-    stat = snapshot.stat(str(path))
-    if stat is None:
-        return [0, 0, ABSENT]
-    return [stat[0], stat[1], file_hash(path)]
 
 
 @dataclass
-class Entry:
-    """What the last build made of one role."""
+class RoleState:
+    """What the last build knew of one role, small enough to load for every build."""
 
-    deps: dict[str, Dep]
-    outputs: dict[str, str]  # site path → object hash
+    families: list[str]
+    digest: str  # of the contents of every file the role depends on
+    details: str  # the object holding outputs, facts and warnings
+    published: bool = True
+    valid_through: str | None = None
+
+
+@dataclass
+class Details:
+    outputs: dict[str, str]  # site path → object
     facts: list[dict[str, Any]]
     warnings: list[str]
-    published: bool = True  # False for a role family
-
-    def fresh(self, snapshot: Snapshot, root: Path) -> bool:
-        """Whether every file it was made from is unchanged (re-hashing only when the
-        size or mtime moved, and remembering the new ones when the content did not).
-        Dependencies are named relative to the project ``root``."""
-        for name, (mtime, size, digest) in self.deps.items():
-            path = str(root / name)
-            stat = snapshot.stat(path)
-            if stat is None:
-                if digest != ABSENT:
-                    return False
-                continue
-            if digest == ABSENT:
-                return False
-            if stat == (mtime, size):
-                continue
-            if file_hash(Path(path)) != digest:
-                return False
-            self.deps[name] = [stat[0], stat[1], digest]
-        return True
 
 
 @dataclass
@@ -118,15 +92,20 @@ class Cache:
 
     root: Path
     global_hash: str = ""
-    entries: dict[str, Entry] = field(default_factory=dict)
-    #: The pages made from all postings, by the key of what they were made from.
-    pages: dict[str, dict[str, str]] = field(default_factory=dict)
-    #: The site the last build wrote: path → object.
-    site: dict[str, str] = field(default_factory=dict)
+    files: dict[str, list[Any]] = field(default_factory=dict)  # rel → [mtime, size, sha]
+    roles: dict[str, RoleState] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # key → object (a JSON map)
+    site: str = ""  # object: the map of the site the last build wrote
+    marker: str = ""  # the marker that site carried
+    _seen: set[str] = field(default_factory=set)
 
     @property
     def objects(self) -> Path:
         return self.root / "objects"
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "manifests" / f"{self.global_hash[:32]}.json"
 
     @classmethod
     def open(cls, root: Path, global_hash: str) -> Cache:
@@ -140,42 +119,64 @@ class Cache:
             return cache
         if data.get("format") != FORMAT:
             return cache
-        for role, item in data.get("roles", {}).items():
-            cache.entries[role] = Entry(**item)
-        cache.pages = data.get("pages", {})
-        cache.site = data.get("site", {})
+        cache.files = data["files"]
+        cache.roles = {k: RoleState(*v) for k, v in data["roles"].items()}
+        cache.pages = data["pages"]
+        cache.site, cache.marker = data["site"], data["marker"]
         return cache
 
-    @property
-    def manifest(self) -> Path:
-        return self.root / "manifests" / f"{self.global_hash[:32]}.json"
-
     def save(self) -> None:
+        files = {k: v for k, v in self.files.items() if k in self._seen}
+        roles = {
+            k: [s.families, s.digest, s.details, s.published, s.valid_through]
+            for k, s in sorted(self.roles.items())
+        }
         data = {
             "format": FORMAT,
             "jdgen": __version__,
             "global": self.global_hash,
-            "roles": {k: vars(v) for k, v in sorted(self.entries.items())},
+            "files": dict(sorted(files.items())),
+            "roles": roles,
             "pages": self.pages,
             "site": self.site,
+            "marker": self.marker,
         }
-        write_atomic(
-            self.manifest,
-            json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-        )
+        write_atomic(self.manifest, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         # Keep the few most recent manifests; older ones belong to templates long gone.
         others = sorted(self.manifest.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
         for old in others[:-KEEP_MANIFESTS]:
             if old != self.manifest:
                 old.unlink(missing_ok=True)
 
+    # -- dependencies -------------------------------------------------------------------
+
+    def content_hash(self, rel: str, snapshot: Snapshot) -> str:
+        """The content hash of a project file, re-read only if its size or mtime moved."""
+        stat = snapshot.stats[rel]
+        known = self.files.get(rel)
+        self._seen.add(rel)
+        if known is not None and (known[0], known[1]) == stat:
+            return str(known[2])
+        digest = sha256((snapshot.root / rel).read_bytes())
+        self.files[rel] = [stat[0], stat[1], digest]
+        return digest
+
+    def digest(self, files: Iterable[str], snapshot: Snapshot) -> str:
+        """One hash over the contents of a role's dependency files."""
+        h = hashlib.sha256()
+        for rel in sorted(set(files)):
+            h.update(f"{rel}\0{self.content_hash(rel, snapshot)}\n".encode())
+        return h.hexdigest()
+
+    # -- objects ------------------------------------------------------------------------
+
     def put(self, data: bytes) -> str:
         """Store bytes; their hash names them."""
         digest = sha256(data)
         path = self.object_path(digest)
         if not path.exists():
-            # No fsync: an object is only ever read through the manifest written after it,
-            # and a lost one is rendered again. Written under a temporary name, so that a
+            # No fsync: an object is only ever reached through a manifest written after
+            # it, and a lost one is made again. Written under a temporary name, so that a
             # name always holds complete contents.
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             try:
@@ -191,11 +192,23 @@ class Cache:
     def object_path(self, digest: str) -> Path:
         return self.objects / digest[:2] / digest[2:]
 
+    def put_json(self, value: Any) -> str:
+        return self.put(
+            json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+        )
+
+    def get_json(self, digest: str) -> Any:
+        return json.loads(self.object_path(digest).read_bytes())
+
+    def details(self, role: str) -> Details:
+        outputs, facts, warnings = self.get_json(self.roles[role].details)
+        return Details(outputs, facts, warnings)
+
 
 def global_hash(files: dict[str, Path], extra: str = "") -> str:
     """One hash over the contents of the files that shape every page, by their names
     (relative names, so that a cache restored elsewhere still matches)."""
     h = hashlib.sha256(f"jdgen {__version__} format {FORMAT}\n{extra}\n".encode())
     for name in sorted(files):
-        h.update(name.encode() + b"\0" + file_hash(files[name]).encode() + b"\n")
+        h.update(name.encode() + b"\0" + sha256(files[name].read_bytes()).encode() + b"\n")
     return h.hexdigest()

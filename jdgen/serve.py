@@ -59,7 +59,7 @@ class Preview:
             project.root / project.config.templates_dir,
             project.root / project.config.locales_dir,
         ]
-        stats = Snapshot.of(dirs).stats
+        stats = Snapshot.of(project.root, dirs).stats
         config = project.root / CONFIG_NAME
         if config.is_file():
             st = config.stat()
