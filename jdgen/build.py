@@ -39,7 +39,6 @@ from .formats.text import to_text
 from .inline import to_text as inline_text
 from .locales import parse_locale
 from .renderer import DESCRIPTION_LENGTH, KINDS, Renderer
-from .resolve import role_files
 from .site import (
     MARKER,
     Facts,
@@ -202,21 +201,33 @@ def _chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _global_files(project: Project) -> dict[str, Path]:
-    """Every file that shapes every page, by a name that does not depend on the machine."""
+def _global_files(project: Project, snapshot: Snapshot) -> dict[str, Path]:
+    """Every file that shapes every page, by a name that does not depend on the machine:
+    templates, template catalogs and conventions (the project's from ``snapshot``, which
+    has already walked its locales), and the config."""
     files: dict[str, Path] = {}
+    locales = project.config.locales_dir.strip("/") + "/"
+    for rel in snapshot.stats:
+        if rel.startswith(locales) and not rel.rsplit("/", 1)[-1].startswith(ROLE_DOMAIN_PREFIX):
+            files[rel] = project.root / rel
+    own_locales = (project.root / project.config.locales_dir).resolve()
     bases = [("templates", d) for d in project.template_dirs] + [
-        ("locales", d) for d in project.locale_dirs
+        ("locales", d) for d in project.locale_dirs if d != own_locales
     ]
     for i, (kind, base) in enumerate(bases):
-        if not base.is_dir():
-            continue
-        for path in base.rglob("*"):
+        for path in sorted(base.rglob("*")) if base.is_dir() else []:
             if path.is_file() and not path.name.startswith((ROLE_DOMAIN_PREFIX, ".")):
                 files[f"{kind}{i}/{path.relative_to(base).as_posix()}"] = path
     if project.config_path:
         files[CONFIG_NAME] = project.config_path
     return files
+
+
+def _below(tag: str, path: str) -> str:
+    """The link from a locale's index (``es/index.html``) to one of its postings."""
+    if path.startswith(tag + "/"):
+        return page_url(path[len(tag) + 1 :])
+    return relative(f"{tag}/index.html", path)  # pragma: no cover - postings live below
 
 
 def _site_pages(renderer: Renderer, plan: _Plan, items: list[Facts]) -> dict[str, bytes]:
@@ -232,7 +243,7 @@ def _site_pages(renderer: Renderer, plan: _Plan, items: list[Facts]) -> dict[str
             (
                 name,
                 [
-                    {"href": relative(page, f.path), "title": f.title, "details": f.details}
+                    {"href": _below(tag, f.path), "title": f.title, "details": f.details}
                     for f in group
                 ],
             )
@@ -248,9 +259,11 @@ def _site_pages(renderer: Renderer, plan: _Plan, items: list[Facts]) -> dict[str
         switcher=switcher("index.html", index_paths, ""),
     )
     pages["index.html"] = render_template(env, "site/root.html.j2", front).encode()
-    role_pages = sorted({f.role for f in items})
+    by_role: dict[str, dict[str, str]] = {}
+    for f in items:
+        by_role.setdefault(f.role, {})[f.locale] = f.path
     sets: list[tuple[dict[str, str], str | None]] = [(index_paths, "index.html")]
-    sets += [({f.locale: f.path for f in items if f.role == role}, None) for role in role_pages]
+    sets += [(by_role[role], None) for role in sorted(by_role)]
     pages["sitemap.xml"] = sitemap(plan.base_url, sets, plan.default).encode()
     pages["robots.txt"] = robots(plan.base_url).encode()
     pages["postings.json"] = feed(items, plan.base_url, plan.today.isoformat()).encode()
@@ -331,14 +344,16 @@ def build_site(
         day,
     )
 
+    snapshot = Snapshot.of(project.root, [project.roles_dir, project.root / config.locales_dir])
     cache = Cache.open(
         project.root / CACHE_DIR,
-        global_hash(_global_files(project), repr((plan.locales, plan.default, plan.base_url))),
+        global_hash(
+            _global_files(project, snapshot), repr((plan.locales, plan.default, plan.base_url))
+        ),
     )
-    paths = role_files(project.roles_dir)
+    paths = renderer.index.files
     ids = sorted(paths)
     relative = {r: p.relative_to(project.root).as_posix() for r, p in paths.items()}
-    snapshot = Snapshot.of(project.root, [project.roles_dir, project.root / config.locales_dir])
 
     def dependencies(role_id: str, families: Sequence[str]) -> list[str]:
         """A role's file, its families' files, and every catalog named after them."""
@@ -400,7 +415,6 @@ def build_site(
     # Assemble: everything that is still open, and the pages made from all of it.
     files: dict[str, str] = {}
     items: list[Facts] = []
-    raw: list[dict[str, Any]] = []  # the same facts as stored: the pages' cache key
     for role_id in published:
         details = cache.details(role_id)
         report.warnings.extend(Problem(w, severity=Severity.WARNING) for w in details.warnings)
@@ -410,10 +424,10 @@ def build_site(
             )
             continue
         items.extend(Facts.from_json(f) for f in details.facts)
-        raw.extend(details.facts)
         files.update(details.outputs)
-    # The pages made from every posting change only when a posting's facts do.
-    recipe = sha256(json.dumps([repr(plan), raw], sort_keys=True, ensure_ascii=False).encode())
+    # The pages made from every posting change only when a posting does: the key is the
+    # state key (the plan, and every open posting's details).
+    recipe = state_key
     if recipe not in cache.pages:
         pages = {rel: cache.put(data) for rel, data in _site_pages(renderer, plan, items).items()}
         cache.pages = {recipe: cache.put_json(pages)}

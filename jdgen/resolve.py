@@ -60,23 +60,25 @@ class ResolvedRole:
     texts: dict[str, TextSource] = field(default_factory=dict)
 
 
-def _walk_role_files(directory: Path) -> Iterator[Path]:
-    """Every role file below ``directory``, in a deterministic order; hidden ones skipped."""
-    if not directory.is_dir():
-        return
+def _walk_role_files(directory: Path) -> Iterator[tuple[str, str]]:
+    """(stem, path) of every role file below ``directory``, in a deterministic order;
+    hidden files and folders skipped. Plain strings: a large site has many thousands."""
     for dirpath, dirnames, filenames in os.walk(directory):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.endswith(ROLE_SUFFIXES) and not name.startswith("."):
-                yield Path(dirpath) / name
+                yield name.rsplit(".", 1)[0], os.path.join(dirpath, name)
 
 
-def role_files(directory: Path) -> dict[str, Path]:
-    """Role id → file, for every role file below ``directory``; the first of a stem wins."""
-    found: dict[str, Path] = {}
-    for path in _walk_role_files(directory):
-        found.setdefault(path.stem, path)
-    return found
+def role_files(directory: Path, duplicates: list[tuple[str, str]] | None = None) -> dict[str, Path]:
+    """Role id → file, for every role file below ``directory``; the first of a stem wins.
+    The others go into ``duplicates`` as (path, first path), if given."""
+    found: dict[str, str] = {}
+    for stem, path in _walk_role_files(directory):
+        first = found.setdefault(stem, path)
+        if first != path and duplicates is not None:
+            duplicates.append((path, first))
+    return {stem: Path(path) for stem, path in found.items()}
 
 
 @dataclass
@@ -86,25 +88,25 @@ class RoleIndex:
     project: Project
     files: dict[str, Path] = field(default_factory=dict)
     _docs: dict[Path, Document] = field(default_factory=dict)
+    _duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def of(cls, project: Project) -> RoleIndex:
-        return cls(project, role_files(project.roles_dir))
+        duplicates: list[tuple[str, str]] = []
+        index = cls(project, role_files(project.roles_dir, duplicates))
+        index._duplicates = duplicates
+        return index
 
     def duplicate_ids(self) -> list[Problem]:
         """Two files with one stem in different folders would make ids ambiguous."""
-        problems: list[Problem] = []
-        for path in _walk_role_files(self.project.roles_dir):
-            first = self.files.get(path.stem)
-            if first is not None and first != path:
-                problems.append(
-                    Problem(
-                        f'role id "{path.stem}" is also used by {self.project.display(first)}',
-                        Position(self.project.display(path)),
-                        hint="role ids come from file names and must be unique",
-                    )
-                )
-        return problems
+        return [
+            Problem(
+                f'role id "{Path(path).stem}" is also used by {self.project.display(Path(first))}',
+                Position(self.project.display(Path(path))),
+                hint="role ids come from file names and must be unique",
+            )
+            for path, first in self._duplicates
+        ]
 
     def document(self, path: Path) -> Document:
         path = path.resolve()
