@@ -11,7 +11,7 @@ from .builtin import builtin_dir
 from .errors import InvalidInputError, relpath
 from .load import load_yaml
 from .model import LOCALE_TAG, URL
-from .schema import INVALID, Checker, Date, Int, Line, ListOf, Str, Struct, spec
+from .schema import INVALID, Checker, Choice, Date, Int, Line, ListOf, Str, Struct, spec
 
 CONFIG_NAME = "jdgen.yaml"
 
@@ -21,6 +21,17 @@ class Organization:
     name: str = spec(Line(), "the organisation's name", required=True)
     url: str | None = spec(URL, "the organisation's website")
     logo: str | None = spec(URL, "a link to the organisation's logo")
+
+
+@dataclass(frozen=True, kw_only=True)
+class LintConfig:
+    spanish_style: str = spec(
+        Choice("slash", "doubled", "neutral"),
+        "the inclusive form Spanish postings use: talentosos/as (slash), "
+        "candidatos y candidatas (doubled) or la persona candidata "
+        "(neutral)",
+        default="slash",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,6 +51,7 @@ class Config:
     templates_dir: str = spec(Str(), "where template overrides are", default="templates")
     locales_dir: str = spec(Str(), "where translation catalogs are", default="locales")
     text_width: int = spec(Int(20, 400), "line width of plain-text output", default=80)
+    lint: LintConfig | None = spec(Struct(LintConfig), "how jdgen lint judges wording")
 
 
 CONFIG = Struct(Config, ignore=frozenset({"$schema"}))

@@ -398,6 +398,23 @@ class Apply:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Suppression:
+    rule: str = spec(
+        Str(r"[a-z]+\.[a-z0-9-]+", hint="a rule id such as en.jargon-title"),
+        "the id of the lint rule to silence for this role",
+        required=True,
+    )
+    reason: str = spec(Str(), "why the finding is right for this role: required", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LintSettings:
+    suppress: tuple[Suppression, ...] = spec(
+        ListOf(Struct(Suppression)), "lint findings to silence, each with a reason", factory=tuple
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Role:
     """One role file, after ``extends`` has been resolved."""
 
@@ -452,6 +469,7 @@ class Role:
         ListOf(Struct(Step)), "the hiring process, step by step", factory=tuple
     )
     apply: Apply | None = spec(Struct(Apply), "how to apply")
+    lint: LintSettings | None = spec(Struct(LintSettings), "lint settings for this role")
     posted: dt.date | None = spec(Date(), "when the posting was published, YYYY-MM-DD")
     valid_through: dt.date | None = spec(Date(), "the last day to apply; none: open until filled")
 

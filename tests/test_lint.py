@@ -1,0 +1,239 @@
+"""Lint: every rule fires where it should and nowhere else; laws by where the job is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from jdgen import cli
+from jdgen.config import find_project
+from jdgen.lint import all_rule_ids, lint_paths, lint_text, scan
+
+from .conftest import Builder
+
+CASES: dict[str, dict[str, list[str]]] = yaml.safe_load(
+    (Path(__file__).parent / "lint_cases.yaml").read_text(encoding="utf-8")
+)
+WORD_RULES = sorted(CASES)
+
+
+def fired(text: str, language: str, style: str = "slash") -> set[str]:
+    return {hit.rule.id for hit in scan(text, language, style)}
+
+
+@pytest.mark.parametrize("rule_id", WORD_RULES)
+def test_every_word_rule_fires(rule_id: str) -> None:
+    language = rule_id.split(".")[0]
+    for text in CASES[rule_id]["fires"]:
+        assert rule_id in fired(text, language), text
+
+
+@pytest.mark.parametrize("rule_id", WORD_RULES)
+def test_every_word_rule_stays_quiet_where_it_should(rule_id: str) -> None:
+    language = rule_id.split(".")[0]
+    for text in CASES[rule_id]["clean"]:
+        assert rule_id not in fired(text, language), text
+
+
+def test_every_rule_has_cases() -> None:
+    word_rules = {r for r in all_rule_ids() if not r.startswith(("comp.", "hyg."))}
+    assert word_rules == set(CASES)
+    data_rules = {r for r in all_rule_ids() if r.startswith(("comp.", "hyg."))}
+    assert data_rules == set(ROLE_CASES)
+
+
+def test_spanish_style_is_the_projects() -> None:
+    assert "es.generic-masculine" not in fired("Candidatos y candidatas", "es", "doubled")
+    hits = scan("Buscamos un ingeniero.", "es", "doubled")
+    assert 'escribe "ingenieros y ingenieras"' in hits[0].message
+    assert 'escribe "la persona ingeniera"' in scan("un ingeniero", "es", "neutral")[0].message
+
+
+def test_parity_with_joblint_on_its_example_posting() -> None:
+    text = (Path(__file__).parent / "fixtures/oh-dear.txt").read_text(encoding="utf-8")
+    findings = lint_text(text, "en", "oh-dear.txt")
+    categories = {f.rule.id for f in findings}
+    # What joblint flags on its own example: gender, bro culture, sexualized terms,
+    # profanity, jargon titles, hollow benefits, meritocracy.
+    for rule_id in (
+        "en.gendered-word",
+        "en.gendered-pronoun",
+        "en.bro-culture",
+        "en.sexualized",
+        "en.profanity",
+        "en.jargon-title",
+        "en.hollow-benefits",
+        "en.meritocracy",
+        "en.exclusionary",
+        "en.coded-balance",
+    ):
+        assert rule_id in categories, rule_id
+    first = next(f for f in findings if f.rule.id == "en.jargon-title")
+    assert first.line().startswith("oh-dear.txt:1:9: warning en.jargon-title: ")
+
+
+BASE = "title: Data Engineer\nposted: 2026-02-01\norganization: Acme\n"
+ROLE_CASES: dict[str, tuple[str, str]] = {
+    # rule: (a role that breaks it, a role that does not)
+    "comp.eu-pay-range": (
+        BASE + "locations: [{city: Madrid, country: ES}]\n",
+        BASE + "locations: [{city: Madrid, country: ES}]\n"
+        "salary: {min: 1, max: 2, currency: EUR, period: year}\n",
+    ),
+    "comp.eu-neutral-title": (
+        "language: es\ntitle: Ingeniero de datos\nposted: 2026-02-01\norganization: A\n"
+        "locations: [{city: Madrid, country: ES}]\n"
+        "salary: {min: 1, max: 2, currency: EUR, period: year}\n",
+        "language: es\ntitle: Ingeniero/a de datos\nposted: 2026-02-01\norganization: A\n"
+        "locations: [{city: Madrid, country: ES}]\n"
+        "salary: {min: 1, max: 2, currency: EUR, period: year}\n",
+    ),
+    "comp.nyc-pay-range": (
+        BASE + "locations: [{city: New York, country: US}]\n"
+        "salary: {min: 100000, currency: USD, period: year}\n",
+        BASE + "locations: [{city: New York, country: US}]\n"
+        "salary: {min: 1, max: 2, currency: USD, period: year}\n",
+    ),
+    "comp.colorado": (
+        BASE + "locations: [{city: Denver, region: CO, country: US}]\n"
+        "salary: {min: 1, max: 2, currency: USD, period: year}\n",
+        BASE + "locations: [{city: Denver, region: CO, country: US}]\n"
+        "salary: {min: 1, max: 2, currency: USD, period: year}\n"
+        "benefits: [Health]\nvalid_through: 2026-12-31\n"
+        "apply: {url: 'https://x.example/apply'}\n",
+    ),
+    "comp.ca-wa-pay-range": (
+        BASE + "locations: [{city: Seattle, region: WA, country: US}]\n",
+        BASE + "locations: [{city: Seattle, region: WA, country: US}]\n"
+        "salary: {min: 1, max: 2, currency: USD, period: year}\n",
+    ),
+    "hyg.structured-data": (
+        "title: Data Engineer\nlocations: [Lima]\n",
+        BASE + "locations: [Lima]\n",
+    ),
+    "hyg.expired": (
+        BASE + "locations: [Lima]\nvalid_through: 2026-01-31\n",
+        BASE + "locations: [Lima]\nvalid_through: 2026-12-31\n",
+    ),
+    "hyg.title-length": (
+        "title: " + "Senior " * 14 + "Engineer\nposted: 2026-02-01\n"
+        "organization: A\nlocations: [Lima]\n",
+        BASE + "locations: [Lima]\n",
+    ),
+    "hyg.title-extras": (
+        "title: Data Engineer Lima 80K\nposted: 2026-02-01\norganization: A\nlocations: [Lima]\n",
+        BASE + "locations: [Lima]\n",
+    ),
+    "hyg.count-mismatch": (
+        BASE + "locations: [Lima, Quito]\nsummary: We have 3 offices.\n",
+        BASE + "locations: [Lima, Quito]\nsummary: We have 2 offices.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(ROLE_CASES))
+def test_every_data_check_fires_and_stays_quiet(build_tree: Builder, rule_id: str) -> None:
+    bad, good = ROLE_CASES[rule_id]
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\ntoday: 2026-03-01\n",
+            "roles/bad.yaml": bad,
+            "roles/good.yaml": good,
+        }
+    )
+    report = lint_paths(find_project(root), locales=["en"])
+    assert report.problems == []
+    by_role = {(f.position.path if f.position else "", f.rule.id) for f in report.findings}
+    assert ("roles/bad.yaml", rule_id) in by_role
+    assert ("roles/good.yaml", rule_id) not in by_role
+
+
+PO_ES = (
+    'msgid ""\nmsgstr ""\n\nmsgctxt "r:summary"\n'
+    'msgid "Join our rockstar team."\nmsgstr "Únete a un ingeniero ninja."\n'
+)
+
+
+def test_role_findings_name_the_locale_field_and_line(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en, es]\ntoday: 2026-03-01\norganization: {name: A}\n",
+            "roles/r.yaml": "title: Data Engineer\nposted: 2026-02-01\nlocations: [Lima]\n"
+            "summary: Join our rockstar team.\n",
+            "locales/es/LC_MESSAGES/role-r.po": PO_ES,
+        }
+    )
+    lines = [f.line() for f in lint_paths(find_project(root)).findings]
+    assert any(
+        line.startswith("roles/r.yaml:4:19: warning en.jargon-title: [en] [summary]")
+        for line in lines
+    ), lines
+    assert any("es.jargon-title: [es] [summary]" in line for line in lines), lines
+    assert any("es.generic-masculine: [es] [summary]" in line for line in lines), lines
+
+
+def test_suppressions_need_a_reason_and_are_listed(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\ntoday: 2026-03-01\n",
+            "roles/r.yaml": BASE + "locations: [Lima]\nsummary: Our Python ninja tooling.\n"
+            "lint:\n  suppress:\n    - rule: en.jargon-title\n"
+            "      reason: Ninja is the name of our build tool.\n",
+            "roles/s.yaml": BASE + "lint: {suppress: [{rule: en.jargon-title}]}\n",
+        }
+    )
+    report = lint_paths(find_project(root), [root / "roles/r.yaml"])
+    jargon = [f for f in report.findings if f.rule.id == "en.jargon-title"]
+    assert jargon and jargon[0].suppressed == "Ninja is the name of our build tool."
+    assert report.failing("warning") == [
+        f for f in report.findings if f.severity != "info" and not f.suppressed
+    ]
+    broken = lint_paths(find_project(root), [root / "roles/s.yaml"])
+    assert any("lint.suppress[0].reason: missing required field" in str(p) for p in broken.problems)
+
+
+def test_the_repositorys_roles_lint_clean(in_repo: Path) -> None:
+    report = lint_paths(find_project(in_repo))
+    assert report.problems == []
+    assert report.failing("warning") == []
+
+
+def test_cli_formats_and_exit_codes(build_tree: Builder) -> None:
+    build_tree(
+        {
+            "posting.txt": "We want a rockstar.\nHe will lead.\n",
+            "roles/r.yaml": BASE + "locations: [Lima]\n",
+        }
+    )
+    runner = CliRunner()
+    text = runner.invoke(cli.main, ["lint", "posting.txt", "--locale", "en"])
+    assert text.exit_code == 1
+    assert "posting.txt:2:1: error en.gendered-pronoun:" in text.stdout
+    assert "1 error(s), 1 warning(s)" in text.stdout
+    warn = runner.invoke(cli.main, ["lint", "posting.txt", "-l", "en", "--fail-on", "warning"])
+    assert warn.exit_code == 1
+    github = runner.invoke(cli.main, ["lint", "posting.txt", "-l", "en", "--format", "github"])
+    assert "::error file=posting.txt,line=2,col=1,title=en.gendered-pronoun::" in github.stdout
+    data = json.loads(
+        runner.invoke(
+            cli.main, ["lint", "-", "-l", "zh", "--format", "json"], input="限男性\n"
+        ).stdout
+    )
+    assert data["findings"][0]["rule"] == "zh.gender"
+    assert data["findings"][0]["source"].startswith("《中华人民共和国就业促进法》")
+    assert runner.invoke(cli.main, ["lint", "posting.txt"]).exit_code == 2  # no --locale
+    assert runner.invoke(cli.main, ["lint"]).exit_code == 0
+
+
+def test_rules_doc_is_current() -> None:
+    from jdgen.lint import rules_markdown
+
+    from .conftest import REPO
+
+    assert (REPO / "docs/lint.md").read_text(encoding="utf-8") == rules_markdown(), (
+        "run: python -m jdgen.lint > docs/lint.md"
+    )
