@@ -60,7 +60,10 @@ class Snapshot:
                 dirnames.sort()
                 for name in filenames:
                     full = os.path.join(dirpath, name)
-                    st = os.stat(full)
+                    try:
+                        st = os.stat(full)
+                    except FileNotFoundError:  # gone since it was listed (an editor's swap file)
+                        continue
                     rel = full[prefix:]
                     snap.stats[rel] = (st.st_mtime_ns, st.st_size)
                     if name.startswith(ROLE_CATALOG) and name.endswith(".po"):
