@@ -188,6 +188,7 @@ class NewRole:
     salary_max: Decimal | None = None
     currency: str | None = None
     period: str = "year"
+    posted: dt.date | None = None  # default: the project's today, or today (UTC)
 
 
 def new_role(project: Project, spec: NewRole) -> Path:
@@ -232,6 +233,8 @@ def new_role(project: Project, spec: NewRole) -> Path:
         salary["currency"] = spec.currency or "EUR"
         salary["period"] = spec.period
         data["salary"] = salary
+    posted = spec.posted or project.config.today or dt.datetime.now(dt.UTC).date()
+    data["posted"] = posted.isoformat()
     schema = project.root / SCHEMA_FILE
     if not schema.exists():
         write_atomic(schema, schema_text())

@@ -90,6 +90,7 @@ def test_new_writes_a_role_that_validates(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../role.schema.json\n")
     assert "- Lima" in text
+    assert "posted: '2026-11-22'" in text or "posted: 2026-11-22" in text  # the project's today
     assert validate(project).errors == []
     with pytest.raises(InvalidInputError, match="already exists"):
         new_role(project, NewRole("ml-engineer", "Again"))
