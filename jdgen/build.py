@@ -86,7 +86,7 @@ class _Result:
     role: str
     outputs: dict[str, bytes] = field(default_factory=dict)
     facts: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[list[Any]] = field(default_factory=list)  # Problem.to_json()
     problems: list[Problem] = field(default_factory=list)
     families: list[str] = field(default_factory=list)
     published: bool = True
@@ -129,7 +129,7 @@ def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
             except InvalidInputError as exc:
                 result.problems.extend(exc.problems)
                 continue
-            result.warnings.extend(str(w) for w in rendition.warnings)
+            result.warnings.extend(w.to_json() for w in rendition.warnings)
             doc, localizer = rendition.document, rendition.localizer
             text_width = localizer.conventions.text_width or renderer.project.config.text_width
             result.outputs[posting_path(tag, role_id, kind, ".md")] = to_markdown(doc).encode()
@@ -142,13 +142,11 @@ def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
             posting = job_posting(rendition.role, localizer, renderer.project, body, url)
             for missing in missing_required(posting):
                 result.warnings.append(
-                    str(
-                        Problem(
-                            f"the {tag} JobPosting lacks {missing}, which Google requires",
-                            Position(resolved.display),
-                            severity=Severity.WARNING,
-                        )
-                    )
+                    Problem(
+                        f"the {tag} JobPosting lacks {missing}, which Google requires",
+                        Position(resolved.display),
+                        severity=Severity.WARNING,
+                    ).to_json()
                 )
             context = _page_context(renderer, plan, tag, page, paths)
             context.update(
@@ -417,7 +415,7 @@ def build_site(
     items: list[Facts] = []
     for role_id in published:
         details = cache.details(role_id)
-        report.warnings.extend(Problem(w, severity=Severity.WARNING) for w in details.warnings)
+        report.warnings.extend(Problem.from_json(w) for w in details.warnings)
         if role_id in expired:
             report.expired.append(
                 _expired(project, paths[role_id], cache.roles[role_id].valid_through)

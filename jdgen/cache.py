@@ -33,7 +33,7 @@ from typing import Any
 from . import __version__
 from .write import write_atomic
 
-FORMAT = 2
+FORMAT = 3
 KEEP_MANIFESTS = 4
 ROLE_CATALOG = "role-"
 
@@ -86,7 +86,7 @@ class RoleState:
 class Details:
     outputs: dict[str, str]  # site path → object
     facts: list[dict[str, Any]]
-    warnings: list[str]
+    warnings: list[list[Any]]  # Problem.to_json()
 
 
 @dataclass

@@ -146,7 +146,7 @@ def translations(path: Path) -> Translations:
     return _translations(path.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=128)  # a chunk of roles' catalogs; the site's would not fit
 def _translations(path: Path, mtime_ns: int, size: int) -> Translations:
     display = relpath(path)
     try:

@@ -12,6 +12,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 class ExitCode(enum.IntEnum):
@@ -65,6 +66,21 @@ class Problem:
     def sort_key(self) -> tuple[str, int, int, str]:
         pos = self.position or Position("")
         return (pos.path, pos.line, pos.column, self.message)
+
+    def to_json(self) -> list[Any]:
+        pos = self.position
+        return [
+            self.message,
+            [pos.path, pos.line, pos.column] if pos else None,
+            self.field,
+            self.hint,
+            self.severity.value,
+        ]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Problem:
+        message, pos, field, hint, severity = data
+        return cls(message, Position(*pos) if pos else None, field, hint, Severity(severity))
 
     def as_error(self) -> Problem:
         return Problem(self.message, self.position, self.field, self.hint, Severity.ERROR)

@@ -105,7 +105,7 @@ def _strong_only(text: str) -> list[tuple[str, bool]] | None:
     return parts
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)
 def to_html(text: str) -> str:
     """Inline Markdown as an HTML fragment (escaped, links checked)."""
     if _plain(text):
@@ -119,7 +119,7 @@ def to_html(text: str) -> str:
     return _lang_spans(str(html))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)
 def to_text(text: str) -> str:
     """Inline Markdown as plain text: markers dropped, a link's address after its text."""
     if _plain(text):

@@ -324,3 +324,17 @@ def test_small_changes_are_patched_in_place_and_match_a_full_build(build_tree: B
     shutil.rmtree(root / "site")
     build_site(find_project(root))
     assert tree_hash(root / "site") == patched
+
+
+def test_build_warnings_read_like_every_other_problem(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\nbase_url: https://x.example/\n",
+            "roles/r.yaml": "title: X\nlocations: [Lima]\norganization: A\n",
+        }
+    )
+    for _ in range(2):  # rendered, then taken from the cache: the same words
+        report = build_site(find_project(root))
+        assert [str(w) for w in report.warnings] == [
+            "roles/r.yaml: warning: the en JobPosting lacks datePosted, which Google requires"
+        ]
