@@ -408,7 +408,11 @@ def build_site(
             report.expired = [
                 _expired(project, paths[r], cache.roles[r].valid_through) for r in sorted(expired)
             ]
-            return report  # the site on disk is this very site: nothing to read or write
+            if "warnings" in cache.pages:  # told again on every build, as CI needs
+                report.warnings = [
+                    Problem.from_json(w) for w in cache.get_json(cache.pages["warnings"])
+                ]
+            return report  # the site on disk is this very site: nothing else to read
 
     # Assemble: everything that is still open, and the pages made from all of it.
     files: dict[str, str] = {}
@@ -433,7 +437,11 @@ def build_site(
     site_id = sha256(repr(sorted(files.items())).encode())
     files[MARKER] = cache.put(f"Built by jdgen; replaced on every build. {site_id}\n".encode())
     report.files = len(files)
-    cache.pages.update(state=state_key, count=str(len(files)))
+    cache.pages.update(
+        state=state_key,
+        count=str(len(files)),
+        warnings=cache.put_json([w.to_json() for w in report.warnings]),
+    )
 
     if check:
         cache.save()
