@@ -38,7 +38,7 @@ from .formats.markdown import to_markdown
 from .formats.text import to_text
 from .inline import to_text as inline_text
 from .locales import parse_locale
-from .renderer import DESCRIPTION_LENGTH, KINDS, Renderer
+from .renderer import DESCRIPTION_LENGTH, Renderer, kinds_of
 from .site import (
     MARKER,
     Facts,
@@ -121,9 +121,8 @@ def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
         result.problems = exc.problems
         return result
     result.families = list(resolved.families)
-    paths = {tag: posting_path(tag, role_id) for tag in plan.locales}
     for tag in plan.locales:
-        for kind in KINDS:
+        for kind in kinds_of(resolved.role):
             try:
                 rendition = renderer.rendition(resolved, tag, kind)
             except InvalidInputError as exc:
@@ -138,31 +137,39 @@ def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
             ).encode()
             page = posting_path(tag, role_id, kind)
             body = to_html(doc)
-            url = plan.base_url + page_url(page)
-            posting = job_posting(rendition.role, localizer, renderer.project, body, url)
-            for missing in missing_required(posting):
-                result.warnings.append(
-                    Problem(
-                        f"the {tag} JobPosting lacks {missing}, which Google requires",
-                        Position(resolved.display),
-                        severity=Severity.WARNING,
-                    ).to_json()
-                )
-            context = _page_context(renderer, plan, tag, page, paths)
+            # The same page in every locale, for the switcher and the alternates.
+            same = {t: posting_path(t, role_id, kind) for t in plan.locales}
+            context = _page_context(renderer, plan, tag, page, same)
             context.update(
                 title=inline_text(doc.title),
                 description=_description(doc.summary()),
                 body=Markup(body),
-                json_ld=json_ld(posting),
+                kind=kind,
             )
-            env = renderer.environment(tag)
-            result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
             if kind == "posting":
+                posting = job_posting(
+                    rendition.role,
+                    localizer,
+                    renderer.project,
+                    body,
+                    plan.base_url + page_url(page),
+                )
+                for missing in missing_required(posting):
+                    result.warnings.append(
+                        Problem(
+                            f"the {tag} JobPosting lacks {missing}, which Google requires",
+                            Position(resolved.display),
+                            severity=Severity.WARNING,
+                        ).to_json()
+                    )
+                context["json_ld"] = json_ld(posting)
                 data = posting_path(tag, role_id, kind, ".json")
                 result.outputs[data] = (
                     json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
                 ).encode()
                 result.facts.append(facts(rendition.role, localizer, page, posting, data).to_json())
+            env = renderer.environment(tag)
+            result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
     return result
 
 

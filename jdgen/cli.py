@@ -22,7 +22,7 @@ from .errors import ExitCode, JdgenError, Problem, Severity
 # Repeated here (and pinned equal by a test) so that `jdgen --help` need not import
 # Jinja and Babel.
 FORMATS = ("markdown", "html", "text")
-KINDS = ("posting",)
+KINDS = ("posting", "hiring-guide", "role-profile", "skills-matrix")
 EMPLOYMENT_TYPES = (
     "full-time",
     "part-time",

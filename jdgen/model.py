@@ -345,10 +345,20 @@ def _check_salary(salary: Salary, node: yaml.Node, field: str, ctx: Checker) -> 
 
 
 @dataclass(frozen=True, kw_only=True)
+class Fact:
+    label: str = spec(Line(), "what it is, e.g. Base salary", required=True)
+    text: str = spec(Line(), "what it says", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Requirements:
     must_have: tuple[Group, ...] = spec(ITEMS, "what every candidate needs", factory=tuple)
     nice_to_have: tuple[Group, ...] = spec(ITEMS, "what is a plus", factory=tuple)
+    intro: str | None = spec(Text(), "a sentence before the requirements")
     education: str | None = spec(Line(), "the education asked for, if any")
+    notes: tuple[Fact, ...] = spec(
+        ListOf(Struct(Fact)), "other requirements, as label and text", factory=tuple
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -398,6 +408,160 @@ class Apply:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Branch:
+    after: str = spec(Line(), "the step the branch leaves from", required=True)
+    steps: tuple[str, ...] = spec(ListOf(Line(), min_items=1), "where it leads", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Track:
+    title: str = spec(Line(), "the track's name, e.g. Technical track", required=True)
+    steps: tuple[str, ...] = spec(
+        ListOf(Line(), min_items=2), "the roles along it, in order", required=True
+    )
+    branch: Branch | None = spec(Struct(Branch), "a second path that leaves the track")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stack:
+    category: str = spec(Line(), "e.g. ML frameworks", required=True)
+    items: tuple[str, ...] = spec(
+        ListOf(Str(), min_items=1), "tools and technologies", required=True
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tip:
+    question: str = spec(Line(), "what to ask", required=True)
+    tests: str = spec(Line(), "what the answer shows", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class HiringGuide:
+    intro: str | None = spec(Text(), "what the role is, for the people hiring")
+    look_for: tuple[str, ...] = spec(ListOf(Line()), "what to look for", factory=tuple)
+    steps: tuple[Step, ...] = spec(ListOf(Struct(Step)), "the hiring process", factory=tuple)
+    tips: tuple[Tip, ...] = spec(
+        ListOf(Struct(Tip)), "interview questions and what they test", factory=tuple
+    )
+    red_flags: tuple[str, ...] = spec(ListOf(Line()), "warning signs", factory=tuple)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Trait:
+    name: str = spec(Line(), "the trait, e.g. Openness", required=True)
+    text: str = spec(Line(), "what it looks like in this context", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    question: str = spec(Line(), "the interview question", required=True)
+    evaluates: str = spec(Line(), "what it evaluates", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Context:
+    name: str = spec(Line(), "e.g. Startup", required=True)
+    size: str | None = spec(Line(), "e.g. 1-50 employees")
+    note: str | None = spec(Line(), "how the role differs there")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoleProfile:
+    context: str = spec(Line(), "the company context, e.g. Global", required=True)
+    size: str | None = spec(Line(), "its size, e.g. 1001+ employees")
+    summary: str | None = spec(Text(), "the role in a sentence or two")
+    considerations: tuple[str, ...] = spec(
+        ListOf(Line()), "what this context asks for", factory=tuple
+    )
+    traits: tuple[Trait, ...] = spec(
+        ListOf(Struct(Trait)), "the personality profile", factory=tuple
+    )
+    strengths: tuple[str, ...] = spec(ListOf(Line()), "strengths", factory=tuple)
+    red_flags: tuple[str, ...] = spec(ListOf(Line()), "warning signs", factory=tuple)
+    questions: tuple[Question, ...] = spec(
+        ListOf(Struct(Question)), "interview questions", factory=tuple
+    )
+    other_contexts: tuple[Context, ...] = spec(
+        ListOf(Struct(Context)), "the same role in other contexts", factory=tuple
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Level:
+    code: str = spec(Str(max_length=8), "the short name used in the table, e.g. Sen", required=True)
+    name: str = spec(Line(), "the full name, e.g. Senior", required=True)
+    focus: str | None = spec(Text(), "what the level focuses on")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mark:
+    mark: str = spec(Str(max_length=3), "the mark in the table, e.g. A", required=True)
+    meaning: str = spec(Line(), "what it means", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Skill:
+    name: str = spec(Line(), "the skill", required=True)
+    levels: str = spec(Str(), 'one mark per level, separated by spaces: "A W A E E"', required=True)
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        return tuple(self.levels.split())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Domain:
+    name: str = spec(Line(), "the domain, e.g. Data Engineering", required=True)
+    skills: tuple[Skill, ...] = spec(
+        ListOf(Struct(Skill), min_items=1), "its skills", required=True
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class SkillsMatrix:
+    family: str | None = spec(Line(), "the role family, e.g. ML & AI Engineering")
+    summary: str | None = spec(Line(), "the role in one line")
+    levels: tuple[Level, ...] = spec(
+        ListOf(Struct(Level), min_items=1), "the levels, in order", required=True
+    )
+    legend: tuple[Mark, ...] = spec(
+        ListOf(Struct(Mark), min_items=1), "what each mark means", required=True
+    )
+    domains: tuple[Domain, ...] = spec(
+        ListOf(Struct(Domain), min_items=1), "domains and their skills", required=True
+    )
+    tech_stack: tuple[str, ...] = spec(
+        ListOf(Str()), "technologies across the levels", factory=tuple
+    )
+
+    @property
+    def skill_count(self) -> int:
+        return sum(len(d.skills) for d in self.domains)
+
+
+def _check_matrix(matrix: SkillsMatrix, node: yaml.Node, field: str, ctx: Checker) -> None:
+    marks = {m.mark for m in matrix.legend}
+    for d, domain in enumerate(matrix.domains):
+        for s, skill in enumerate(domain.skills):
+            where = f"{field}.domains[{d}].skills[{s}].levels"
+            if len(skill.marks) != len(matrix.levels):
+                ctx.error(
+                    node,
+                    where,
+                    f'"{skill.name}" has {len(skill.marks)} marks for {len(matrix.levels)} levels',
+                )
+            unknown = [m for m in skill.marks if m not in marks]
+            if unknown:
+                ctx.error(
+                    node,
+                    where,
+                    f'"{skill.name}" uses {", ".join(unknown)}, which the legend does not explain',
+                    "add it to legend, or fix the mark",
+                )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Suppression:
     rule: str = spec(
         Str(r"[a-z]+\.[a-z0-9-]+", hint="a rule id such as en.jargon-title"),
@@ -427,6 +591,7 @@ class Role:
         LOCALE_TAG, "the language the role is written in, e.g. es-PE", required=True
     )
     title: str = spec(Line(), "the job title", required=True)
+    full_title: str | None = spec(Line(), "the title with more detail, where a posting shows it")
     organization: str | None = spec(Line(), "the hiring company")
     team: str | None = spec(Line(), "the team")
     summary: str | None = spec(Text(), "what the role is about, in a paragraph or two")
@@ -469,6 +634,27 @@ class Role:
         ListOf(Struct(Step)), "the hiring process, step by step", factory=tuple
     )
     apply: Apply | None = spec(Struct(Apply), "how to apply")
+    pay_structure: tuple[Fact, ...] = spec(
+        ListOf(Struct(Fact)), "how pay is made up: base, bonus, equity...", factory=tuple
+    )
+    career_tracks: tuple[Track, ...] = spec(
+        ListOf(Struct(Track)), "where the role can lead", factory=tuple
+    )
+    growth: tuple[Group, ...] = spec(ITEMS, "learning and growth opportunities", factory=tuple)
+    tech_stack: tuple[Stack, ...] = spec(
+        ListOf(Struct(Stack)), "the tools, by category", factory=tuple
+    )
+    culture: tuple[Group, ...] = spec(ITEMS, "how the team works", factory=tuple)
+    status: str | None = spec(Line(), "a note on the opening, e.g. urgently hiring")
+    hiring: HiringGuide | None = spec(
+        Struct(HiringGuide), "a hiring guide for the role (jdgen render --kind hiring-guide)"
+    )
+    profile: RoleProfile | None = spec(
+        Struct(RoleProfile), "the role in a company context (--kind role-profile)"
+    )
+    skills: SkillsMatrix | None = spec(
+        Struct(SkillsMatrix, check=_check_matrix), "skills by level (--kind skills-matrix)"
+    )
     lint: LintSettings | None = spec(Struct(LintSettings), "lint settings for this role")
     posted: dt.date | None = spec(Date(), "when the posting was published, YYYY-MM-DD")
     valid_through: dt.date | None = spec(Date(), "the last day to apply; none: open until filled")

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .builtin import builtin_dir
 from .config import Project
 from .document import Document, parse
-from .errors import Position, Problem, Severity, UsageError
+from .errors import InvalidInputError, Position, Problem, Severity, UsageError
 from .formats import FORMATS
 from .formats.html import to_html
 from .formats.markdown import to_markdown
@@ -33,7 +33,26 @@ from .schema import fields_of
 from .templates import make_environment, render_template
 
 #: Document kinds and the template each starts from.
-KINDS = {"posting": "posting.md.j2"}
+#: Document kinds, the template each starts from, and the role field it needs (if any).
+KINDS = {
+    "posting": "posting.md.j2",
+    "hiring-guide": "hiring-guide.md.j2",
+    "role-profile": "role-profile.md.j2",
+    "skills-matrix": "skills-matrix.md.j2",
+}
+NEEDS = {"hiring-guide": "hiring", "role-profile": "profile", "skills-matrix": "skills"}
+
+
+def kinds_of(role: Role) -> list[str]:
+    """The document kinds a role has the data for (a posting, unless it is a family)."""
+    return [
+        k
+        for k in KINDS
+        if (k == "posting" and not role.abstract)
+        or (k in NEEDS and getattr(role, NEEDS[k]) is not None)
+    ]
+
+
 PAGE_TEMPLATE = "page.html.j2"
 DESCRIPTION_LENGTH = 160
 
@@ -127,6 +146,15 @@ class Renderer:
             raise UsageError(
                 Problem(f'unknown document kind "{kind}"', hint="kinds: " + ", ".join(KINDS))
             )
+        if kind not in kinds_of(resolved.role):
+            what = f"has no {NEEDS[kind]}: section" if kind in NEEDS else "is a role family"
+            raise InvalidInputError(
+                Problem(
+                    f"{resolved.role.id} {what}, so it has no {kind}",
+                    Position(resolved.display),
+                    hint="kinds this role has: " + (", ".join(kinds_of(resolved.role)) or "none"),
+                )
+            )
         localizer = self.localizer(locale)
         env = self.environment(locale)
         role, content_warnings = localizer.localize_role(resolved)
@@ -188,7 +216,7 @@ class Renderer:
             raise UsageError(
                 Problem(f'unknown format "{fmt}"', hint="formats: " + ", ".join(FORMATS))
             )
-        resolved = self.index.resolve(ref)
+        resolved = self.index.resolve(ref, family_ok=kind != "posting")
         tag = locale or resolved.role.language
         document, warnings = self.document(resolved, tag, kind)
         localizer = self.localizer(tag)

@@ -137,8 +137,10 @@ class RoleIndex:
             return f"there are no role files in {self.project.display(self.project.roles_dir)}/"
         return did_you_mean(ref, self.files) or "known roles: " + ", ".join(sorted(self.files))
 
-    def resolve(self, ref: str | Path) -> ResolvedRole:
-        """Load, merge and validate one publishable role; raises with every problem found."""
+    def resolve(self, ref: str | Path, family_ok: bool = False) -> ResolvedRole:
+        """Load, merge and validate one role; raises with every problem found. A role family
+        (``abstract: true``) is refused unless ``family_ok``: it is no posting, but its
+        hiring guide or skills matrix describe the role itself."""
         path = ref if isinstance(ref, Path) else self.path_for(ref)
         path = path.resolve()
         problems = Problems()
@@ -147,7 +149,7 @@ class RoleIndex:
             self._check_partial(self.files[family], problems)
         problems.raise_errors()
         assert merged is not None
-        if _scalar(merged, "abstract") in ("true", "True", "yes"):
+        if _scalar(merged, "abstract") in ("true", "True", "yes") and not family_ok:
             raise InvalidInputError(
                 Problem(
                     "is a role family (abstract: true), which is not rendered on its own",

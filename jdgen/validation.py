@@ -12,7 +12,7 @@ from .errors import JdgenError, Problem, Problems, Severity
 from .i18n import check_catalog
 from .locales import parse_locale
 from .localize import CONVENTIONS_FILE, load_conventions
-from .renderer import KINDS, Renderer
+from .renderer import Renderer, kinds_of
 from .resolve import ROLE_SUFFIXES, role_files
 from .templates import check_syntax
 
@@ -98,11 +98,11 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
         if found:
             continue
         try:
-            resolved = renderer.index.resolve(path)
+            resolved = renderer.index.resolve(path, family_ok=True)
         except JdgenError:
-            continue  # a role family: checked above, not rendered on its own
+            continue  # checked above
         for locale in dict.fromkeys((resolved.role.language, *project.config.locales)):
-            for kind in KINDS:
+            for kind in kinds_of(resolved.role):  # a family's guide or matrix, too
                 try:
                     _, warnings = renderer.document(resolved, locale, kind)
                     problems.extend(warnings)
