@@ -55,6 +55,31 @@ def escape_markdown_blocks(text: str) -> str:
     return "\n\n".join(out)
 
 
+ARROW = " → "
+
+
+def track_diagram(track: Any) -> str:
+    """A career track as arrows; a branch drops from its step with a ↓, aligned by display
+    width so that it lines up in Chinese too."""
+    from .formats.width import width
+    from .inline import strip_language
+
+    steps = [strip_language(str(step)) for step in track.steps]
+    lines = [ARROW.join(steps)]
+    if track.branch is not None:
+        after = strip_language(str(track.branch.after))
+        start = 0
+        for step in steps:
+            if step == after:
+                break
+            start += width(step) + width(ARROW)
+        column = start + max(width(after) // 2 - 1, 0)
+        lines.append(" " * column + "↓")
+        branch = [strip_language(str(step)) for step in track.branch.steps]
+        lines.append(" " * max(column - width(branch[0]) // 2, 0) + ARROW.join(branch))
+    return "\n".join(lines)
+
+
 def escape_cell(text: Any) -> str:
     """A value for a pipe-table cell: pipes escaped, on one line."""
     value = str(text).replace("\n", " ").replace("|", "\\|")
@@ -149,6 +174,7 @@ def make_environment(
             "employment_type": lambda c: loc.employment_type(_need(c, "employment_type")),
             "work_arrangement": lambda c: loc.work_arrangement(_need(c, "work_arrangement")),
             "cell": escape_cell,
+            "track_diagram": track_diagram,
             "join": _join_keeping_content,
         }
     )

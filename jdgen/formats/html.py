@@ -1,7 +1,9 @@
 """Write a document as an HTML fragment, and as a complete page through a template.
 
-The fragment is byte-for-byte what markdown-it-py renders from the same Markdown
-(checked in the tests), without parsing whole pages on every build.
+The fragment is what markdown-it-py renders from the same Markdown (checked in the
+tests), without parsing whole pages on every build, with two additions for people and
+screen readers: tables mark their column and row headers, and a ``track`` code block
+(a career track drawn with arrows) becomes a list.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from ..document import (
 )
 from ..inline import escape
 from ..inline import to_html as inline
+from ..templates import ARROW
+
+TRACK = "track"  # the info string of a code block that draws a career track
 
 
 def to_html(doc: Document) -> str:
@@ -46,6 +51,8 @@ def _block(block: Block, out: list[str]) -> None:
         out.append("</ol>\n" if block.ordered else "</ul>\n")
     elif isinstance(block, Table):
         _table(block, out)
+    elif isinstance(block, Code) and block.info == TRACK:
+        out.append(_track(block.text))
     elif isinstance(block, Code):
         cls = f' class="language-{escape(block.info)}"' if block.info else ""
         out.append(f"<pre><code{cls}>{escape(block.text)}</code></pre>\n")
@@ -88,18 +95,50 @@ _STYLE = {
 }
 
 
+def _track(diagram: str) -> str:
+    """A career track drawn with arrows, as a list (a branch nests under its step)."""
+    from ..formats.width import width
+
+    lines = [line for line in diagram.rstrip("\n").split("\n") if line.strip()]
+    steps = lines[0].split(ARROW)
+    branch: list[str] = []
+    at = -1
+    if len(lines) >= 3 and "↓" in lines[1]:
+        column = width(lines[1][: lines[1].index("↓")])
+        branch = lines[2].strip().split(ARROW)
+        start = 0
+        for i, step in enumerate(steps):
+            if start <= column < start + width(step) + width(ARROW):
+                at = i
+                break
+            start += width(step) + width(ARROW)
+    out = ['<ol class="track">\n']
+    for i, step in enumerate(steps):
+        out.append(f"<li>{inline(step.strip())}")
+        if i == at:
+            out.append('\n<ol class="track">\n')
+            out.extend(f"<li>{inline(b.strip())}</li>\n" for b in branch)
+            out.append("</ol>\n")
+        out.append("</li>\n")
+    out.append("</ol>\n")
+    return "".join(out)
+
+
 def _table(table: Table, out: list[str]) -> None:
+    # Column headers, and the first cell of each row as its header: screen readers
+    # announce both for every cell (a skills matrix is read row by row).
     align = [_STYLE[a] for a in table.align]
     out.append("<table>\n<thead>\n<tr>\n")
     for cell, style in zip(table.header, align, strict=False):
-        out.append(f"<th{style}>{inline(cell)}</th>\n")
+        out.append(f'<th scope="col"{style}>{inline(cell)}</th>\n')
     out.append("</tr>\n</thead>\n")
     if table.rows:
         out.append("<tbody>\n")
         for row in table.rows:
             out.append("<tr>\n")
-            for cell, style in zip(row, align, strict=False):
-                out.append(f"<td{style}>{inline(cell)}</td>\n")
+            for i, (cell, style) in enumerate(zip(row, align, strict=False)):
+                tag = '<th scope="row"' if i == 0 else "<td"
+                out.append(f"{tag}{style}>{inline(cell)}</{'th' if i == 0 else 'td'}>\n")
             out.append("</tr>\n")
         out.append("</tbody>\n")
     out.append("</table>\n")
