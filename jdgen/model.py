@@ -17,6 +17,8 @@ from typing import Any, Literal
 import yaml
 from babel.numbers import list_currencies
 
+from .errors import Problem
+from .load import position
 from .locales import parse_locale
 from .schema import (
     INVALID,
@@ -545,20 +547,33 @@ def _check_matrix(matrix: SkillsMatrix, node: yaml.Node, field: str, ctx: Checke
     for d, domain in enumerate(matrix.domains):
         for s, skill in enumerate(domain.skills):
             where = f"{field}.domains[{d}].skills[{s}].levels"
+            at = ctx.positions.get(where) or position(node)  # the skill's own line
             if len(skill.marks) != len(matrix.levels):
-                ctx.error(
-                    node,
-                    where,
-                    f'"{skill.name}" has {len(skill.marks)} marks for {len(matrix.levels)} levels',
+                ctx.problems.add(
+                    Problem(
+                        f'"{skill.name}" has {len(skill.marks)} mark(s) for'
+                        f" {len(matrix.levels)} levels",
+                        at,
+                        where,
+                        "write one mark per level, in the order of levels, e.g. "
+                        + " ".join(m.mark for m in matrix.legend[:1] * len(matrix.levels)),
+                    )
                 )
-            unknown = [m for m in skill.marks if m not in marks]
+            unknown = sorted(set(skill.marks) - marks)
             if unknown:
-                ctx.error(
-                    node,
-                    where,
-                    f'"{skill.name}" uses {", ".join(unknown)}, which the legend does not explain',
-                    "add it to legend, or fix the mark",
+                ctx.problems.add(
+                    Problem(
+                        f'"{skill.name}" uses {", ".join(unknown)}, which the legend does not'
+                        " explain",
+                        at,
+                        where,
+                        "add it to legend, or use one of " + ", ".join(sorted(marks)),
+                    )
                 )
+
+
+#: The document kinds beside the posting, and the section of a role each one needs.
+KIND_SECTIONS = {"hiring-guide": "hiring", "role-profile": "profile", "skills-matrix": "skills"}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -27,7 +27,7 @@ from .formats.text import to_text
 from .inline import to_text as inline_text
 from .locales import LocaleInfo
 from .localize import Localizer, resolve_locale
-from .model import Role
+from .model import KIND_SECTIONS, Role
 from .resolve import ResolvedRole, RoleIndex
 from .schema import fields_of
 from .templates import make_environment, render_template
@@ -40,7 +40,7 @@ KINDS = {
     "role-profile": "role-profile.md.j2",
     "skills-matrix": "skills-matrix.md.j2",
 }
-NEEDS = {"hiring-guide": "hiring", "role-profile": "profile", "skills-matrix": "skills"}
+NEEDS = KIND_SECTIONS
 
 
 def kinds_of(role: Role) -> list[str]:

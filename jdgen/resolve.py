@@ -22,10 +22,18 @@ from .config import Project
 from .errors import InvalidInputError, NotFoundError, Position, Problem, Problems, did_you_mean
 from .load import Document, load_yaml, merge_nodes, position
 from .locales import parse_locale
-from .model import ROLE, Role
+from .model import KIND_SECTIONS, ROLE, Role
 from .schema import INVALID, Checker, node_for
 
 ROLE_SUFFIXES = (".yaml", ".yml")
+
+
+def _family_hint(root: yaml.Node) -> str:
+    kinds = [kind for kind, key in KIND_SECTIONS.items() if node_for(root, key) is not None]
+    own = f", or the family's own {' / '.join(kinds)} (--kind)" if kinds else ""
+    return "render a role that extends it" + own
+
+
 _NOT_INHERITED = frozenset({"id", "extends", "abstract"})
 
 
@@ -154,7 +162,7 @@ class RoleIndex:
                 Problem(
                     "is a role family (abstract: true), which is not rendered on its own",
                     position(merged, self.project.display(path)),
-                    hint="render a role that extends it",
+                    hint=_family_hint(merged),
                 )
             )
         ctx = Checker(problems=problems)
