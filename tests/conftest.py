@@ -70,3 +70,12 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy(src, project / name)
     build_site(find_project(project), project / "site")
     return project / "site"
+
+
+def check_golden(path: Path, text: str, update: bool, refresh: str) -> None:
+    """Compare ``text`` with the golden file at ``path`` (or rewrite it when updating)."""
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"missing golden file; run {refresh}"
+    assert text == path.read_text(encoding="utf-8"), f"out of date; run {refresh} if intended"

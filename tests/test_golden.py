@@ -14,7 +14,7 @@ from jdgen.config import find_project
 from jdgen.formats import EXTENSIONS, FORMATS
 from jdgen.renderer import Renderer
 
-from .conftest import GOLDEN, REPO
+from .conftest import GOLDEN, REPO, check_golden
 
 ROLES = ("ml-engineer-china", "ml-engineer-lima")
 LOCALES = ("es", "zh", "en")
@@ -35,11 +35,7 @@ def renderer() -> Renderer:
 def test_golden(renderer: Renderer, role: str, locale: str, fmt: str, update_goldens: bool) -> None:
     result = renderer.render(role, locale, fmt=fmt)
     path = golden_path(role, locale, fmt)
-    if update_goldens:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(result.text, encoding="utf-8")
-    assert path.is_file(), f"missing golden file; run pytest {__file__} --update-goldens"
-    assert result.text == path.read_text(encoding="utf-8")
+    check_golden(path, result.text, update_goldens, f"pytest {__file__} --update-goldens")
 
 
 def test_rendering_is_deterministic(renderer: Renderer) -> None:

@@ -17,7 +17,7 @@ from jdgen.config import find_project
 from jdgen.formats import EXTENSIONS, FORMATS
 from jdgen.renderer import Renderer, kinds_of
 
-from .conftest import GOLDEN
+from .conftest import GOLDEN, check_golden
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "kinds"
 KINDS = ("hiring-guide", "role-profile", "skills-matrix")
@@ -33,11 +33,7 @@ def renderer() -> Renderer:
 def test_golden(renderer: Renderer, kind: str, fmt: str, update_goldens: bool) -> None:
     result = renderer.render("ml-engineer", "en", fmt=fmt, kind=kind)
     path = GOLDEN / "kinds" / f"{kind}.en{EXTENSIONS[fmt]}"
-    if update_goldens:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(result.text, encoding="utf-8")
-    assert path.is_file(), f"missing golden file; run pytest {__file__} --update-goldens"
-    assert result.text == path.read_text(encoding="utf-8")
+    check_golden(path, result.text, update_goldens, f"pytest {__file__} --update-goldens")
 
 
 def test_a_family_has_its_documents_but_no_posting(renderer: Renderer) -> None:

@@ -15,7 +15,7 @@ from jdgen.formats import EXTENSIONS, FORMATS
 from jdgen.renderer import Renderer
 from jdgen.validation import validate
 
-from .conftest import REPO
+from .conftest import REPO, check_golden
 
 SEEDS = REPO / "examples" / "seeds"
 #: (role, kind, locale): one per seed reproduced so far.
@@ -34,12 +34,7 @@ def test_rendered_is_current(
 ) -> None:
     text = renderer.render(role, locale, kind=kind, fmt=fmt).text
     path = SEEDS / "rendered" / f"{kind}.{locale}{EXTENSIONS[fmt]}"
-    if update_goldens:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    refresh = f"run pytest {__file__} --update-goldens"
-    assert path.is_file(), f"missing; {refresh}"
-    assert text == path.read_text(encoding="utf-8"), f"stale; {refresh}"
+    check_golden(path, text, update_goldens, f"pytest {__file__} --update-goldens")
 
 
 def test_seed_projects_are_clean() -> None:
