@@ -32,7 +32,6 @@ from .resolve import ResolvedRole, RoleIndex
 from .schema import fields_of
 from .templates import make_environment, render_template
 
-#: Document kinds and the template each starts from.
 #: Document kinds, the template each starts from, and the role field it needs (if any).
 KINDS = {
     "posting": "posting.md.j2",

@@ -28,12 +28,26 @@ def renderer() -> Renderer:
     return Renderer(find_project(FIXTURE))
 
 
+#: The family's three documents, and a posting derived from it with the sections of the
+#: Chinese seed (pay structure, career tracks, tech stack, culture, status).
+DOCUMENTS = [("ml-engineer", kind) for kind in KINDS] + [("ml-engineer-platform", "posting")]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("kind", KINDS)
-def test_golden(renderer: Renderer, kind: str, fmt: str, update_goldens: bool) -> None:
-    result = renderer.render("ml-engineer", "en", fmt=fmt, kind=kind)
-    path = GOLDEN / "kinds" / f"{kind}.en{EXTENSIONS[fmt]}"
+@pytest.mark.parametrize(("role", "kind"), DOCUMENTS)
+def test_golden(renderer: Renderer, role: str, kind: str, fmt: str, update_goldens: bool) -> None:
+    result = renderer.render(role, "en", fmt=fmt, kind=kind)
+    path = GOLDEN / "kinds" / f"{role}.{kind}.en{EXTENSIONS[fmt]}"
     check_golden(path, result.text, update_goldens, f"pytest {__file__} --update-goldens")
+
+
+def test_a_career_track_is_a_nested_list_in_html(renderer: Renderer) -> None:
+    html = renderer.render("ml-engineer-platform", "en", fmt="html").text
+    assert (
+        '<li>Senior ML Engineer\n<ol class="track">\n<li>Tech Lead</li>\n'
+        "<li>Engineering Manager</li>\n</ol>\n</li>\n<li>Staff ML Engineer</li>"
+    ) in html
+    assert "→" not in html[html.index("<article") :]  # the arrows are drawing, not content
 
 
 def test_a_family_has_its_documents_but_no_posting(renderer: Renderer) -> None:
