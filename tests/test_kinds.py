@@ -101,3 +101,18 @@ def test_a_family_posting_points_to_its_documents(tmp_path: Path) -> None:
     code, out = _run(_copy(tmp_path), "render", "ml-engineer", "-l", "en")
     assert code == 1
     assert "hiring-guide / role-profile / skills-matrix (--kind)" in out
+
+
+def test_each_count_takes_its_own_plural(tmp_path: Path) -> None:
+    project = _copy(tmp_path)
+    (project / "roles" / "tiny.yaml").write_text(
+        "abstract: true\ntitle: Tiny\nskills:\n"
+        "  levels: [{code: All, name: Everyone}]\n"
+        "  legend: [{mark: Y, meaning: Yes}]\n"
+        "  domains: [{name: One, skills: [{name: Only, levels: Y}]}]\n",
+        encoding="utf-8",
+    )
+    code, out = _run(project, "render", "tiny", "--kind", "skills-matrix", "-l", "en")
+    assert code == 0, out
+    assert "It has 1 skill across 1 level." in out
+    assert "1 skill × 1 level." in out
