@@ -405,16 +405,16 @@ def build_site(
         for r in published
         if (until := cache.roles[r].valid_through) and dt.date.fromisoformat(until) < day
     }
+    report.expired = [
+        _expired(project, paths[r], cache.roles[r].valid_through) for r in sorted(expired)
+    ]
     state_key = sha256(
         repr((plan, [(r, cache.roles[r].details, r in expired) for r in published])).encode()
     )
+    marker = out / MARKER
     if state_key == cache.pages.get("state") and not check:
         report.files = int(cache.pages.get("count", "0"))
-        marker = out / MARKER
         if marker.is_file() and sha256(marker.read_bytes()) == cache.marker:
-            report.expired = [
-                _expired(project, paths[r], cache.roles[r].valid_through) for r in sorted(expired)
-            ]
             if "warnings" in cache.pages:  # told again on every build, as CI needs
                 report.warnings = [
                     Problem.from_json(w) for w in cache.get_json(cache.pages["warnings"])
@@ -428,19 +428,15 @@ def build_site(
         details = cache.details(role_id)
         report.warnings.extend(Problem.from_json(w) for w in details.warnings)
         if role_id in expired:
-            report.expired.append(
-                _expired(project, paths[role_id], cache.roles[role_id].valid_through)
-            )
             continue
         items.extend(Facts.from_json(f) for f in details.facts)
         files.update(details.outputs)
-    # The pages made from every posting change only when a posting does: the key is the
-    # state key (the plan, and every open posting's details).
-    recipe = state_key
-    if recipe not in cache.pages:
+    # The pages made from every posting change only when a posting does: they are kept
+    # under the state key (the plan, and every open posting's details).
+    if state_key not in cache.pages:
         pages = {rel: cache.put(data) for rel, data in _site_pages(renderer, plan, items).items()}
-        cache.pages = {recipe: cache.put_json(pages)}
-    files.update(cache.get_json(cache.pages[recipe]))
+        cache.pages = {state_key: cache.put_json(pages)}
+    files.update(cache.get_json(cache.pages[state_key]))
     site_id = sha256(repr(sorted(files.items())).encode())
     files[MARKER] = cache.put(f"Built by jdgen; replaced on every build. {site_id}\n".encode())
     report.files = len(files)
@@ -454,7 +450,6 @@ def build_site(
         cache.save()
         report.differences = _compare(files, out)
         return report
-    marker = out / MARKER
     on_disk = sha256(marker.read_bytes()) if marker.is_file() else None
     if on_disk != files[MARKER]:
         previous = cache.get_json(cache.site) if cache.site and on_disk == cache.marker else {}
@@ -493,10 +488,9 @@ def _render(
             if progress:
                 progress(done, total)
         return
+    chunks = _chunks(stale, CHUNK)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for results in pool.map(
-            _render_chunk, [plan] * len(_chunks(stale, CHUNK)), _chunks(stale, CHUNK)
-        ):
+        for results in pool.map(_render_chunk, [plan] * len(chunks), chunks):
             yield from results
             done += len(results)
             if progress:

@@ -31,11 +31,11 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .catalogs import ROLE_DOMAIN_PREFIX
 from .write import write_atomic
 
 FORMAT = 3
 KEEP_MANIFESTS = 4
-ROLE_CATALOG = "role-"
 
 
 def sha256(data: bytes) -> str:
@@ -66,8 +66,8 @@ class Snapshot:
                         continue
                     rel = full[prefix:]
                     snap.stats[rel] = (st.st_mtime_ns, st.st_size)
-                    if name.startswith(ROLE_CATALOG) and name.endswith(".po"):
-                        snap.catalogs.setdefault(name[len(ROLE_CATALOG) : -3], []).append(rel)
+                    if name.startswith(ROLE_DOMAIN_PREFIX) and name.endswith(".po"):
+                        snap.catalogs.setdefault(name[len(ROLE_DOMAIN_PREFIX) : -3], []).append(rel)
         return snap
 
 

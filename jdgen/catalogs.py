@@ -73,12 +73,10 @@ def check_po_syntax(text: str, display: str) -> list[Problem]:
     return problems
 
 
-@functools.lru_cache(maxsize=512)
-def _read(path: Path, mtime_ns: int, size: int) -> Catalog:
-    display = relpath(path)
-    data = path.read_bytes()
+def _decode(data: bytes, display: str) -> str:
+    """A catalog's text; PO files are UTF-8 (the charset every translator's tool writes)."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidInputError(
             Problem(
@@ -87,6 +85,13 @@ def _read(path: Path, mtime_ns: int, size: int) -> Catalog:
                 hint='save it as UTF-8 with "charset=UTF-8"',
             )
         ) from None
+
+
+@functools.lru_cache(maxsize=512)
+def _read(path: Path, mtime_ns: int, size: int) -> Catalog:
+    display = relpath(path)
+    data = path.read_bytes()
+    text = _decode(data, display)
     problems = check_po_syntax(text, display)
     if problems:
         raise InvalidInputError(problems)
@@ -149,16 +154,7 @@ def translations(path: Path) -> Translations:
 @functools.lru_cache(maxsize=128)  # a chunk of roles' catalogs; the site's would not fit
 def _translations(path: Path, mtime_ns: int, size: int) -> Translations:
     display = relpath(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInputError(
-            Problem(
-                "catalog is not valid UTF-8",
-                Position(display),
-                hint='save it as UTF-8 with "charset=UTF-8"',
-            )
-        ) from None
+    text = _decode(path.read_bytes(), display)
     entries: list[tuple[dict[str, str], bool]] = []
     fields: dict[str, str] = {}
     fuzzy = obsolete = has_msgstr = False

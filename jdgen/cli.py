@@ -18,22 +18,8 @@ import click
 
 from . import __version__
 from .errors import ExitCode, JdgenError, Problem, Severity
-
-# Repeated here (and pinned equal by a test) so that `jdgen --help` need not import
-# Jinja and Babel.
-FORMATS = ("markdown", "html", "text")
-KINDS = ("posting", "hiring-guide", "role-profile", "skills-matrix")
-EMPLOYMENT_TYPES = (
-    "full-time",
-    "part-time",
-    "contract",
-    "temporary",
-    "internship",
-    "volunteer",
-    "per-diem",
-    "other",
-)
-PERIODS = ("hour", "day", "week", "month", "year")
+from .formats import FORMATS  # a constant only: no Jinja or Babel for `--help`
+from .vocabulary import EMPLOYMENT_TYPES, KINDS, PERIODS
 
 
 def _complete_roles(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:

@@ -40,6 +40,7 @@ from .schema import (
     node_for,
     spec,
 )
+from .vocabulary import EMPLOYMENT_TYPES, PERIODS, WORK_ARRANGEMENTS
 
 # -- reusable validators ----------------------------------------------------------------
 
@@ -275,19 +276,6 @@ ITEMS = ItemsSpec()
 
 
 # -- the role ---------------------------------------------------------------------------
-
-EMPLOYMENT_TYPES = (
-    "full-time",
-    "part-time",
-    "contract",
-    "temporary",
-    "internship",
-    "volunteer",
-    "per-diem",
-    "other",
-)
-WORK_ARRANGEMENTS = ("on-site", "hybrid", "remote")
-PERIODS = ("hour", "day", "week", "month", "year")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -570,10 +558,6 @@ def _check_matrix(matrix: SkillsMatrix, node: yaml.Node, field: str, ctx: Checke
                         "add it to legend, or use one of " + ", ".join(sorted(marks)),
                     )
                 )
-
-
-#: The document kinds beside the posting, and the section of a role each one needs.
-KIND_SECTIONS = {"hiring-guide": "hiring", "role-profile": "profile", "skills-matrix": "skills"}
 
 
 @dataclass(frozen=True, kw_only=True)

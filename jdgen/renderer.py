@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import vocabulary
 from .builtin import builtin_dir
 from .config import Project
 from .document import Document, parse
@@ -27,19 +28,14 @@ from .formats.text import to_text
 from .inline import to_text as inline_text
 from .locales import LocaleInfo
 from .localize import Localizer, resolve_locale
-from .model import KIND_SECTIONS, Role
+from .model import Role
 from .resolve import ResolvedRole, RoleIndex
 from .schema import fields_of
 from .templates import make_environment, render_template
+from .vocabulary import KIND_SECTIONS
 
-#: Document kinds, the template each starts from, and the role field it needs (if any).
-KINDS = {
-    "posting": "posting.md.j2",
-    "hiring-guide": "hiring-guide.md.j2",
-    "role-profile": "role-profile.md.j2",
-    "skills-matrix": "skills-matrix.md.j2",
-}
-NEEDS = KIND_SECTIONS
+#: Document kinds and the template each starts from.
+KINDS = {kind: f"{kind}.md.j2" for kind in vocabulary.KINDS}
 
 
 def kinds_of(role: Role) -> list[str]:
@@ -48,7 +44,7 @@ def kinds_of(role: Role) -> list[str]:
         k
         for k in KINDS
         if (k == "posting" and not role.abstract)
-        or (k in NEEDS and getattr(role, NEEDS[k]) is not None)
+        or (k in KIND_SECTIONS and getattr(role, KIND_SECTIONS[k]) is not None)
     ]
 
 
@@ -146,7 +142,11 @@ class Renderer:
                 Problem(f'unknown document kind "{kind}"', hint="kinds: " + ", ".join(KINDS))
             )
         if kind not in kinds_of(resolved.role):
-            what = f"has no {NEEDS[kind]}: section" if kind in NEEDS else "is a role family"
+            what = (
+                f"has no {KIND_SECTIONS[kind]}: section"
+                if kind in KIND_SECTIONS
+                else "is a role family"
+            )
             raise InvalidInputError(
                 Problem(
                     f"{resolved.role.id} {what}, so it has no {kind}",

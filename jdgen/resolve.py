@@ -22,8 +22,9 @@ from .config import Project
 from .errors import InvalidInputError, NotFoundError, Position, Problem, Problems, did_you_mean
 from .load import Document, load_yaml, merge_nodes, position
 from .locales import parse_locale
-from .model import KIND_SECTIONS, ROLE, Role
+from .model import ROLE, Role
 from .schema import INVALID, Checker, node_for
+from .vocabulary import KIND_SECTIONS
 
 ROLE_SUFFIXES = (".yaml", ".yml")
 
