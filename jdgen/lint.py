@@ -34,7 +34,6 @@ from .schema import map_text
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 SEVERITIES = ("info", "warning", "error")
-SPANISH_STYLES = ("slash", "doubled", "neutral")
 EU = frozenset(
     (
         "AT",

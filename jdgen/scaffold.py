@@ -19,6 +19,7 @@ from .locales import parse_locale
 from .reference import SCHEMA_FILE, schema_line, schema_text
 from .resolve import RoleIndex, role_files
 from .schema import Slug
+from .site import json_number
 from .write import write_atomic
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
@@ -227,9 +228,9 @@ def new_role(project: Project, spec: NewRole) -> Path:
     if spec.salary_min is not None or spec.salary_max is not None:
         salary: dict[str, Any] = {}
         if spec.salary_min is not None:
-            salary["min"] = _number(spec.salary_min)
+            salary["min"] = json_number(spec.salary_min)
         if spec.salary_max is not None:
-            salary["max"] = _number(spec.salary_max)
+            salary["max"] = json_number(spec.salary_max)
         salary["currency"] = spec.currency or "EUR"
         salary["period"] = spec.period
         data["salary"] = salary
@@ -245,7 +246,3 @@ def new_role(project: Project, spec: NewRole) -> Path:
         path.unlink()
         raise
     return path
-
-
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)

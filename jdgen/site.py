@@ -72,7 +72,8 @@ def plain(text: str | None) -> str:
     return " ".join(inline_text(text or "").split())
 
 
-def _number(value: Decimal) -> int | float:
+def json_number(value: Decimal) -> int | float:
+    """An amount as JSON and YAML write it: 28000, not 28000.0 or "28000"."""
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -150,9 +151,9 @@ def job_posting(
             "unitText": role.salary.period.upper(),
         }
         if role.salary.min is not None:
-            value["minValue"] = _number(role.salary.min)
+            value["minValue"] = json_number(role.salary.min)
         if role.salary.max is not None:
-            value["maxValue"] = _number(role.salary.max)
+            value["maxValue"] = json_number(role.salary.max)
         data["baseSalary"] = {
             "@type": "MonetaryAmount",
             "currency": role.salary.currency,
