@@ -330,7 +330,7 @@ def build_site(
     out = (out or project.root / "site").absolute()
     if not check:
         check_output_dir(out, (project.root, Path.cwd()))
-    day = today or config.today or dt.datetime.now(dt.UTC).date()
+    day = project.today(today)
     renderer = Renderer(project, day)
     problems = Problems()
     locales = []

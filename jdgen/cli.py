@@ -200,7 +200,7 @@ def render(
     from .write import write_atomic
 
     project = _project(project_dir, role)
-    renderer = Renderer(project, today or project.config.today or _utc_today())
+    renderer = Renderer(project, project.today(today))
     result = renderer.render(Path(role) if Path(role).is_file() else role, locale, kind, fmt, width)
     if result.warnings:
         if strict:
@@ -228,7 +228,7 @@ def validate(
     from .validation import validate as run
 
     project = _project(project_dir, str(paths[0]) if paths else None)
-    result = run(project, paths, today or project.config.today or _utc_today())
+    result = run(project, paths, project.today(today))
     report(result.problems, err=False)
     errors = len(result.errors) + (len(result.warnings) if strict else 0)
     click.echo(
@@ -576,7 +576,7 @@ def lint(
         project,
         [p for p in paths if str(p) != "-"],
         locales,
-        today or project.config.today or _utc_today(),
+        project.today(today),
         stdin,
     )
     report(result.problems)
@@ -751,8 +751,3 @@ def i18n_init(project_dir: Path | None, locale: str) -> None:
 
 def _strict_error(warnings: Sequence[Problem]) -> JdgenError:
     return JdgenError([w.as_error() for w in warnings if w.severity is Severity.WARNING])
-
-
-def _utc_today() -> dt.date:
-    # The machine's time zone must not change results: "today" is the UTC date.
-    return dt.datetime.now(dt.UTC).date()

@@ -88,6 +88,11 @@ class Project:
             )
         )
 
+    def today(self, override: dt.date | None = None) -> dt.date:
+        """The date expiry is judged by: ``override``, else the config's ``today``, else
+        the UTC date (the machine's time zone must not change results)."""
+        return override or self.config.today or dt.datetime.now(dt.UTC).date()
+
     def display(self, path: Path) -> str:
         """A path as shown in messages: relative to the working directory or the project."""
         return relpath(path)

@@ -541,7 +541,7 @@ def lint_paths(
     from .renderer import Renderer
     from .resolve import ROLE_SUFFIXES, role_files
 
-    day = today or project.config.today or dt.datetime.now(dt.UTC).date()
+    day = project.today(today)
     style = project.config.lint.spanish_style if project.config.lint else "slash"
     report = Report()
     tags = [parse_locale(t).tag for t in locales]

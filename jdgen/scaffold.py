@@ -234,7 +234,7 @@ def new_role(project: Project, spec: NewRole) -> Path:
         salary["currency"] = spec.currency or "EUR"
         salary["period"] = spec.period
         data["salary"] = salary
-    posted = spec.posted or project.config.today or dt.datetime.now(dt.UTC).date()
+    posted = spec.posted or project.today()
     data["posted"] = posted.isoformat()
     schema = project.root / SCHEMA_FILE
     if not schema.exists():
