@@ -40,7 +40,6 @@ from .inline import to_text as inline_text
 from .locales import parse_locale
 from .renderer import DESCRIPTION_LENGTH, Renderer, kinds_of
 from .site import (
-    MARKER,
     Facts,
     alternates,
     facts,
@@ -57,7 +56,7 @@ from .site import (
     switcher,
 )
 from .templates import render_template
-from .write import check_output_dir, swap_in
+from .write import MARKER, check_output_dir, swap_in
 
 CACHE_DIR = ".jdgen-cache"
 CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup

@@ -38,7 +38,6 @@ SCHEMA_EMPLOYMENT = {
 }
 #: Google's required JobPosting properties (plus jobLocation or the telecommute pair).
 REQUIRED = ("title", "description", "datePosted", "hiringOrganization")
-MARKER = ".jdgen-site"
 STYLESHEET = "assets/style.css"
 
 
