@@ -29,7 +29,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .cache import Cache, RoleState, Snapshot, global_hash, sha256
+from .cache import Cache, RoleState, Snapshot, global_hash
 from .catalogs import ROLE_DOMAIN_PREFIX
 from .config import CONFIG_NAME, Project
 from .errors import InvalidInputError, OutputError, Position, Problem, Problems, Severity
@@ -56,7 +56,7 @@ from .site import (
     switcher,
 )
 from .templates import render_template
-from .write import MARKER, check_output_dir, swap_in
+from .write import MARKER, check_output_dir, compare_tree, sha256, swap_in
 
 CACHE_DIR = ".jdgen-cache"
 CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup
@@ -284,23 +284,6 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _compare(plan: dict[str, str], out: Path) -> list[str]:
-    """How the site in ``out`` differs from the planned one."""
-    differences = []
-    present = set()
-    if out.is_dir():
-        for path in sorted(out.rglob("*")):
-            if path.is_file():
-                rel = path.relative_to(out).as_posix()
-                present.add(rel)
-                if rel not in plan:
-                    differences.append(f"extra: {rel}")
-                elif sha256(path.read_bytes()) != plan[rel]:
-                    differences.append(f"changed: {rel}")
-    differences.extend(f"missing: {rel}" for rel in sorted(set(plan) - present))
-    return differences
-
-
 def build_site(
     project: Project,
     out: Path | None = None,
@@ -447,7 +430,7 @@ def build_site(
 
     if check:
         cache.save()
-        report.differences = _compare(files, out)
+        report.differences = compare_tree(files, out)
         return report
     on_disk = sha256(marker.read_bytes()) if marker.is_file() else None
     if on_disk != files[MARKER]:

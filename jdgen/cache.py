@@ -32,14 +32,10 @@ from typing import Any
 
 from . import __version__
 from .catalogs import ROLE_DOMAIN_PREFIX
-from .write import write_atomic
+from .write import sha256, write_atomic
 
 FORMAT = 3
 KEEP_MANIFESTS = 4
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass

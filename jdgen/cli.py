@@ -324,6 +324,58 @@ def build(
 
 @main.command()
 @click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write (default: examples/documents/ in the project).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 if the tree in --out differs from what an export would "
+    "write (for CI guarding a committed one).",
+)
+@click.option("--today", type=_Date(), help="Date to check expiry against.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def export(
+    project_dir: Path | None, out: Path | None, check: bool, today: dt.date | None, strict: bool
+) -> None:
+    """Write every document of every role: each kind the role has (posting, hiring
+    guide, role profile, skills matrix), in each configured locale and the role's own
+    language, as Markdown, HTML and text.
+
+    \b
+    Files are named <role>/<kind>.<locale>.<ext>, e.g.
+    ml-engineer-china/posting.zh.md. The repository's examples/documents/ is this
+    tree: refresh it with `jdgen export`, and let CI run `jdgen export --check`.
+    The export is atomic, and replaces only a directory an earlier export made.
+    """
+    from .export import export as run_export
+
+    project = _project(project_dir)
+    result = run_export(project, out, today=today, check=check)
+    if strict and result.warnings:
+        raise _strict_error(result.warnings)
+    report(result.warnings)
+    if check:
+        for line in result.differences:
+            click.echo(line)
+        verdict = "differs from" if result.differences else "matches"
+        click.echo(f"{project.display(result.out)} {verdict} a fresh export ({result.files} files)")
+        if result.differences:
+            click.echo("refresh it with: jdgen export", err=True)
+            raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+        return
+    state = "written" if result.changed else "unchanged"
+    click.echo(
+        f"exported {project.display(result.out)}: {result.documents} documents, "
+        f"{result.files} files; {state}"
+    )
+
+
+@main.command()
+@click.option(
     "-p",
     "--port",
     type=click.IntRange(0, 65535),

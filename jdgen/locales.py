@@ -101,3 +101,21 @@ def dir_to_tag(name: str) -> str | None:
         return parse_locale(name).tag
     except ValueError:
         return None
+
+
+def same_locale(a: str, b: str) -> bool:
+    """Whether two tags name one locale once CLDR's likely subtags fill them in: zh and
+    zh-CN are both zh_Hans_CN; es (es_Latn_ES) and es-PE (es_Latn_PE) are not."""
+    return _maximized(a) == _maximized(b)
+
+
+def _maximized(tag: str) -> tuple[str, str | None, str | None]:
+    locale = Locale.parse(parse_locale(tag).chain[0])
+    likely = get_global("likely_subtags")
+    full = likely.get(str(locale)) or likely.get(str(locale.language)) or str(locale.language)
+    parts = Locale.parse(full)
+    return (
+        str(locale.language),
+        locale.script or parts.script,
+        locale.territory or parts.territory,
+    )

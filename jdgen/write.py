@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from .errors import OutputError, Position, Problem
+
+
+def sha256(data: bytes) -> str:
+    """The hex SHA-256 of ``data``: how files are compared and cached."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -110,3 +116,21 @@ def swap_in(new: Path, out: Path) -> None:
     os.rename(out, old)
     os.rename(new, out)
     shutil.rmtree(old)
+
+
+def compare_tree(plan: dict[str, str], out: Path) -> list[str]:
+    """How the tree in ``out`` differs from ``plan`` (relative path → SHA-256 of the
+    content), one "extra:", "changed:" or "missing:" line per file."""
+    differences = []
+    present = set()
+    if out.is_dir():
+        for path in sorted(out.rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(out).as_posix()
+                present.add(rel)
+                if rel not in plan:
+                    differences.append(f"extra: {rel}")
+                elif sha256(path.read_bytes()) != plan[rel]:
+                    differences.append(f"changed: {rel}")
+    differences.extend(f"missing: {rel}" for rel in sorted(set(plan) - present))
+    return differences
