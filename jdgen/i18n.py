@@ -38,7 +38,7 @@ from .catalogs import (
 )
 from .config import Project
 from .errors import InvalidInputError, JdgenError, Position, Problem, Problems, Severity, relpath
-from .locales import dir_to_tag, parse_locale
+from .locales import dir_to_tag, parse_locale, same_locale
 from .localize import TEMPLATE_SOURCE_LANGUAGE
 from .resolve import RoleIndex
 from .write import write_atomic
@@ -334,10 +334,13 @@ def _existing(project: Project, domain: str) -> list[str]:
 
 
 def targets(project: Project, pot: Pot) -> list[str]:
-    """The locale directories a domain is translated into: every configured locale in
-    another language than the source, and every catalog that already exists."""
-    source = parse_locale(pot.source_language).language
-    wanted = [locale_dir(t) for t in project.config.locales if parse_locale(t).language != source]
+    """The locale directories a domain is translated into: every configured locale other
+    than the source's own, and every catalog that already exists. A role written in es-AR
+    gets an es catalog too: there a translator words the voseo in neutral Spanish (what is
+    left empty shows the source, which is Spanish too)."""
+    wanted = [
+        locale_dir(t) for t in project.config.locales if not same_locale(t, pot.source_language)
+    ]
     return list(dict.fromkeys(wanted + _existing(project, pot.domain)))
 
 

@@ -423,7 +423,7 @@ class Stack:
 @dataclass(frozen=True, kw_only=True)
 class Tip:
     question: str = spec(Line(), "what to ask", required=True)
-    tests: str = spec(Line(), "what the answer shows", required=True)
+    tests: str | None = spec(Line(), "what the answer shows, if the tip says")
 
 
 @dataclass(frozen=True, kw_only=True)

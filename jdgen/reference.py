@@ -30,8 +30,14 @@ def role_schema() -> dict[str, Any]:
     }
     body["required"] = [r for r in body.get("required", []) if r not in DEFAULTED]
     required = body.pop("required")
-    # A role family (abstract: true) is complete only in the roles that extend it.
-    body["if"] = {"properties": {"abstract": {"const": True}}, "required": ["abstract"]}
+    # A role family (abstract: true) is complete only in the roles that extend it, and a
+    # role that extends one may inherit what is required.
+    body["if"] = {
+        "anyOf": [
+            {"properties": {"abstract": {"const": True}}, "required": ["abstract"]},
+            {"required": ["extends"]},
+        ]
+    }
     body["else"] = {"required": required}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
