@@ -209,7 +209,7 @@ def test_plurals_in_zh_and_es(build_tree: Builder) -> None:
     )
     renderer = Renderer(find_project(root))
     assert "**A**: 1 año\n- **B**: 3-5 años" in renderer.render("r", "es").text
-    assert "**A**：1年\n- **B**：3-5年" in renderer.render("r", "zh").text
+    assert "- **工作经验**：\n  - A：1年\n  - B：3-5年" in renderer.render("r", "zh").text
 
 
 def test_cli_status_json_and_fail_under(build_tree: Builder) -> None:

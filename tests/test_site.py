@@ -44,7 +44,9 @@ def parse(path: Path) -> ET.Element:
 
 
 def test_every_page_is_valid_html5_and_accessible(repo_site: Path) -> None:
-    assert len(pages(repo_site)) == 10  # front page, 3 indexes, 2 roles x 3 locales
+    assert (
+        len(pages(repo_site)) == 16
+    )  # front page, 3 indexes, 2 roles x 3 locales x (posting, guide)
     for path in pages(repo_site):
         doc = parse(path)  # strict: raises on any parse error
         assert doc.get("lang") in {"es", "zh", "en"}, path
