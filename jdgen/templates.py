@@ -80,6 +80,20 @@ def track_diagram(track: Any) -> str:
     return "\n".join(lines)
 
 
+#: Sentence ends that carry their own space: the full-width stops of Chinese and Japanese.
+FULL_WIDTH_STOPS = "。！？"
+
+
+def join_sentences(sentences: Any) -> str:
+    """Sentences in a row: a space after "." and "?", none after "。", whatever the locale."""
+    out = ""
+    for sentence in (str(s) for s in sentences if s):
+        if out and not out.endswith(tuple(FULL_WIDTH_STOPS)):
+            out += " "
+        out += sentence
+    return out
+
+
 def escape_cell(text: Any) -> str:
     """A value for a pipe-table cell: pipes escaped, on one line."""
     value = str(text).replace("\n", " ").replace("|", "\\|")
@@ -175,6 +189,7 @@ def make_environment(
             "work_arrangement": lambda c: loc.work_arrangement(_need(c, "work_arrangement")),
             "cell": escape_cell,
             "track_diagram": track_diagram,
+            "sentences": join_sentences,
             "join": _join_keeping_content,
         }
     )

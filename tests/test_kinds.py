@@ -116,3 +116,11 @@ def test_each_count_takes_its_own_plural(tmp_path: Path) -> None:
     assert code == 0, out
     assert "It has 1 skill across 1 level." in out
     assert "1 skill × 1 level." in out
+
+
+def test_sentences_take_a_space_only_after_a_half_width_stop() -> None:
+    from jdgen.templates import join_sentences
+
+    assert join_sentences(["Es un rol.", "", "Tiene 5."]) == "Es un rol. Tiene 5."
+    assert join_sentences(["属于岗位族。", "共58项技能。"]) == "属于岗位族。共58项技能。"
+    assert join_sentences([]) == ""
