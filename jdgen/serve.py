@@ -77,14 +77,16 @@ class Preview:
 
     def start(self) -> None:
         self.out.parent.mkdir(parents=True, exist_ok=True)
+        # The inputs as they were before the first build: an edit made while it runs, or
+        # before the watcher's first look, is still seen as a change.
+        seen = self.inputs()
         self.build()
-        for target in (self.server.serve_forever, self._watch):
+        for target in (self.server.serve_forever, functools.partial(self._watch, seen)):
             thread = threading.Thread(target=target, daemon=True)
             thread.start()
             self._threads.append(thread)
 
-    def _watch(self) -> None:
-        seen = self.inputs()
+    def _watch(self, seen: dict[str, tuple[int, int]]) -> None:
         while not self._stop.wait(self.interval):
             now = self.inputs()
             if now != seen:
