@@ -2,7 +2,7 @@
 
 Refresh every golden file after an intended change with:
 
-    pytest tests/test_golden.py --update-goldens
+    pytest tests/test_kinds.py --update-goldens  (examples/documents: jdgen export)
 """
 
 from __future__ import annotations
@@ -16,6 +16,13 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
+#: The committed output of `jdgen export` for the built-in roles: golden files too.
+EXAMPLES = REPO / "examples" / "documents"
+
+
+def golden_files(suffix: str) -> list[str]:
+    """Every golden page with this suffix: tests/golden/ and examples/documents/."""
+    return sorted(str(p) for base in (GOLDEN, EXAMPLES) for p in base.rglob(f"*{suffix}"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -13,7 +13,7 @@ from jdgen.formats.html import to_html
 from jdgen.formats.markdown import to_markdown
 from jdgen.inline import markdown_it
 
-from .conftest import GOLDEN
+from .conftest import golden_files
 
 CASES = [
     "# T\n\npara *em* `c`\nline2  \nline3\n\n- a\n- b\n  - c\n  - d\n- e\n",
@@ -52,7 +52,7 @@ def without_tracks(markdown: str) -> str:
 
 
 def golden_markdown() -> list[str]:
-    return sorted(str(p) for p in GOLDEN.rglob("*.md"))
+    return golden_files(".md")
 
 
 @pytest.mark.parametrize("source", CASES)

@@ -1,44 +1,42 @@
-"""Golden files: every built-in role, in es, zh and en, as Markdown, HTML and text.
+"""Golden files: every document of every built-in role, in every locale and format.
 
-A diff in tests/golden/ shows reviewers exactly what changed for users. Refresh with
-``pytest tests/test_golden.py --update-goldens``.
+The golden files are examples/documents/, the committed output of `jdgen export`: a diff
+there shows reviewers exactly what changed for users. Refresh them with `jdgen export`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jdgen.config import find_project
-from jdgen.formats import EXTENSIONS, FORMATS
+from jdgen.export import plan
 from jdgen.renderer import Renderer
+from jdgen.write import MARKER
 
-from .conftest import GOLDEN, REPO, check_golden
+from .conftest import EXAMPLES, REPO
 
-ROLES = ("ml-engineer-china", "ml-engineer-lima")
-LOCALES = ("es", "zh", "en")
-
-
-def golden_path(role: str, locale: str, fmt: str) -> Path:
-    return GOLDEN / role / f"posting.{locale}{EXTENSIONS[fmt]}"
+FILES, WARNINGS = plan(find_project(REPO))
 
 
-@pytest.fixture(scope="module")
-def renderer() -> Renderer:
-    return Renderer(find_project(REPO))
+def test_the_built_in_roles_render_without_warnings() -> None:
+    assert [str(w) for w in WARNINGS] == []
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("role", ROLES)
-def test_golden(renderer: Renderer, role: str, locale: str, fmt: str, update_goldens: bool) -> None:
-    result = renderer.render(role, locale, fmt=fmt)
-    path = golden_path(role, locale, fmt)
-    check_golden(path, result.text, update_goldens, f"pytest {__file__} --update-goldens")
+def test_every_document_has_a_golden_file_and_nothing_else_does() -> None:
+    on_disk = sorted(p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*") if p.is_file())
+    assert on_disk == sorted(FILES), "refresh with: jdgen export"
 
 
-def test_rendering_is_deterministic(renderer: Renderer) -> None:
-    first = renderer.render("ml-engineer-china", "zh", fmt="html").text
+@pytest.mark.parametrize("rel", sorted(rel for rel in FILES if rel != MARKER))
+def test_golden(rel: str) -> None:
+    path = EXAMPLES / rel
+    assert path.is_file(), "missing; refresh with: jdgen export"
+    assert FILES[rel].decode("utf-8") == path.read_text(encoding="utf-8"), (
+        "out of date; refresh with: jdgen export (if the change is intended)"
+    )
+
+
+def test_rendering_is_deterministic() -> None:
+    first = Renderer(find_project(REPO)).render("ml-engineer-china", "zh", fmt="html").text
     again = Renderer(find_project(REPO)).render("ml-engineer-china", "zh", fmt="html").text
     assert first == again
