@@ -32,7 +32,7 @@ from markupsafe import Markup
 from .cache import Cache, RoleState, Snapshot, global_hash
 from .catalogs import ROLE_DOMAIN_PREFIX
 from .config import CONFIG_NAME, Project
-from .errors import InvalidInputError, OutputError, Position, Problem, Problems, Severity
+from .errors import InvalidInputError, Position, Problem, Problems, Severity
 from .formats.html import to_html
 from .formats.markdown import to_markdown
 from .formats.text import to_text
@@ -56,7 +56,7 @@ from .site import (
     switcher,
 )
 from .templates import render_template
-from .write import MARKER, check_output_dir, compare_tree, sha256, swap_in
+from .write import MARKER, check_output_dir, compare_tree, inside, sha256, staging_beside, swap_in
 
 CACHE_DIR = ".jdgen-cache"
 CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup
@@ -490,16 +490,10 @@ def _write(cache: Cache, files: dict[str, str], out: Path, previous: dict[str, s
     """
     changed = {rel: d for rel, d in files.items() if previous.get(rel) != d}
     removed = sorted(set(previous) - set(files))
-    staging = out.with_name(f".{out.name}.building-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
     patch = bool(previous) and len(changed) + len(removed) <= max(PATCH_LIMIT, len(files) // 20)
-    try:
+    with staging_beside(out, "building") as staging:
         for rel, digest in sorted((changed if patch else files).items()):
-            target = staging / rel
-            if not target.resolve().is_relative_to(staging.resolve()):
-                raise OutputError(Problem(f"refusing to write outside the site: {rel}"))
-            _link(cache.object_path(digest), target)
+            _link(cache.object_path(digest), inside(staging, rel, "the site"))
         if not patch:
             swap_in(staging, out)
             return
@@ -510,8 +504,6 @@ def _write(cache: Cache, files: dict[str, str], out: Path, previous: dict[str, s
             for rel in removed:
                 (out / rel).unlink(missing_ok=True)
                 _prune(out, (out / rel).parent)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _prune(root: Path, directory: Path) -> None:

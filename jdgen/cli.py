@@ -87,6 +87,21 @@ class JdgenGroup(click.Group):
             raise click.exceptions.Exit(int(ExitCode.INTERNAL)) from None
 
 
+def _report_check(
+    differences: Sequence[str], out: str, what: str, files: int, refresh: str = ""
+) -> None:
+    """What ``--check`` found: one line per differing file, a verdict, and exit 1 (with the
+    ``refresh`` command, if given) when the tree on disk is stale."""
+    for line in differences:
+        click.echo(line)
+    verdict = "differs from" if differences else "matches"
+    click.echo(f"{out} {verdict} a fresh {what} ({files} files)")
+    if differences:
+        if refresh:
+            click.echo(f"refresh it with: {refresh}", err=True)
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+
+
 def report(problems: Sequence[Problem], err: bool = True) -> None:
     for problem in problems:
         click.echo(str(problem), err=err)
@@ -308,12 +323,7 @@ def build(
     report(result.warnings)
     report(result.expired)
     if check:
-        for line in result.differences:
-            click.echo(line)
-        verdict = "differs from" if result.differences else "matches"
-        click.echo(f"{result.out} {verdict} a fresh build ({result.files} files)")
-        if result.differences:
-            raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+        _report_check(result.differences, f"{result.out}", "build", result.files)
         return
     state = "written" if result.changed else "unchanged"
     click.echo(
@@ -359,13 +369,13 @@ def export(
         raise _strict_error(result.warnings)
     report(result.warnings)
     if check:
-        for line in result.differences:
-            click.echo(line)
-        verdict = "differs from" if result.differences else "matches"
-        click.echo(f"{project.display(result.out)} {verdict} a fresh export ({result.files} files)")
-        if result.differences:
-            click.echo("refresh it with: jdgen export", err=True)
-            raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+        _report_check(
+            result.differences,
+            project.display(result.out),
+            "export",
+            result.files,
+            refresh="jdgen export",
+        )
         return
     state = "written" if result.changed else "unchanged"
     click.echo(

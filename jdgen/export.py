@@ -14,19 +14,17 @@ exported (it holds the ``.jdgen-site`` marker) is ever replaced.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Project
-from .errors import JdgenError, OutputError, Problem, Problems
+from .errors import JdgenError, Problem, Problems
 from .formats import EXTENSIONS, FORMATS
 from .locales import same_locale
 from .renderer import Renderer, kinds_of
 from .resolve import ResolvedRole, role_files
 from .vocabulary import KIND_SECTIONS
-from .write import MARKER, check_output_dir, compare_tree, sha256, swap_in
+from .write import MARKER, check_output_dir, compare_tree, inside, sha256, staging_beside, swap_in
 
 #: Where ``jdgen export`` writes without ``--out``, relative to the project.
 DEFAULT_OUT = "examples/documents"
@@ -108,17 +106,11 @@ def export(
     if check or not report.differences:
         return report
     check_output_dir(out, keep=(project.root, Path.cwd()))
-    staging = out.with_name(f".{out.name}.exporting-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
+    with staging_beside(out, "exporting") as staging:
         for rel, data in sorted(files.items()):
-            target = staging / rel
-            if not target.resolve().is_relative_to(staging.resolve()):
-                raise OutputError(Problem(f"refusing to write outside the export: {rel}"))
+            target = inside(staging, rel, "the export")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         swap_in(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     report.changed = True
     return report

@@ -440,8 +440,8 @@ def init(project: Project, tag: str) -> list[Change]:
     base = project.root / project.config.locales_dir
     changes = []
     for pot in pots:
-        if parse_locale(pot.source_language).tag == info.tag:
-            continue  # a role's own language needs no catalog
+        if same_locale(info.tag, pot.source_language):
+            continue  # a role's own language needs no catalog (the rule targets() follows)
         path = base / locale_dir(info.tag) / "LC_MESSAGES" / f"{pot.domain}.po"
         if path.exists():
             changes.append(Change(relpath(path), "unchanged"))

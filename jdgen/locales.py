@@ -89,10 +89,17 @@ def fallback_chain(locale: Locale) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chain))
 
 
-def _likely_script(ident: str) -> str | None:
+def _likely(ident: str) -> Locale | None:
+    """CLDR's likely full locale for ``ident`` or, failing that, for its language:
+    ``zh`` → zh_Hans_CN, ``es_PE`` → es_Latn_PE (via ``es``: es_Latn_ES)."""
     likely = get_global("likely_subtags")
     full = likely.get(ident) or likely.get(ident.split("_")[0])
-    return Locale.parse(full).script if full else None
+    return Locale.parse(full) if full else None
+
+
+def _likely_script(ident: str) -> str | None:
+    found = _likely(ident)
+    return found.script if found else None
 
 
 def dir_to_tag(name: str) -> str | None:
@@ -110,12 +117,10 @@ def same_locale(a: str, b: str) -> bool:
 
 
 def _maximized(tag: str) -> tuple[str, str | None, str | None]:
-    locale = Locale.parse(parse_locale(tag).chain[0])
-    likely = get_global("likely_subtags")
-    full = likely.get(str(locale)) or likely.get(str(locale.language)) or str(locale.language)
-    parts = Locale.parse(full)
+    locale = parse_locale(tag).babel
+    likely = _likely(str(locale))
     return (
         str(locale.language),
-        locale.script or parts.script,
-        locale.territory or parts.territory,
+        locale.script or (likely.script if likely else None),
+        locale.territory or (likely.territory if likely else None),
     )

@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError, Position, Problem
@@ -102,6 +103,28 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
     return bool(result == 0)
+
+
+@contextlib.contextmanager
+def staging_beside(out: Path, purpose: str) -> Iterator[Path]:
+    """An empty directory next to ``out`` to build a new tree in (on the same file system,
+    so it can be renamed into place); removed afterwards, whatever happens."""
+    staging = out.with_name(f".{out.name}.{purpose}-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def inside(root: Path, rel: str, what: str) -> Path:
+    """``root / rel``, refusing a ``rel`` that leads outside ``root`` (``what`` names the
+    tree in the message: "the site")."""
+    target = root / rel
+    if not target.resolve().is_relative_to(root.resolve()):
+        raise OutputError(Problem(f"refusing to write outside {what}: {rel}"))
+    return target
 
 
 def swap_in(new: Path, out: Path) -> None:

@@ -46,3 +46,13 @@ def test_unknown_locale_lists_the_available_ones() -> None:
     with pytest.raises(NotFoundError):
         resolve_locale("zh-TW", dirs, (builtin_dir("templates"),))
     assert resolve_locale("es-MX", dirs, (builtin_dir("templates"),)).chain[-1] == "es"
+
+
+def test_same_locale_fills_in_cldr_likely_subtags() -> None:
+    from jdgen.locales import same_locale
+
+    assert same_locale("zh", "zh-CN") and same_locale("zh-Hans", "zh")
+    assert same_locale("en", "en-US") and same_locale("es-AR", "es-AR")
+    assert not same_locale("es", "es-PE")  # Spain's Spanish is not Peru's
+    assert not same_locale("zh-Hant", "zh")
+    assert not same_locale("en", "en-GB")
