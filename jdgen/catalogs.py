@@ -13,18 +13,19 @@ Lookup order for ``es-AR``: the project's ``es_AR``, the built-in ``es_AR``, the
 from __future__ import annotations
 
 import functools
-import gettext as _gettext
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 
-from .errors import InvalidInputError, Position, Problem, relpath
+from . import plurals
+from .errors import InvalidInputError, Position, Problem, Severity, relpath
 from .locales import LocaleInfo
+from .plurals import PluralForms
 
 #: The domain of the built-in templates' own strings (headings, labels, patterns).
 TEMPLATE_DOMAIN = "jdgen"
@@ -37,7 +38,6 @@ def role_domain(role_id: str) -> str:
 
 
 Key = tuple[str | None, str]  # (msgctxt, msgid)
-PluralFn = Callable[[int], int]
 
 _KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
@@ -73,7 +73,7 @@ def check_po_syntax(text: str, display: str) -> list[Problem]:
     return problems
 
 
-def _decode(data: bytes, display: str) -> str:
+def decode_po(data: bytes, display: str) -> str:
     """A catalog's text; PO files are UTF-8 (the charset every translator's tool writes)."""
     try:
         return data.decode("utf-8")
@@ -91,7 +91,7 @@ def _decode(data: bytes, display: str) -> str:
 def _read(path: Path, mtime_ns: int, size: int) -> Catalog:
     display = relpath(path)
     data = path.read_bytes()
-    text = _decode(data, display)
+    text = decode_po(data, display)
     problems = check_po_syntax(text, display)
     if problems:
         raise InvalidInputError(problems)
@@ -122,11 +122,6 @@ def catalog_paths(locale: LocaleInfo, domain: str, locale_dirs: Sequence[Path]) 
     return found
 
 
-@functools.lru_cache(maxsize=64)
-def _plural_fn(expr: str) -> PluralFn:
-    return _gettext.c2py(expr)
-
-
 # -- the fast reader used when rendering ------------------------------------------------
 #
 # Rendering needs only the translations of a catalog. Babel's read_po builds a full
@@ -135,36 +130,56 @@ def _plural_fn(expr: str) -> PluralFn:
 # and reports malformed lines with their position. The translators' tools
 # (jdgen i18n ...) still use Babel, and a test pins both readers to the same results.
 
-Translations = dict[Key, tuple[str | tuple[str, ...], PluralFn]]
+Translations = dict[Key, tuple[str | tuple[str, ...], PluralForms | None]]
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 _ESCAPE = re.compile(r"\\(.)")
-_PLURAL_FORMS = re.compile(r"plural\s*=\s*([^;\n]+)")
 
 
 def _unquote(text: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
 
 
-def translations(path: Path) -> Translations:
-    """The usable translations of a PO file (not fuzzy, not empty), cached until it changes."""
-    stat = path.stat()
-    return _translations(path.resolve(), stat.st_mtime_ns, stat.st_size)
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a PO file as written: its fields, whether it is fuzzy, its line."""
+
+    fields: dict[str, str]
+    fuzzy: bool
+    line: int
+
+    @property
+    def forms(self) -> list[str]:
+        """The msgstr[N] of a plural entry, in order, as many as the file has."""
+        out: list[str] = []
+        while f"msgstr[{len(out)}]" in self.fields:
+            out.append(self.fields[f"msgstr[{len(out)}]"])
+        return out
 
 
-@functools.lru_cache(maxsize=128)  # a chunk of roles' catalogs; the site's would not fit
-def _translations(path: Path, mtime_ns: int, size: int) -> Translations:
-    display = relpath(path)
-    text = _decode(path.read_bytes(), display)
-    entries: list[tuple[dict[str, str], bool]] = []
+@dataclass(frozen=True)
+class PoFile:
+    """What rendering needs of a PO file: its usable translations, its header, and why
+    some entries were left unused (a broken Plural-Forms header, a wrong count of forms)."""
+
+    entries: Translations
+    header: dict[str, str]
+    header_line: int
+    warnings: tuple[Problem, ...] = ()
+
+
+def parse_entries(text: str, display: str) -> list[Entry]:
+    """Every live (not obsolete) entry of a PO file; raises with every malformed line."""
+    entries: list[Entry] = []
     fields: dict[str, str] = {}
     fuzzy = obsolete = has_msgstr = False
     current = ""
+    start = 0
     problems = []
 
     def finish() -> None:
         nonlocal fields, fuzzy, obsolete, has_msgstr, current
         if fields and not obsolete:
-            entries.append((fields, fuzzy))
+            entries.append(Entry(fields, fuzzy, start))
         fields, fuzzy, obsolete, has_msgstr, current = {}, False, False, False, ""
 
     for number, raw in enumerate(text.splitlines(), 1):
@@ -182,6 +197,8 @@ def _translations(path: Path, mtime_ns: int, size: int) -> Translations:
             keyword, rest = m.group(1), m.group(2)
             if keyword in ("msgctxt", "msgid") and (has_msgstr or keyword in fields):
                 finish()
+            if not fields:
+                start = number
             current = keyword
             has_msgstr = has_msgstr or keyword.startswith("msgstr")
         elif line.startswith('"') and current:
@@ -208,25 +225,82 @@ def _translations(path: Path, mtime_ns: int, size: int) -> Translations:
     finish()
     if problems:
         raise InvalidInputError(problems)
+    return entries
 
-    plural: PluralFn = _plural_fn("(n != 1)")
-    for entry, _ in entries:
-        if not entry.get("msgid") and (m := _PLURAL_FORMS.search(entry.get("msgstr", ""))):
-            plural = _plural_fn(m.group(1).strip())
+
+def header_of(entries: Sequence[Entry]) -> tuple[dict[str, str], int]:
+    """The header fields (``Plural-Forms`` → its value) and the header's line (0: none)."""
+    for entry in entries:
+        if entry.fields.get("msgid") == "" and "msgctxt" not in entry.fields:
+            fields = {}
+            for line in entry.fields.get("msgstr", "").splitlines():
+                key, sep, value = line.partition(":")
+                if sep:
+                    fields[key.strip()] = value.strip()
+            return fields, entry.line
+    return {}, 0
+
+
+def read_po_file(path: Path) -> PoFile:
+    """The usable translations of a PO file (not fuzzy, not empty), cached until it changes."""
+    stat = path.stat()
+    return _read_po_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+def translations(path: Path) -> Translations:
+    """The usable translations of a PO file: ``(context, msgid)`` → string or forms."""
+    return read_po_file(path).entries
+
+
+@functools.lru_cache(maxsize=128)  # a chunk of roles' catalogs; the site's would not fit
+def _read_po_file(path: Path, mtime_ns: int, size: int) -> PoFile:
+    display = relpath(path)
+    entries = parse_entries(decode_po(path.read_bytes(), display), display)
+    header, header_line = header_of(entries)
+    warnings: list[Problem] = []
+    forms: PluralForms | None = None
+    value = header.get("Plural-Forms")
+    if value is None:
+        reason = "it has no Plural-Forms header"
+    else:
+        try:
+            forms = plurals.parse(value)
+            reason = plurals.out_of_range(forms)
+        except plurals.PluralFormsError as exc:
+            reason = str(exc)
+        if reason:
+            forms = None
     out: Translations = {}
-    for entry, is_fuzzy in entries:
-        msgid = entry.get("msgid", "")
-        if not msgid or is_fuzzy:
+    for entry in entries:
+        fields = entry.fields
+        msgid = fields.get("msgid", "")
+        if not msgid or entry.fuzzy:
             continue
-        if "msgid_plural" in entry:
-            forms: list[str] = []
-            while f"msgstr[{len(forms)}]" in entry:
-                forms.append(entry[f"msgstr[{len(forms)}]"])
-            if forms and all(forms):
-                out[(entry.get("msgctxt"), msgid)] = (tuple(forms), plural)
-        elif entry.get("msgstr"):
-            out[(entry.get("msgctxt"), msgid)] = (entry["msgstr"], plural)
-    return out
+        key = (fields.get("msgctxt"), msgid)
+        if "msgid_plural" not in fields:
+            if fields.get("msgstr"):
+                out[key] = (fields["msgstr"], forms)
+            continue
+        strings = entry.forms
+        if not (strings and all(strings)):
+            continue  # not translated yet
+        if forms is not None and len(strings) == forms.count:
+            out[key] = (tuple(strings), forms)
+            continue
+        why = (
+            reason
+            if forms is None
+            else f"it has {len(strings)} form(s) and the header declares {forms.count}"
+        )
+        warnings.append(
+            Problem(
+                f'the plural entry "{msgid}" is not used, because {why}; the source text is shown',
+                Position(display, entry.line),
+                severity=Severity.WARNING,
+                hint="run `jdgen i18n check` for the fix",
+            )
+        )
+    return PoFile(out, header, header_line, tuple(warnings))
 
 
 @dataclass
@@ -234,16 +308,20 @@ class Messages:
     """The translations of one locale and domain, merged along the fallback chain."""
 
     locale: LocaleInfo
-    entries: dict[Key, tuple[str | tuple[str, ...], PluralFn]] = field(default_factory=dict)
+    entries: Translations = field(default_factory=dict)
     #: Lookups that found no translation, for "missing translation" warnings.
     misses: set[Key] = field(default_factory=set)
+    #: Why some entries of the catalogs were not used (see :class:`PoFile`).
+    warnings: list[Problem] = field(default_factory=list)
 
     @classmethod
     def load(cls, locale: LocaleInfo, domain: str, locale_dirs: Sequence[Path]) -> Messages:
         messages = cls(locale)
         # General to specific, so that the more specific catalog wins.
         for path in reversed(catalog_paths(locale, domain, locale_dirs)):
-            messages.entries.update(translations(path))
+            po = read_po_file(path)
+            messages.entries.update(po.entries)
+            messages.warnings.extend(po.warnings)
         return messages
 
     def lookup(self, msgid: str, context: str | None = None) -> str | None:
@@ -268,8 +346,11 @@ class Messages:
             self.misses.add((context, singular))
             return singular if n == 1 else plural
         forms, rule = entry
-        index = rule(n)
-        return forms[index] if index < len(forms) else forms[-1]
+        index = rule.index(n) if rule is not None else None
+        if index is None:  # a formula that fails for this n (checked for 0 to 2·10⁶)
+            self.misses.add((context, singular))
+            return singular if n == 1 else plural
+        return forms[index]
 
     def pgettext(self, context: str, msgid: str) -> str:
         return self.gettext(msgid, context)

@@ -52,6 +52,13 @@ class Config:
     locales_dir: str = spec(Str(), "where translation catalogs are", default="locales")
     text_width: int = spec(Int(20, 400), "line width of plain-text output", default=80)
     lint: LintConfig | None = spec(Struct(LintConfig), "how jdgen lint judges wording")
+    plural_forms: str = spec(
+        Choice("gettext", "cldr"),
+        "the Plural-Forms of new catalogs: gettext's traditional forms (es: 2), which "
+        "msginit, translate-toolkit and Weblate write, or CLDR's (es: 3, one for millions); "
+        "existing catalogs keep their own",
+        default="gettext",
+    )
 
 
 CONFIG = Struct(Config, ignore=frozenset({"$schema"}))

@@ -14,6 +14,7 @@ comment above it (if any) as a comment for translators.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -24,15 +25,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS
 from babel.messages.extract import extract as babel_extract
-from babel.messages.plurals import get_plural
 from babel.messages.pofile import unescape, write_po
 
+from . import plurals
 from .catalogs import (
     TEMPLATE_DOMAIN,
     catalog_paths,
+    decode_po,
+    header_of,
+    parse_entries,
     read_catalog,
     role_domain,
 )
@@ -228,11 +233,15 @@ def extract(project: Project) -> list[Pot]:
 _FIXED_REVISION = '"PO-Revision-Date: 2000-01-01 00:00+0000\\n"'
 
 
-def _header_line(line: str, domain: str, revision: str | None) -> str | None:
+def _header_line(
+    line: str, domain: str, revision: str | None, plural_forms: str | None
+) -> str | None:
     """A header line as jdgen writes it: nothing that depends on when or where it ran."""
     key = line[1:].split(":", 1)[0]
     if key in _VOLATILE_HEADERS:
         return None
+    if key == "Plural-Forms" and plural_forms is not None:
+        return f'"Plural-Forms: {plural_forms}\\n"'  # the catalog's own, as written
     if key == "Project-Id-Version":
         return f'"Project-Id-Version: {domain}\\n"'
     if key == "PO-Revision-Date":
@@ -245,12 +254,17 @@ def _header_line(line: str, domain: str, revision: str | None) -> str | None:
 
 
 def render_po(
-    catalog: Catalog, header: str = "", revision: str | None = None, domain: str | None = None
+    catalog: Catalog,
+    header: str = "",
+    revision: str | None = None,
+    domain: str | None = None,
+    plural_forms: str | None = None,
 ) -> str:
     """A catalog as PO text, byte-identical for the same content, whenever it runs.
 
     ``revision`` is the ``PO-Revision-Date`` line to keep (the one a translator's tool
-    wrote); without it a fixed date is written.
+    wrote); without it a fixed date is written. ``plural_forms`` is the catalog's own
+    ``Plural-Forms`` value, written back exactly as it was.
     """
     buffer = io.BytesIO()
     write_po(
@@ -264,7 +278,9 @@ def render_po(
     head = [
         h
         for h in (
-            _header_line(ln, domain or str(catalog.domain), revision) if ln.startswith('"') else ln
+            _header_line(ln, domain or str(catalog.domain), revision, plural_forms)
+            if ln.startswith('"')
+            else ln
             for ln in lines[:end]
         )
         if h is not None
@@ -348,15 +364,39 @@ def _msgid(message: Message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
-def _merge(pot: Pot, path: Path, tag: str) -> tuple[Catalog, int, int]:
+def _use_plural_forms(catalog: Catalog, value: str) -> None:
+    """Make Babel write plural entries with the forms ``value`` declares (Babel's own
+    table depends on its version: es has 2 forms before 2.19 and 3 after)."""
+    catalog.mime_headers = [
+        *((k, v) for k, v in catalog.mime_headers if k.lower() != "plural-forms"),
+        ("Plural-Forms", value),
+    ]
+
+
+def plural_forms_of(path: Path, locale: Locale, style: str) -> str:
+    """The Plural-Forms a catalog is written with: its own header, as it is, if it has
+    one; else the default of ``style`` for its locale."""
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+        header, _ = header_of(parse_entries(text, relpath(path)))
+        if "Plural-Forms" in header:
+            return header["Plural-Forms"]
+    return plurals.default_forms(locale, style).header
+
+
+def _merge(pot: Pot, path: Path, tag: str, forms: str) -> tuple[Catalog, int, int]:
     """The catalog at ``path`` (or a new one) brought up to date with ``pot``, and how many
     texts were added and removed. A text whose source changed is neither: it is kept,
     marked fuzzy, with its previous source for the translator to compare."""
     if not path.is_file():
         catalog = _new_catalog(pot.domain, str(parse_locale(tag).babel))
+        _use_plural_forms(catalog, forms)
         catalog.update(pot.catalog, no_fuzzy_matching=True)
         return catalog, len([m for m in catalog if m.id]), 0
     catalog = _copy(read_catalog(path))
+    with contextlib.suppress(plurals.PluralFormsError):
+        plurals.parse(forms)  # a broken header is kept as it is, and reported by check
+        _use_plural_forms(catalog, forms)
     _restore_previous(catalog)
     before = {(_msgid(m), m.context) for m in catalog if m.id}
     # Babel rebuilds exactly matched messages from the template, losing the previous
@@ -424,8 +464,9 @@ def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:
             if only and name not in only:
                 continue
             path = base / name / "LC_MESSAGES" / f"{pot.domain}.po"
-            catalog, added, removed = _merge(pot, path, name)
-            text = render_po(catalog, _po_header(pot, name), _revision(path), pot.domain)
+            forms = plural_forms_of(path, parse_locale(name).babel, project.config.plural_forms)
+            catalog, added, removed = _merge(pot, path, name, forms)
+            text = render_po(catalog, _po_header(pot, name), _revision(path), pot.domain, forms)
             action = _write_if_changed(path, text)
             changes.append(Change(relpath(path), action, added, removed))
     return changes
@@ -446,10 +487,10 @@ def init(project: Project, tag: str) -> list[Change]:
         if path.exists():
             changes.append(Change(relpath(path), "unchanged"))
             continue
-        catalog, _, _ = _merge(pot, path, locale_dir(info.tag))
-        write_atomic(
-            path, render_po(catalog, _po_header(pot, locale_dir(info.tag)), None, pot.domain)
-        )
+        forms = plurals.default_forms(info.babel, project.config.plural_forms).header
+        catalog, _, _ = _merge(pot, path, locale_dir(info.tag), forms)
+        header = _po_header(pot, locale_dir(info.tag))
+        write_atomic(path, render_po(catalog, header, None, pot.domain, forms))
         changes.append(Change(relpath(path), "created"))
     return changes
 
@@ -506,20 +547,65 @@ def placeholders(text: str) -> list[str]:
 
 def _entry(message: Message) -> str:
     msgid = message.id if isinstance(message.id, str) else message.id[0]
-    ctx = f'msgctxt "{message.context}" ' if message.context else ""
+    return _describe(message.context, msgid)
+
+
+def _describe(context: str | None, msgid: str) -> str:
+    ctx = f'msgctxt "{context}" ' if context else ""
     shown = msgid if len(msgid) <= 50 else msgid[:47] + "..."
     return f'{ctx}msgid "{shown}"'
 
 
-def check_catalog(path: Path) -> list[Problem]:
+def check_plural_forms(path: Path, text: str, locale: Locale, style: str) -> list[Problem]:
+    """The catalog's Plural-Forms header and plural entries, judged by the header itself:
+    it must parse and be self-consistent (:mod:`jdgen.plurals`), and every plural entry
+    must have as many forms as it declares."""
+    shown = relpath(path)
+    entries = parse_entries(text, shown)
+    header, header_line = header_of(entries)
+    value = header.get("Plural-Forms")
+    problems = Problems()
+    if value is None:
+        suggestion = plurals.default_forms(locale, style)
+        problems.error(
+            "the catalog has no Plural-Forms header",
+            Position(shown, header_line or 1),
+            hint=f'add the header line "Plural-Forms: {suggestion.header}\\n"',
+        )
+        return problems.items
+    lines = enumerate(text.splitlines(), 1)
+    line = next((n for n, ln in lines if ln.lstrip().startswith('"Plural-Forms:')), header_line)
+    try:
+        forms = plurals.parse(value)
+    except plurals.PluralFormsError as exc:
+        problems.error(
+            f"Plural-Forms: {exc}",
+            Position(shown, line),
+            hint=f'for {locale.language}, e.g. "{plurals.default_forms(locale, style).header}"',
+        )
+        return problems.items
+    for message in plurals.consistency(forms, locale):
+        problems.error(
+            f"Plural-Forms: {message}",
+            Position(shown, line),
+            hint=f'for {locale.language}, e.g. "{plurals.default_forms(locale, style).header}"',
+        )
+    for entry in entries:
+        if "msgid_plural" in entry.fields and len(entry.forms) != forms.count:
+            problems.error(
+                f"{_describe(entry.fields.get('msgctxt'), entry.fields['msgid'])}: "
+                f"{len(entry.forms)} plural form(s), but the header declares {forms.count}",
+                Position(shown, entry.line),
+                hint="give one msgstr[N] for each form, from msgstr[0]",
+            )
+    return problems.items
+
+
+def check_catalog(path: Path, style: str = "gettext") -> list[Problem]:
     """Every problem of one PO file: syntax, locale, plurals, placeholders, punctuation,
     whitespace."""
     shown = relpath(path)
     locale_name = path.parent.parent.name
-    try:
-        catalog = read_catalog(path)
-    except InvalidInputError as exc:
-        return exc.problems
     problems = Problems()
     tag = dir_to_tag(locale_name)
     if tag is None:
@@ -530,13 +616,13 @@ def check_catalog(path: Path) -> list[Problem]:
         )
         return problems.items
     info = parse_locale(tag)
-    expected = get_plural(str(info.babel)).num_plurals
-    if catalog.num_plurals != expected:
-        problems.error(
-            f"the catalog declares {catalog.num_plurals} plural form(s); {info.tag} has {expected}",
-            Position(shown, 1),
-            hint=f'set "Plural-Forms: {get_plural(str(info.babel)).plural_forms}"',
-        )
+    try:
+        text = decode_po(path.read_bytes(), shown)
+        problems.extend(check_plural_forms(path, text, info.babel, style))
+        catalog = read_catalog(path)
+    except InvalidInputError as exc:
+        # Babel cannot read a catalog whose header is broken; the problem above says why.
+        return problems.items or exc.problems
     for message in catalog:
         if not message.id or _state(message) == "empty":
             continue
@@ -545,11 +631,6 @@ def check_catalog(path: Path) -> list[Problem]:
         strings = (
             [message.string] if isinstance(message.string, str) else list(message.string or ())
         )
-        if len(ids) > 1 and len(strings) != expected:
-            problems.error(
-                f"{_entry(message)}: {len(strings)} plural form(s), {info.tag} has {expected}",
-                where,
-            )
         allowed = [placeholders(x) for x in ids]  # a plural form may follow either source
         for i, string in enumerate(strings):
             source = ids[min(i, len(ids) - 1)]
@@ -625,7 +706,7 @@ def check(project: Project, use_msgfmt: bool = True) -> list[Problem]:
     """Every problem of every catalog of the project, and stale templates."""
     problems: list[Problem] = []
     for path in catalog_files(project):
-        problems.extend(check_catalog(path))
+        problems.extend(check_catalog(path, project.config.plural_forms))
         if use_msgfmt:
             problems.extend(msgfmt_check(path))
     return sorted(dict.fromkeys(problems), key=Problem.sort_key)

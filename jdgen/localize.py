@@ -253,6 +253,8 @@ class Localizer:
         content.
         """
         warnings: list[Problem] = []
+        for source in dict.fromkeys((t.role, t.language) for t in resolved.texts.values()):
+            warnings.extend(self.role_messages(*source).warnings)
 
         def localize(path: str, text: str, translatable: bool) -> str:
             source = resolved.texts.get(path) if translatable else None

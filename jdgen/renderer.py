@@ -174,7 +174,7 @@ class Renderer:
     def _warnings(
         self, resolved: ResolvedRole, localizer: Localizer, before: set[tuple[str | None, str]]
     ) -> list[Problem]:
-        warnings: list[Problem] = []
+        warnings: list[Problem] = list(localizer.messages.warnings)
         new = sorted(localizer.messages.misses - before, key=lambda k: (k[0] or "", k[1]))
         if localizer.locale.language != "en":
             for ctx, msgid in new:

@@ -83,7 +83,7 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
     report.templates = len(template_paths)
     for path in _files([project.root / project.config.locales_dir], (".po",)):
         report.catalogs += 1
-        problems.extend(check_catalog(path))
+        problems.extend(check_catalog(path, project.config.plural_forms))
     for tag in sorted({*project.config.locales, *_conventions_locales(project)}):
         try:
             load_conventions(parse_locale(tag), project.locale_dirs)
