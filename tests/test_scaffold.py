@@ -187,3 +187,33 @@ def test_cli_init_new_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert "--title" in scripted.stderr
     schema = runner.invoke(cli.main, ["schema"])
     assert json.loads(schema.stdout)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_the_workflow_works_as_written_once_its_one_placeholder_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every jdgen command of the workflow passes in a project fresh from `jdgen init`, and
+    the install line needs only JDGEN, the one marked placeholder (not `pip install jdgen`,
+    which has no release yet)."""
+    import shlex
+
+    text = (REPO / "jdgen/skeleton/careers-site.yml").read_text(encoding="utf-8")
+    assert text.count("REPLACE-ME") == 2  # the value and the comment beside it
+    workflow = yaml.safe_load(text)
+    assert "REPLACE-ME" in workflow["env"]["JDGEN"]
+    assert workflow["env"]["JDGEN"].startswith("jdgen @ git+https://")
+    lines = [
+        line.strip()
+        for step in workflow["jobs"]["build"]["steps"]
+        for line in str(step.get("run", "")).splitlines()
+        if line.strip()
+    ]
+    assert 'python -m pip install "$JDGEN"' in lines
+    assert not any(line.endswith("pip install jdgen") for line in lines)
+    jdgen_lines = [shlex.split(line)[1:] for line in lines if line.startswith("jdgen ")]
+    assert len(jdgen_lines) >= 5
+    init_project(tmp_path / "careers", locales=["es", "en"], organization="Acme")
+    monkeypatch.chdir(tmp_path / "careers")
+    for args in jdgen_lines:
+        result = CliRunner().invoke(cli.main, args)
+        assert result.exit_code == 0, (args, result.output)
