@@ -285,6 +285,9 @@ def render_po(
         )
         if h is not None
     ]
+    if plural_forms is not None and not any(h.startswith('"Plural-Forms:') for h in head):
+        # Babel before 2.19 writes no Plural-Forms for a catalog that names no language.
+        head.append(f'"Plural-Forms: {plural_forms}\\n"')
     comment = "".join(f"# {c}\n" if c else "#\n" for c in header.splitlines())
     return comment + "\n".join(head + lines[end:]) + "\n"
 
