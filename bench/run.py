@@ -136,8 +136,8 @@ def po_text(lang: str, entries: list[tuple[str, str, str]]) -> str:
 def generate(root: Path, n: int) -> None:
     """A deterministic project of n roles, with catalogs for every translation."""
     sys.path.insert(0, str(HERE.parent))
-    from jdgen.config import find_project
-    from jdgen.resolve import RoleIndex
+    from jdgen.project.config import find_project
+    from jdgen.project.resolve import RoleIndex
 
     shutil.rmtree(root, ignore_errors=True)
     (root / "roles" / "families").mkdir(parents=True)

@@ -22,17 +22,17 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-    from .build import BuildReport
-    from .config import Project
-    from .renderer import Rendered
-    from .validation import Report
+    from jdgen.lint.validate import Report
+    from jdgen.project.config import Project
+    from jdgen.rendering.renderer import Rendered
+    from jdgen.site.build import BuildReport
 
 __all__ = ["__version__", "build_site", "load_project", "render", "validate"]
 
 
 def load_project(path: str | Path | None = None) -> Project:
     """The project containing ``path`` (default: the current directory)."""
-    from .config import find_project
+    from jdgen.project.config import find_project
 
     return find_project(Path(path) if path is not None else None)
 
@@ -46,14 +46,14 @@ def render(
     width: int | None = None,
 ) -> Rendered:
     """Render one role (an id or a file) as one document in one locale and format."""
-    from .renderer import Renderer
+    from jdgen.rendering.renderer import Renderer
 
     return Renderer(project).render(role, locale, kind, fmt, width)
 
 
 def validate(project: Project, paths: list[Path] | None = None) -> Report:
     """Check a project's roles, templates and catalogs; every problem is in the report."""
-    from .validation import validate as run
+    from jdgen.lint.validate import validate as run
 
     return run(project, paths or ())
 
@@ -69,7 +69,7 @@ def build_site(
     base_url: str | None = None,
 ) -> BuildReport:
     """Build the careers site (see ``jdgen build``); the previous site survives a failure."""
-    from .build import build_site as run
+    from jdgen.site.build import build_site as run
 
     return run(
         project, out, jobs=jobs, today=today, check=check, progress=progress, base_url=base_url

@@ -1,3 +1,3 @@
-from .cli import main
+from jdgen.cli import main
 
 main()

@@ -16,16 +16,16 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import ExitCode, JdgenError, Problem, Severity
-from .formats import FORMATS  # a constant only: no Jinja or Babel for `--help`
-from .vocabulary import EMPLOYMENT_TYPES, KINDS, PERIODS
+from jdgen import __version__
+from jdgen.errors import ExitCode, JdgenError, Problem, Severity
+from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, KINDS, PERIODS
+from jdgen.rendering.formats import FORMATS  # a constant only: no Jinja or Babel for `--help`
 
 
 def _complete_roles(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
     """Role ids of the project, for shell completion."""
-    from .config import find_project
-    from .resolve import role_files
+    from jdgen.project.config import find_project
+    from jdgen.project.resolve import role_files
 
     try:
         ids = role_files(find_project().roles_dir)
@@ -38,8 +38,8 @@ def _complete_roles(ctx: click.Context, param: click.Parameter, incomplete: str)
 
 def _complete_locales(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
     """Locales jdgen can render in this project, for shell completion."""
-    from .config import find_project
-    from .localize import available_locales
+    from jdgen.i18n.localize import available_locales
+    from jdgen.project.config import find_project
 
     try:
         project = find_project()
@@ -108,7 +108,7 @@ def report(problems: Sequence[Problem], err: bool = True) -> None:
 
 
 def _project(directory: Path | None, near: str | None = None) -> Any:
-    from .config import find_project
+    from jdgen.project.config import find_project
 
     if directory is not None:
         return find_project(directory)
@@ -211,8 +211,8 @@ def render(
       jdgen render ml-engineer-china --locale zh --format text
       jdgen render roles/ml-engineer-lima.yaml -l en -f html -o posting.html
     """
-    from .renderer import Renderer
-    from .write import write_atomic
+    from jdgen.foundation.write import write_atomic
+    from jdgen.rendering.renderer import Renderer
 
     project = _project(project_dir, role)
     renderer = Renderer(project, project.today(today))
@@ -240,7 +240,7 @@ def validate(
     With no PATHS, checks the whole project. Each publishable role is also rendered in
     every configured locale, so that template errors and missing translations show up.
     """
-    from .validation import validate as run
+    from jdgen.lint.validate import validate as run
 
     project = _project(project_dir, str(paths[0]) if paths else None)
     result = run(project, paths, project.today(today))
@@ -301,7 +301,7 @@ def build(
     are left out. The output directory is replaced only if a previous build made it:
     jdgen marks it with a .jdgen-site file.
     """
-    from .build import build_site
+    from jdgen.site.build import build_site
 
     project = _project(project_dir)
     bar = None
@@ -361,7 +361,7 @@ def export(
     tree: refresh it with `jdgen export`, and let CI run `jdgen export --check`.
     The export is atomic, and replaces only a directory an earlier export made.
     """
-    from .export import export as run_export
+    from jdgen.site.export import export as run_export
 
     project = _project(project_dir)
     result = run_export(project, out, today=today, check=check)
@@ -398,7 +398,7 @@ def serve(project_dir: Path | None, port: int) -> None:
     """Build the site, serve it on http://127.0.0.1:PORT/, and rebuild whenever a role,
     template, catalog or the config changes. A broken input is reported and the last
     good site stays up. Stop with Ctrl-C."""
-    from .serve import Events, Preview
+    from jdgen.site.serve import Events, Preview
 
     project = _project(project_dir)
 
@@ -459,7 +459,7 @@ def init(
     """Create a careers project in DIRECTORY: a config, an example role with its
     translations, the role schema for editors, an empty templates/ folder and a CI
     workflow. Existing files are never overwritten."""
-    from .scaffold import init_project
+    from jdgen.authoring.scaffold import init_project
 
     for name in init_project(
         directory,
@@ -521,7 +521,7 @@ def new(
     title, the locations and the salary; in scripts, give them as options."""
     from decimal import Decimal
 
-    from .scaffold import NewRole, new_role
+    from jdgen.authoring.scaffold import NewRole, new_role
 
     if interactive is None:
         interactive = sys.stdin.isatty()
@@ -577,7 +577,7 @@ def schema() -> None:
       jdgen schema > role.schema.json
       # yaml-language-server: $schema=../role.schema.json   (first line of a role)
     """
-    from .reference import schema_text
+    from jdgen.project.reference import schema_text
 
     click.echo(schema_text(), nl=False)
 
@@ -630,7 +630,7 @@ def lint(
       jdgen lint roles/ml-engineer-china.yaml --format github
       jdgen lint posting.txt --locale en --fail-on warning
     """
-    from .lint import lint_paths, render_json
+    from jdgen.lint.engine import lint_paths, render_json
 
     project = _project(project_dir, str(paths[0]) if paths and str(paths[0]) != "-" else None)
     stdin = sys.stdin.read() if Path("-") in paths else None
@@ -683,8 +683,8 @@ def i18n() -> None:
 @click.pass_obj
 def extract(project_dir: Path | None) -> None:
     """Write the message templates (locales/*.pot) from the templates and roles."""
-    from .i18n import extract as run
-    from .i18n import write_pots
+    from jdgen.i18n.workflow import extract as run
+    from jdgen.i18n.workflow import write_pots
 
     for change in write_pots(p := _project(project_dir), run(p)):
         click.echo(str(change))
@@ -706,7 +706,7 @@ def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
     A changed source text makes its translation fuzzy, with the previous text kept for
     comparison; a removed text becomes obsolete (#~).
     """
-    from .i18n import update as run
+    from jdgen.i18n.workflow import update as run
 
     for change in run(_project(project_dir), locales):
         click.echo(str(change))
@@ -735,7 +735,7 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
     """
     import json
 
-    from .i18n import status as run
+    from jdgen.i18n.workflow import status as run
 
     rows = run(_project(project_dir))
     if fmt == "json":
@@ -783,8 +783,8 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
 def check(project_dir: Path | None, no_msgfmt: bool) -> None:
     """Check every catalog: syntax, plural forms, placeholders, Chinese punctuation,
     whitespace, and `msgfmt --check`."""
-    from .i18n import catalog_files
-    from .i18n import check as run
+    from jdgen.i18n.workflow import catalog_files
+    from jdgen.i18n.workflow import check as run
 
     project = _project(project_dir)
     problems = run(project, use_msgfmt=not no_msgfmt)
@@ -801,7 +801,7 @@ def check(project_dir: Path | None, no_msgfmt: bool) -> None:
 def i18n_init(project_dir: Path | None, locale: str) -> None:
     """Start catalogs for LOCALE (e.g. es-MX, en-GB): every text, none translated yet, so
     everything falls back to the parent locale until a translator overrides it."""
-    from .i18n import init as run
+    from jdgen.i18n.workflow import init as run
 
     try:
         changes = run(_project(project_dir), locale)

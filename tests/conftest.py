@@ -65,8 +65,8 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own roles, built into a site once per test run."""
-    from jdgen.build import build_site
-    from jdgen.config import find_project
+    from jdgen.project.config import find_project
+    from jdgen.site.build import build_site
 
     project = tmp_path_factory.mktemp("repo")
     for name in ("jdgen.yaml", "roles", "locales", "templates"):

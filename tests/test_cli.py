@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from jdgen import __version__, cli
-from jdgen.formats import FORMATS
-from jdgen.renderer import KINDS
+from jdgen.rendering.formats import FORMATS
+from jdgen.rendering.renderer import KINDS
 
 from .conftest import Builder
 
@@ -117,7 +117,7 @@ def test_validate_the_repository(in_repo: Path) -> None:
 def test_a_bug_prints_a_traceback_and_exits_3(
     in_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jdgen import renderer
+    from jdgen.rendering import renderer
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")

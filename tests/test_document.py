@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdgen.document import Code, Heading, ListBlock, Paragraph, Table, parse
-from jdgen.formats.html import to_html
-from jdgen.formats.markdown import to_markdown
-from jdgen.inline import markdown_it
+from jdgen.foundation.inline import markdown_it
+from jdgen.rendering.document import Code, Heading, ListBlock, Paragraph, Table, parse
+from jdgen.rendering.formats.html import to_html
+from jdgen.rendering.formats.markdown import to_markdown
 
 from .conftest import golden_files
 
@@ -118,7 +118,7 @@ _label = st.text(alphabet="ab 机器*:：,(（_\\!.。-", min_size=0, max_size=8
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.tuples(_label, _label), min_size=1, max_size=3))
 def test_strong_fast_path_matches_markdown_it(pairs: list[tuple[str, str]]) -> None:
-    from jdgen.inline import to_html, to_text
+    from jdgen.foundation.inline import to_html, to_text
 
     text = "".join(f"{a}**{b}**" for a, b in pairs).strip() or "x"
     to_html.cache_clear()

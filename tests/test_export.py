@@ -7,9 +7,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from jdgen.cli import main
-from jdgen.config import find_project
-from jdgen.export import DEFAULT_OUT, export, plan
-from jdgen.write import MARKER
+from jdgen.foundation.write import MARKER
+from jdgen.project.config import find_project
+from jdgen.site.export import DEFAULT_OUT, export, plan
 
 from .conftest import REPO, Builder
 

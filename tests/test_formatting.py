@@ -10,10 +10,10 @@ from babel.numbers import list_currencies
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdgen.builtin import builtin_dir
-from jdgen.locales import parse_locale
-from jdgen.localize import Localizer
-from jdgen.model import Salary, YearRange
+from jdgen.foundation.builtin import builtin_dir
+from jdgen.foundation.locales import parse_locale
+from jdgen.i18n.localize import Localizer
+from jdgen.project.model import Salary, YearRange
 
 LOCALE_DIRS = (builtin_dir("locales"),)
 TAGS = ("en", "es", "zh", "es-AR", "es-PE", "en-GB", "zh-CN")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from jdgen.config import find_project
-from jdgen.export import plan
-from jdgen.renderer import Renderer
-from jdgen.write import MARKER
+from jdgen.foundation.write import MARKER
+from jdgen.project.config import find_project
+from jdgen.rendering.renderer import Renderer
+from jdgen.site.export import plan
 
 from .conftest import EXAMPLES, REPO
 

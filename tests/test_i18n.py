@@ -11,9 +11,9 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from jdgen import cli
-from jdgen.config import find_project
-from jdgen.i18n import check, check_catalog, init, render_po, status, update
-from jdgen.renderer import Renderer
+from jdgen.i18n.workflow import check, check_catalog, init, render_po, status, update
+from jdgen.project.config import find_project
+from jdgen.rendering.renderer import Renderer
 
 from .conftest import REPO, Builder
 
@@ -297,7 +297,7 @@ def test_cli_update_check_init_wiring(build_tree: Builder) -> None:
 
 
 def _babel_translations(path: Path) -> dict[tuple[str | None, str], object]:
-    from jdgen.catalogs import read_catalog
+    from jdgen.i18n.catalogs import read_catalog
 
     out: dict[tuple[str | None, str], object] = {}
     for m in read_catalog(path):
@@ -312,7 +312,7 @@ def _babel_translations(path: Path) -> dict[tuple[str | None, str], object]:
 
 
 def test_the_fast_reader_agrees_with_babel(build_tree: Builder) -> None:
-    from jdgen.catalogs import translations
+    from jdgen.i18n.catalogs import translations
 
     paths = sorted((REPO / "locales").glob("*/LC_MESSAGES/*.po"))
     root = build_tree(

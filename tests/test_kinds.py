@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from jdgen.cli import main
-from jdgen.config import find_project
-from jdgen.formats import EXTENSIONS, FORMATS
-from jdgen.renderer import Renderer, kinds_of
+from jdgen.project.config import find_project
+from jdgen.rendering.formats import EXTENSIONS, FORMATS
+from jdgen.rendering.renderer import Renderer, kinds_of
 
 from .conftest import GOLDEN, check_golden
 
@@ -119,7 +119,7 @@ def test_each_count_takes_its_own_plural(tmp_path: Path) -> None:
 
 
 def test_sentences_take_a_space_only_after_a_half_width_stop() -> None:
-    from jdgen.templates import join_sentences
+    from jdgen.rendering.templates import join_sentences
 
     assert join_sentences(["Es un rol.", "", "Tiene 5."]) == "Es un rol. Tiene 5."
     assert join_sentences(["属于岗位族。", "共58项技能。"]) == "属于岗位族。共58项技能。"

@@ -10,8 +10,8 @@ import yaml
 from click.testing import CliRunner
 
 from jdgen import cli
-from jdgen.config import find_project
-from jdgen.lint import all_rule_ids, lint_paths, lint_text, scan
+from jdgen.lint.engine import all_rule_ids, lint_paths, lint_text, scan
+from jdgen.project.config import find_project
 
 from .conftest import Builder
 
@@ -230,10 +230,10 @@ def test_cli_formats_and_exit_codes(build_tree: Builder) -> None:
 
 
 def test_rules_doc_is_current() -> None:
-    from jdgen.lint import rules_markdown
+    from jdgen.lint.engine import rules_markdown
 
     from .conftest import REPO
 
     assert (REPO / "docs/lint.md").read_text(encoding="utf-8") == rules_markdown(), (
-        "run: python -m jdgen.lint > docs/lint.md"
+        "run: python -m jdgen.lint.engine > docs/lint.md"
     )

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jdgen.config import find_project
 from jdgen.errors import InvalidInputError, JdgenError
-from jdgen.load import parse_yaml
-from jdgen.resolve import RoleIndex
+from jdgen.project.config import find_project
+from jdgen.project.load import parse_yaml
+from jdgen.project.resolve import RoleIndex
 
 from .conftest import Builder
 

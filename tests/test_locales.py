@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from jdgen.builtin import builtin_dir
 from jdgen.errors import NotFoundError
-from jdgen.locales import parse_locale
-from jdgen.localize import resolve_locale
+from jdgen.foundation.builtin import builtin_dir
+from jdgen.foundation.locales import parse_locale
+from jdgen.i18n.localize import resolve_locale
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_unknown_locale_lists_the_available_ones() -> None:
 
 
 def test_same_locale_fills_in_cldr_likely_subtags() -> None:
-    from jdgen.locales import same_locale
+    from jdgen.foundation.locales import same_locale
 
     assert same_locale("zh", "zh-CN") and same_locale("zh-Hans", "zh")
     assert same_locale("en", "en-US") and same_locale("es-AR", "es-AR")

@@ -17,10 +17,11 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jdgen import cli, plurals
-from jdgen.config import find_project
-from jdgen.i18n import check, init, update
-from jdgen.renderer import Renderer
+from jdgen import cli
+from jdgen.i18n import plurals
+from jdgen.i18n.workflow import check, init, update
+from jdgen.project.config import find_project
+from jdgen.rendering.renderer import Renderer
 
 from .conftest import Builder
 

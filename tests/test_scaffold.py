@@ -13,13 +13,13 @@ import yaml
 from click.testing import CliRunner
 
 from jdgen import cli
-from jdgen.build import build_site
-from jdgen.config import find_project
+from jdgen.authoring.scaffold import NewRole, init_project, new_role
 from jdgen.errors import InvalidInputError, NotFoundError, UsageError
-from jdgen.i18n import status
-from jdgen.reference import markdown_reference, role_schema, schema_text
-from jdgen.scaffold import NewRole, init_project, new_role
-from jdgen.validation import validate
+from jdgen.i18n.workflow import status
+from jdgen.lint.validate import validate
+from jdgen.project.config import find_project
+from jdgen.project.reference import markdown_reference, role_schema, schema_text
+from jdgen.site.build import build_site
 
 from .conftest import REPO
 
@@ -121,12 +121,12 @@ def test_committed_schema_and_reference_are_current() -> None:
         "run: jdgen schema > role.schema.json"
     )
     assert (REPO / "docs/reference.md").read_text(encoding="utf-8") == markdown_reference(), (
-        "run: python -m jdgen.reference > docs/reference.md"
+        "run: python -m jdgen.project.reference > docs/reference.md"
     )
 
 
 def test_skeleton_workflow_is_the_published_example() -> None:
-    skeleton = (REPO / "jdgen/skeleton/careers-site.yml").read_text(encoding="utf-8")
+    skeleton = (REPO / "jdgen/authoring/skeleton/careers-site.yml").read_text(encoding="utf-8")
     assert skeleton == (REPO / "examples/ci/careers-site.yml").read_text(encoding="utf-8")
     steps = yaml.safe_load(skeleton)["jobs"]["build"]["steps"]
     commands = " ".join(str(s.get("run", "")) for s in steps)
@@ -197,7 +197,7 @@ def test_the_workflow_works_as_written_once_its_one_placeholder_is_replaced(
     which has no release yet)."""
     import shlex
 
-    text = (REPO / "jdgen/skeleton/careers-site.yml").read_text(encoding="utf-8")
+    text = (REPO / "jdgen/authoring/skeleton/careers-site.yml").read_text(encoding="utf-8")
     assert text.count("REPLACE-ME") == 2  # the value and the comment beside it
     workflow = yaml.safe_load(text)
     assert "REPLACE-ME" in workflow["env"]["JDGEN"]

@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from jdgen.config import find_project
-from jdgen.renderer import Renderer
+from jdgen.project.config import find_project
+from jdgen.rendering.renderer import Renderer
 
 from .conftest import REPO
 

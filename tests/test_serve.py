@@ -6,9 +6,9 @@ import time
 import urllib.request
 from collections.abc import Callable
 
-from jdgen.build import BuildReport
 from jdgen.errors import JdgenError
-from jdgen.serve import Events, Preview
+from jdgen.site.build import BuildReport
+from jdgen.site.serve import Events, Preview
 
 from .conftest import Builder
 from .test_site import SITE

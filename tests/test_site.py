@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from jdgen import cli
-from jdgen.build import build_site
-from jdgen.config import find_project
 from jdgen.errors import InvalidInputError, OutputError
-from jdgen.locales import parse_locale
-from jdgen.localize import Localizer
+from jdgen.foundation.locales import parse_locale
+from jdgen.i18n.localize import Localizer
+from jdgen.project.config import find_project
+from jdgen.site.build import build_site
 
 from .conftest import REPO, Builder
 
@@ -227,7 +227,7 @@ def test_an_interrupted_build_leaves_the_previous_site(
     def interrupt(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("jdgen.build._link", interrupt)  # Ctrl-C while staging the files
+    monkeypatch.setattr("jdgen.site.build._link", interrupt)  # Ctrl-C while staging the files
     with pytest.raises(KeyboardInterrupt):
         build_site(find_project(root))
     assert tree_hash(root / "site") == before

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from jdgen.config import find_project
 from jdgen.errors import InvalidInputError, NotFoundError
-from jdgen.renderer import Renderer
-from jdgen.templates import escape_markdown_blocks
+from jdgen.project.config import find_project
+from jdgen.rendering.renderer import Renderer
+from jdgen.rendering.templates import escape_markdown_blocks
 
 from .conftest import Builder
 

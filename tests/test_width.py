@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdgen.formats.width import NO_START, _units, pad, width, wrap
+from jdgen.rendering.formats.width import NO_START, _units, pad, width, wrap
 
 MIXED = st.text(
     alphabet=st.sampled_from(list("abc de，。、；：！？）（」「机器学习工程师Python 12")),

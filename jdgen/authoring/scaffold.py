@@ -1,0 +1,255 @@
+"""Start a careers project (``jdgen init``) and new roles in it (``jdgen new``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jdgen.errors import (
+    InvalidInputError,
+    NotFoundError,
+    Position,
+    Problem,
+    UsageError,
+    did_you_mean,
+)
+from jdgen.foundation.locales import parse_locale
+from jdgen.foundation.write import write_atomic
+from jdgen.i18n.workflow import render_po, update
+from jdgen.project.config import CONFIG_NAME, Project, find_project
+from jdgen.project.reference import SCHEMA_FILE, schema_line, schema_text
+from jdgen.project.resolve import RoleIndex, role_files
+from jdgen.project.schema import Slug
+from jdgen.site.pages import json_number
+
+SKELETON = Path(__file__).resolve().parent / "skeleton"
+EXAMPLE_ID = "data-analyst"
+EXAMPLE_LANGUAGES = ("en", "es", "zh")  # the example role is written in these
+WORKFLOW = ".github/workflows/careers-site.yml"
+
+TEMPLATES_README = """\
+# Template overrides
+
+jdgen's built-in templates are used until you put a file here. To change one, copy
+it under the same name into a locale folder (or `default/` for every locale), e.g.
+`templates/es/posting.md.j2`. To change only part of it, extend the built-in one:
+
+    {% extends "!posting.md.j2" %}
+    {% block title %}# {{ role.title }} · {{ org.name }}{% endblock %}
+
+See docs/templates.md in jdgen for the variables and filters each template gets.
+"""
+
+GITIGNORE = "/site/\n.jdgen-cache/\n*.mo\n"
+
+
+def _example(language: str) -> dict[str, Any]:
+    text = (SKELETON / "example" / f"{language}.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _role_text(data: dict[str, Any], schema: str) -> str:
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
+    return schema_line(schema) + "\n" + body
+
+
+def _config_text(
+    locales: Sequence[str], default: str, organization: str, base_url: str, today: dt.date
+) -> str:
+    return (
+        "# jdgen project: see https://github.com/ (docs/quickstart.md in jdgen)\n"
+        f"locales: [{', '.join(locales)}]\n"
+        f"default_locale: {default}\n"
+        f"organization:\n  name: {json_quote(organization)}\n"
+        f"base_url: {base_url}\n"
+        "# A fixed date makes every build reproducible; move it on when you publish.\n"
+        f"today: {today.isoformat()}\n"
+    )
+
+
+def json_quote(text: str) -> str:
+    """A YAML scalar for any text (JSON strings are YAML)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def init_project(
+    directory: Path,
+    *,
+    locales: Sequence[str] = ("en", "es", "zh"),
+    default_locale: str | None = None,
+    organization: str = "Example",
+    base_url: str = "https://careers.example.com/",
+    today: dt.date | None = None,
+) -> list[str]:
+    """Create a careers project in ``directory``; refuse to overwrite anything.
+
+    It holds a config, one example role (written in the default locale and translated
+    into the others), the role schema for editors, catalogs, an empty ``templates/``
+    explaining how to override a built-in template, and a CI workflow.
+    """
+    try:
+        tags = list(dict.fromkeys(parse_locale(t).tag for t in locales))
+        default = parse_locale(default_locale).tag if default_locale else tags[0]
+    except ValueError as exc:
+        raise UsageError(Problem(str(exc))) from None
+    if default not in tags:
+        tags.insert(0, default)
+    day = today or dt.datetime.now(dt.UTC).date()
+    language = parse_locale(default).language
+    source = language if language in EXAMPLE_LANGUAGES else "en"
+    example = {
+        **_example(source),
+        "language": default if source == language else "en",
+        "posted": day.isoformat(),
+        "valid_through": (day + dt.timedelta(days=90)).isoformat(),
+    }
+    files = {
+        CONFIG_NAME: _config_text(tags, default, organization, base_url, day),
+        f"roles/{EXAMPLE_ID}.yaml": _role_text(example, f"../{SCHEMA_FILE}"),
+        SCHEMA_FILE: schema_text(),
+        "templates/README.md": TEMPLATES_README,
+        WORKFLOW: (SKELETON / "careers-site.yml").read_text(encoding="utf-8"),
+        ".gitignore": GITIGNORE,
+    }
+    conflicts = [name for name in files if (directory / name).exists()]
+    if conflicts:
+        raise InvalidInputError(
+            [
+                Problem(
+                    "already exists; jdgen init never overwrites a file",
+                    Position(str(directory / name)),
+                )
+                for name in conflicts
+            ]
+        )
+    for name, text in files.items():
+        write_atomic(directory / name, text)
+    project = find_project(directory)
+    created = [str(c.path) for c in update(project) if c.action == "created"]
+    _translate_example(project)
+    return [*files, *(os.path.relpath(p, directory) for p in created)]
+
+
+def _translate_example(project: Project) -> None:
+    """Fill the example role's catalogs with the example's own versions in each language."""
+    from babel.messages.pofile import read_po
+
+    versions: dict[str, dict[str, str]] = {}
+    base = project.root / project.config.locales_dir
+    for path in sorted(base.glob(f"*/LC_MESSAGES/role-{EXAMPLE_ID}.po")):
+        info = parse_locale(path.parent.parent.name)
+        if info.language not in EXAMPLE_LANGUAGES or info.babel.script == "Hant":
+            continue  # no example text for this language: left for a translator
+        if info.language not in versions:
+            versions[info.language] = _example_texts(info.language)
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if message.id and message.context:
+                field_path = message.context.split(":", 1)[1]
+                message.string = versions[info.language].get(field_path, "")
+        header = "\n".join(
+            line[2:]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# ")
+        )
+        write_atomic(path, render_po(catalog, header, None, path.stem))
+
+
+def _example_texts(language: str) -> dict[str, str]:
+    """The example role's texts in one language, by field path."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "roles" / f"{EXAMPLE_ID}.yaml"
+        path.parent.mkdir()
+        path.write_text(
+            yaml.safe_dump({**_example(language), "language": language}, allow_unicode=True),
+            encoding="utf-8",
+        )
+        index = RoleIndex.of(Project(Path(tmp)))
+        texts, _ = index.own_texts(path)
+    return {key: text for key, (text, _) in texts.items()}
+
+
+@dataclass
+class NewRole:
+    """What ``jdgen new`` writes; every field but the id may be left out."""
+
+    role_id: str
+    title: str
+    extends: str | None = None
+    language: str | None = None
+    locations: list[str] = field(default_factory=list)
+    employment_type: str | None = None
+    salary_min: Decimal | None = None
+    salary_max: Decimal | None = None
+    currency: str | None = None
+    period: str = "year"
+    posted: dt.date | None = None  # default: the project's today, or today (UTC)
+
+
+def new_role(project: Project, spec: NewRole) -> Path:
+    """Write ``roles/<id>.yaml``, check that it validates, and return its path."""
+    if not Slug().pattern.fullmatch(spec.role_id):  # type: ignore[union-attr]
+        raise UsageError(
+            Problem(
+                f'"{spec.role_id}" is not a role id',
+                hint="use lower-case letters, digits and hyphens, like data-analyst",
+            )
+        )
+    path = project.roles_dir / f"{spec.role_id}.yaml"
+    if path.exists():
+        raise InvalidInputError(
+            Problem("already exists; choose another id", Position(project.display(path)))
+        )
+    known = role_files(project.roles_dir)
+    if spec.extends and spec.extends not in known:
+        raise NotFoundError(
+            Problem(
+                f'no role family "{spec.extends}" to extend',
+                hint=did_you_mean(spec.extends, known)
+                or "known roles: " + ", ".join(sorted(known)),
+            )
+        )
+    data: dict[str, Any] = {}
+    if spec.extends:
+        data["extends"] = spec.extends
+    if spec.language:
+        data["language"] = parse_locale(spec.language).tag
+    data["title"] = spec.title
+    if spec.employment_type:
+        data["employment_type"] = spec.employment_type
+    if spec.locations:
+        data["locations"] = list(spec.locations)
+    if spec.salary_min is not None or spec.salary_max is not None:
+        salary: dict[str, Any] = {}
+        if spec.salary_min is not None:
+            salary["min"] = json_number(spec.salary_min)
+        if spec.salary_max is not None:
+            salary["max"] = json_number(spec.salary_max)
+        salary["currency"] = spec.currency or "EUR"
+        salary["period"] = spec.period
+        data["salary"] = salary
+    posted = spec.posted or project.today()
+    data["posted"] = posted.isoformat()
+    schema = project.root / SCHEMA_FILE
+    if not schema.exists():
+        write_atomic(schema, schema_text())
+    write_atomic(path, _role_text(data, os.path.relpath(schema, path.parent)))
+    try:
+        RoleIndex.of(project).resolve(path)
+    except InvalidInputError:
+        path.unlink()
+        raise
+    return path

@@ -1,0 +1,159 @@
+"""Write outputs atomically: a reader sees the old file or tree, or the new one, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from jdgen.errors import OutputError, Position, Problem
+
+
+def sha256(data: bytes) -> str:
+    """The hex SHA-256 of ``data``: how files are compared and cached."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(Problem(f"cannot write: {exc.strerror}", Position(str(path)))) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(
+                Problem(f"cannot write: {exc.strerror}", Position(str(path)))
+            ) from None
+        raise
+
+
+# -- whole trees ------------------------------------------------------------------------
+
+#: The file that marks a directory as a site jdgen built, and so may replace.
+MARKER = ".jdgen-site"
+
+
+def check_output_dir(out: Path, keep: tuple[Path, ...] = ()) -> None:
+    """Refuse an output directory that a build must not replace.
+
+    ``/``, the home directory and any directory holding ``keep`` (the project, the
+    working directory) are never replaced; nor is an existing, non-empty directory that
+    lacks the marker a jdgen build leaves (``.jdgen-site``).
+    """
+    target = out.resolve()
+    home = Path.home().resolve()
+    where = Position(str(out))
+    if target == Path(target.anchor) or target == home or target in home.parents:
+        raise OutputError(
+            Problem(
+                f"refusing to build into {target}",
+                where,
+                hint="choose a directory of its own, such as ./site",
+            )
+        )
+    for path in keep:
+        here = path.resolve()
+        if target == here or target in here.parents:
+            raise OutputError(
+                Problem(
+                    f"refusing to build into {target}: it contains {here}",
+                    where,
+                    hint="the output directory is replaced on every build; choose ./site",
+                )
+            )
+    if target.exists() and not target.is_dir():
+        raise OutputError(Problem("is a file, not a directory", where))
+    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
+        raise OutputError(
+            Problem(
+                "refusing to replace a directory that jdgen did not create",
+                where,
+                hint=f"a site built by jdgen holds a {MARKER} file; empty the directory or "
+                "choose another",
+            )
+        )
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with renameat2(RENAME_EXCHANGE), where Linux has it."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(result == 0)
+
+
+@contextlib.contextmanager
+def staging_beside(out: Path, purpose: str) -> Iterator[Path]:
+    """An empty directory next to ``out`` to build a new tree in (on the same file system,
+    so it can be renamed into place); removed afterwards, whatever happens."""
+    staging = out.with_name(f".{out.name}.{purpose}-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def inside(root: Path, rel: str, what: str) -> Path:
+    """``root / rel``, refusing a ``rel`` that leads outside ``root`` (``what`` names the
+    tree in the message: "the site")."""
+    target = root / rel
+    if not target.resolve().is_relative_to(root.resolve()):
+        raise OutputError(Problem(f"refusing to write outside {what}: {rel}"))
+    return target
+
+
+def swap_in(new: Path, out: Path) -> None:
+    """Put the finished tree ``new`` in place of ``out``; readers never see a partial one."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    if _exchange(new, out):
+        shutil.rmtree(new)  # now holds the previous site
+        return
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    os.rename(out, old)
+    os.rename(new, out)
+    shutil.rmtree(old)
+
+
+def compare_tree(plan: dict[str, str], out: Path) -> list[str]:
+    """How the tree in ``out`` differs from ``plan`` (relative path → SHA-256 of the
+    content), one "extra:", "changed:" or "missing:" line per file."""
+    differences = []
+    present = set()
+    if out.is_dir():
+        for path in sorted(out.rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(out).as_posix()
+                present.add(rel)
+                if rel not in plan:
+                    differences.append(f"extra: {rel}")
+                elif sha256(path.read_bytes()) != plan[rel]:
+                    differences.append(f"changed: {rel}")
+    differences.extend(f"missing: {rel}" for rel in sorted(set(plan) - present))
+    return differences

@@ -1,0 +1,161 @@
+"""Locale-correct formatting through Babel, always with an explicit locale.
+
+Nothing here reads the machine's locale or time zone. What CLDR does not know (how
+Chinese job boards write pay, whether a range repeats the currency symbol) comes from
+the locale's :class:`Conventions`; words come from the catalogs, through the caller.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
+from babel.numbers import NumberPattern, format_decimal, get_currency_symbol
+from babel.units import format_unit
+
+from jdgen.project.schema import Bool, Choice, Int, ListOf, Str, spec
+
+
+@dataclass(frozen=True, kw_only=True)
+class Conventions:
+    """A locale's own formatting conventions, beyond CLDR. See ``locales/*/conventions.yaml``."""
+
+    salary_range: str = spec(
+        Str(), "a pay range; {min} and {max} are formatted amounts", default="{min} – {max}"
+    )
+    salary_shared_symbol: bool = spec(
+        Bool(), "write the currency once in a range: 28.000-60.000 €", default=False
+    )
+    salary_with_period: str = spec(
+        Str(), "pay with its period; {amount} and {per}", default="{amount} {per}"
+    )
+    salary_thousands: tuple[str, ...] = spec(
+        ListOf(Str(r"[A-Z]{3}")),
+        "currencies whose amounts are written in thousands (28K)",
+        factory=tuple,
+    )
+    thousands_pattern: str = spec(Str(), "an amount in thousands; {value}", default="{value}K")
+    unit_length: Literal["long", "short", "narrow"] = spec(
+        Choice("long", "short", "narrow"), "how units such as minutes are written", default="long"
+    )
+    text_width: int | None = spec(Int(20, 400), "line width of plain text in this locale")
+
+
+@functools.lru_cache(maxsize=256)
+def _currency_pattern(locale: Locale, whole: bool) -> NumberPattern:
+    pattern: NumberPattern = copy.copy(locale.currency_formats["standard"])
+    if whole:
+        # The locale's own pattern, so the symbol stays on the locale's side of the number.
+        pattern.frac_prec = (0, 0)
+    return pattern
+
+
+def _is_whole(amount: Decimal) -> bool:
+    return amount == amount.to_integral_value()
+
+
+def money(amount: Decimal | int, currency: str, locale: Locale) -> str:
+    """``28000 EUR`` → ``28.000 €`` (es), ``€28,000`` (en); cents only when there are some."""
+    value = Decimal(amount)
+    pattern = _currency_pattern(locale, _is_whole(value))
+    return str(pattern.apply(value, locale, currency=currency, currency_digits=False))
+
+
+def number(value: Decimal | int | float, locale: Locale) -> str:
+    return str(format_decimal(value, locale=locale))
+
+
+def thousands(amount: Decimal | int, conventions: Conventions, locale: Locale) -> str:
+    """``28000`` → ``28K``, as Chinese job boards write monthly pay."""
+    value = Decimal(amount) / 1000
+    shown = format_decimal(value, format="#,##0.#", locale=locale)
+    return conventions.thousands_pattern.format(value=shown)
+
+
+def _symbol_first(locale: Locale) -> bool:
+    return str(locale.currency_formats["standard"].pattern).lstrip().startswith("¤")
+
+
+def salary_range(
+    low: Decimal | None,
+    high: Decimal | None,
+    currency: str,
+    conventions: Conventions,
+    locale: Locale,
+    single: str = "{amount}",
+) -> str:
+    """A pay range by the locale's conventions: ``28K-60K``, ``28.000-60.000 €``.
+
+    ``single`` formats a one-sided range (the caller's translated "from {amount}").
+    """
+    if currency in conventions.salary_thousands:
+
+        def fmt(a: Decimal) -> str:
+            return thousands(a, conventions, locale)
+
+        def bare(a: Decimal) -> str:
+            return thousands(a, conventions, locale)
+    else:
+
+        def fmt(a: Decimal) -> str:
+            return money(a, currency, locale)
+
+        def bare(a: Decimal) -> str:
+            shape = "#,##0" if _is_whole(a) else "#,##0.00"
+            return str(format_decimal(a, format=shape, locale=locale))
+
+    if low is not None and high is not None and low != high:
+        if conventions.salary_shared_symbol:
+            first, last = (
+                (fmt(low), bare(high)) if _symbol_first(locale) else (bare(low), fmt(high))
+            )
+        else:
+            first, last = fmt(low), fmt(high)
+        return conventions.salary_range.format(min=first, max=last)
+    amount = low if low is not None else high
+    assert amount is not None
+    return single.format(amount=fmt(amount))
+
+
+def month_year(date: dt.date, locale: Locale) -> str:
+    """``2026年2月``, ``feb 2026``, ``Feb 2026``: the ``yMMM`` skeleton, never a raw pattern."""
+    return str(format_skeleton("yMMM", date, locale=locale))
+
+
+def long_date(date: dt.date, locale: Locale) -> str:
+    return str(format_date(date, "long", locale=locale))
+
+
+def join(items: Sequence[str], locale: Locale, style: str = "standard") -> str:
+    """``北京、上海和深圳``; ``style="slash"`` gives ``北京/上海/深圳``; ``"or"`` a disjunction."""
+    items = [str(i) for i in items]
+    if not items:
+        return ""
+    if style == "slash":
+        return "/".join(items)
+    return str(format_list(items, style=style, locale=locale))  # type: ignore[arg-type]
+
+
+def duration(minutes: int, conventions: Conventions, locale: Locale) -> str:
+    """``45 minutes``, ``45 minutos``, ``45分钟``; whole hours are written in hours."""
+    if minutes >= 60 and minutes % 60 == 0:
+        return str(
+            format_unit(
+                minutes // 60, "duration-hour", length=conventions.unit_length, locale=locale
+            )
+        )
+    return str(
+        format_unit(minutes, "duration-minute", length=conventions.unit_length, locale=locale)
+    )
+
+
+def currency_symbol(currency: str, locale: Locale) -> str:
+    return str(get_currency_symbol(currency, locale=locale))

@@ -1,0 +1,281 @@
+"""Localize: everything that depends on the output locale, in one object.
+
+A :class:`Localizer` holds the Babel locale, the locale's conventions (merged along
+its fallback chain) and the template catalog. It provides the filters templates use
+(money, salary, dates, lists, years, durations) and turns a role into the role as
+shown in that locale, its text marked as :class:`Content` (data, never markup).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from jdgen.errors import InvalidInputError, NotFoundError, Problem, Severity, relpath
+from jdgen.foundation.inline import mark_language
+from jdgen.foundation.locales import LocaleInfo, dir_to_tag, parse_locale
+from jdgen.i18n import formatting
+from jdgen.i18n.catalogs import TEMPLATE_DOMAIN, Messages, role_domain
+from jdgen.i18n.formatting import Conventions
+from jdgen.project.load import load_yaml, merge_nodes
+from jdgen.project.model import Headcount, Role, Salary, YearRange
+from jdgen.project.resolve import ResolvedRole
+from jdgen.project.schema import INVALID, Checker, Struct, map_text
+
+CONVENTIONS_FILE = "conventions.yaml"
+#: The language the built-in templates' strings are written in.
+TEMPLATE_SOURCE_LANGUAGE = "en"
+
+
+class Content(str):
+    """Text that came from a role file: data to be shown as written, never markup to run.
+
+    The Markdown renderer escapes it so that it cannot start a heading or a list, and it
+    is never passed to the template engine as code.
+    """
+
+    __slots__ = ()
+
+
+def available_locales(locale_dirs: Sequence[Path], template_dirs: Sequence[Path]) -> list[str]:
+    """The locales jdgen has templates or catalogs for, as BCP 47 tags."""
+    names = {TEMPLATE_SOURCE_LANGUAGE}
+    for base in (*locale_dirs, *template_dirs):
+        if base.is_dir():
+            for child in base.iterdir():
+                if child.is_dir() and (tag := dir_to_tag(child.name)):
+                    names.add(tag)
+    return sorted(names)
+
+
+def resolve_locale(
+    tag: str, locale_dirs: Sequence[Path], template_dirs: Sequence[Path]
+) -> LocaleInfo:
+    """Parse a user's locale tag and check jdgen can render it (some step of its chain)."""
+    available = available_locales(locale_dirs, template_dirs)
+    try:
+        info = parse_locale(tag)
+    except ValueError as exc:
+        raise NotFoundError(
+            Problem(f"unknown locale: {exc}", hint="available: " + ", ".join(available))
+        ) from None
+    supported = {parse_locale(t).chain[0] for t in available} | set(available)
+    if not any(name in supported or dir_to_tag(name) in available for name in info.chain):
+        raise NotFoundError(
+            Problem(
+                f'no templates or translations for locale "{info.tag}" '
+                f"(looked for {', '.join(info.chain)})",
+                hint="available: "
+                + ", ".join(available)
+                + f"; add one with a catalog in locales/{info.chain[-1]}/",
+            )
+        )
+    return info
+
+
+def load_conventions(locale: LocaleInfo, locale_dirs: Sequence[Path]) -> Conventions:
+    """The locale's conventions: each ``conventions.yaml`` along the chain, specific last."""
+    merged: yaml.Node | None = None
+    for name in reversed(locale.chain):
+        for base in reversed(locale_dirs):
+            path = base / name / CONVENTIONS_FILE
+            if path.is_file():
+                doc = load_yaml(path, relpath(path))
+                if doc.root is not None:
+                    merged = doc.root if merged is None else merge_nodes(merged, doc.root)
+    if merged is None:
+        return Conventions()
+    ctx = Checker()
+    conventions = Struct(Conventions).check(merged, "", ctx)
+    ctx.problems.raise_errors()
+    if conventions is INVALID:  # pragma: no cover - a failed check records a problem
+        raise InvalidInputError("invalid conventions")
+    return conventions
+
+
+def N_(context: str, message: str) -> tuple[str, str]:
+    """Mark a message for extraction (``jdgen i18n extract``) without translating it yet."""
+    return context, message
+
+
+_EMPLOYMENT = {
+    "full-time": N_("employment type", "Full-time"),
+    "part-time": N_("employment type", "Part-time"),
+    "contract": N_("employment type", "Contract"),
+    "temporary": N_("employment type", "Temporary"),
+    "internship": N_("employment type", "Internship"),
+    "volunteer": N_("employment type", "Volunteer"),
+    "per-diem": N_("employment type", "Per diem"),
+    "other": N_("employment type", "Other"),
+}
+_ARRANGEMENT = {
+    "on-site": N_("work arrangement", "On-site"),
+    "hybrid": N_("work arrangement", "Hybrid"),
+    "remote": N_("work arrangement", "Remote"),
+}
+_PER = {
+    "hour": N_("salary period", "per hour"),
+    "day": N_("salary period", "per day"),
+    "week": N_("salary period", "per week"),
+    "month": N_("salary period", "per month"),
+    "year": N_("salary period", "per year"),
+}
+
+
+class Localizer:
+    """Formatting and wording for one output locale. Holds no machine-dependent state."""
+
+    def __init__(self, info: LocaleInfo, locale_dirs: Sequence[Path]) -> None:
+        self.info = info
+        self.locale = info.babel
+        self.conventions = load_conventions(info, locale_dirs)
+        self.messages = Messages.load(info, TEMPLATE_DOMAIN, locale_dirs)
+        self._locale_dirs = tuple(locale_dirs)
+        self._role_messages: dict[tuple[str, str], Messages] = {}
+
+    # -- words from the template catalog ------------------------------------------------
+
+    def gettext(self, msgid: str) -> str:
+        return self.messages.gettext(msgid)
+
+    def pgettext(self, context: str, msgid: str) -> str:
+        return self.messages.pgettext(context, msgid)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.messages.ngettext(singular, plural, n)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self.messages.npgettext(context, singular, plural, n)
+
+    def missing(self) -> list[str]:
+        """Template strings this locale had no translation for (none for the source language)."""
+        if self.locale.language == TEMPLATE_SOURCE_LANGUAGE:
+            return []
+        return sorted(f"{ctx}|{msgid}" if ctx else msgid for ctx, msgid in self.messages.misses)
+
+    # -- filters ------------------------------------------------------------------------
+
+    def money(self, amount: Decimal | int, currency: str) -> str:
+        return formatting.money(amount, currency, self.locale)
+
+    def number(self, value: Decimal | int | float) -> str:
+        return formatting.number(value, self.locale)
+
+    def salary(self, salary: Salary, period: bool = True) -> str:
+        """``28K-60K/月``, ``28.000-60.000 € al mes``, ``$28,000 – $60,000 per year``."""
+        if salary.min is not None and salary.max is None:
+            single = self.pgettext("salary", "from {amount}")
+        elif salary.min is None:
+            single = self.pgettext("salary", "up to {amount}")
+        else:
+            single = "{amount}"
+        text = formatting.salary_range(
+            salary.min, salary.max, salary.currency, self.conventions, self.locale, single
+        )
+        if period:
+            per = self.pgettext(*_PER[salary.period])
+            text = self.conventions.salary_with_period.format(amount=text, per=per)
+        if salary.months_per_year and salary.months_per_year != 12:
+            text = self.pgettext("salary", "{amount} × {months} months").format(
+                amount=text, months=salary.months_per_year
+            )
+        return text
+
+    def month_year(self, date: dt.date) -> str:
+        return formatting.month_year(date, self.locale)
+
+    def date(self, date: dt.date) -> str:
+        return formatting.long_date(date, self.locale)
+
+    def join(self, items: Iterable[str], style: str = "standard") -> str:
+        parts = list(items)
+        text = formatting.join(parts, self.locale, style)
+        return Content(text) if any(isinstance(p, Content) for p in parts) else text
+
+    def years(self, years: YearRange) -> str:
+        """``3-5年``, ``3-5 años``, ``3-5 years``; ``8年以上``, ``8+ years``."""
+        if years.max is None:
+            return self.npgettext(
+                "years of experience", "{min}+ year", "{min}+ years", years.min
+            ).format(min=self.number(years.min))
+        shown = (
+            self.number(years.min)
+            if years.min == years.max
+            else f"{self.number(years.min)}-{self.number(years.max)}"
+        )
+        return self.npgettext(
+            "years of experience", "{range} year", "{range} years", years.max
+        ).format(range=shown)
+
+    def duration(self, minutes: int) -> str:
+        return formatting.duration(minutes, self.conventions, self.locale)
+
+    def headcount(self, count: Headcount) -> str:
+        if isinstance(count, str):  # UNSPECIFIED
+            return self.pgettext("headcount", "several")
+        return self.number(count)
+
+    def employment_type(self, code: str) -> str:
+        return self.pgettext(*_EMPLOYMENT[code])
+
+    def work_arrangement(self, code: str) -> str:
+        return self.pgettext(*_ARRANGEMENT[code])
+
+    # -- role content -------------------------------------------------------------------
+
+    def role_messages(self, role_id: str, source_language: str) -> Messages:
+        """The role's catalog for this locale. The chain stops at the locale the role is
+        written in: there the author's own text is right, so es-PE readers of an es-PE
+        posting see it as written, not its neutral-Spanish (es) version."""
+        key = (role_id, source_language)
+        if key not in self._role_messages:
+            own = set(parse_locale(source_language).chain[:1])
+            chain = []
+            for name in self.info.chain:
+                if name in own:
+                    break
+                chain.append(name)
+            info = dataclasses.replace(self.info, chain=tuple(chain))
+            self._role_messages[key] = Messages.load(info, role_domain(role_id), self._locale_dirs)
+        return self._role_messages[key]
+
+    def localize_role(self, resolved: ResolvedRole) -> tuple[Role, list[Problem]]:
+        """The role as shown in this locale, and a warning for each text left untranslated.
+
+        Each text is looked up in the catalog of the role file it was written in, along the
+        locale's fallback chain. Without a translation the source text is shown; that is
+        a warning when the source is in another language. Every text is marked as role
+        content.
+        """
+        warnings: list[Problem] = []
+        for source in dict.fromkeys((t.role, t.language) for t in resolved.texts.values()):
+            warnings.extend(self.role_messages(*source).warnings)
+
+        def localize(path: str, text: str, translatable: bool) -> str:
+            source = resolved.texts.get(path) if translatable else None
+            if source is None:
+                return Content(text)
+            found = self.role_messages(source.role, source.language).lookup(text, source.context)
+            if found is not None:
+                return Content(found)
+            if parse_locale(source.language).language != self.locale.language:
+                text = mark_language(text, source.language)
+                warnings.append(
+                    Problem(
+                        f"no {self.info.tag} translation for {source.context}; the "
+                        f"{source.language} text is shown",
+                        source.position,
+                        path,
+                        severity=Severity.WARNING,
+                        hint=f"translate it in locales/{self.info.chain[-1]}/LC_MESSAGES/"
+                        f"{role_domain(source.role)}.po",
+                    )
+                )
+            return Content(text)
+
+        return map_text(resolved.role, localize), warnings

@@ -1,0 +1,145 @@
+"""The project config (``jdgen.yaml``) and how a project is found on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jdgen.errors import InvalidInputError, relpath
+from jdgen.foundation.builtin import builtin_dir
+from jdgen.project.load import load_yaml
+from jdgen.project.model import LOCALE_TAG, URL
+from jdgen.project.schema import (
+    INVALID,
+    Checker,
+    Choice,
+    Date,
+    Int,
+    Line,
+    ListOf,
+    Str,
+    Struct,
+    spec,
+)
+
+CONFIG_NAME = "jdgen.yaml"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Organization:
+    name: str = spec(Line(), "the organisation's name", required=True)
+    url: str | None = spec(URL, "the organisation's website")
+    logo: str | None = spec(URL, "a link to the organisation's logo")
+
+
+@dataclass(frozen=True, kw_only=True)
+class LintConfig:
+    spanish_style: str = spec(
+        Choice("slash", "doubled", "neutral"),
+        "the inclusive form Spanish postings use: talentosos/as (slash), "
+        "candidatos y candidatas (doubled) or la persona candidata "
+        "(neutral)",
+        default="slash",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Config:
+    organization: Organization | None = spec(Struct(Organization), "who is hiring")
+    base_url: str | None = spec(URL, "where the careers site is published")
+    locales: tuple[str, ...] = spec(
+        ListOf(LOCALE_TAG, min_items=1),
+        "the locales to build, e.g. [es, zh, en]",
+        default=("en", "es", "zh"),
+    )
+    default_locale: str = spec(
+        LOCALE_TAG, "the language of roles that do not say theirs", default="en"
+    )
+    today: dt.date | None = spec(Date(), "a fixed date for reproducible builds, YYYY-MM-DD")
+    roles_dir: str = spec(Str(), "where role files are", default="roles")
+    templates_dir: str = spec(Str(), "where template overrides are", default="templates")
+    locales_dir: str = spec(Str(), "where translation catalogs are", default="locales")
+    text_width: int = spec(Int(20, 400), "line width of plain-text output", default=80)
+    lint: LintConfig | None = spec(Struct(LintConfig), "how jdgen lint judges wording")
+    plural_forms: str = spec(
+        Choice("gettext", "cldr"),
+        "the Plural-Forms of new catalogs: gettext's traditional forms (es: 2), which "
+        "msginit, translate-toolkit and Weblate write, or CLDR's (es: 3, one for millions); "
+        "existing catalogs keep their own",
+        default="gettext",
+    )
+
+
+CONFIG = Struct(Config, ignore=frozenset({"$schema"}))
+
+
+@dataclass(frozen=True)
+class Project:
+    """A careers project: its root directory and config."""
+
+    root: Path
+    config: Config = field(default_factory=Config)
+    config_path: Path | None = None
+
+    @property
+    def roles_dir(self) -> Path:
+        return self.root / self.config.roles_dir
+
+    @functools.cached_property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Where templates are looked up, the project's own first."""
+        return tuple(
+            dict.fromkeys(
+                p.resolve()
+                for p in (self.root / self.config.templates_dir, builtin_dir("templates"))
+            )
+        )
+
+    @functools.cached_property
+    def locale_dirs(self) -> tuple[Path, ...]:
+        """Where catalogs are looked up, the project's own first."""
+        return tuple(
+            dict.fromkeys(
+                p.resolve() for p in (self.root / self.config.locales_dir, builtin_dir("locales"))
+            )
+        )
+
+    def today(self, override: dt.date | None = None) -> dt.date:
+        """The date expiry is judged by: ``override``, else the config's ``today``, else
+        the UTC date (the machine's time zone must not change results)."""
+        return override or self.config.today or dt.datetime.now(dt.UTC).date()
+
+    def display(self, path: Path) -> str:
+        """A path as shown in messages: relative to the working directory or the project."""
+        return relpath(path)
+
+
+def find_project(start: Path | None = None) -> Project:
+    """The project containing ``start`` (a file or directory; default: the cwd).
+
+    The nearest ``jdgen.yaml`` upwards marks the project root. Without one, the current
+    directory is a project with the default config and the built-in templates.
+    """
+    here = (start or Path.cwd()).resolve()
+    if here.is_file():
+        here = here.parent
+    for candidate in (here, *here.parents):
+        path = candidate / CONFIG_NAME
+        if path.is_file():
+            return Project(candidate, load_config(path), path)
+    return Project(Path.cwd().resolve())
+
+
+def load_config(path: Path) -> Config:
+    """Load and validate a ``jdgen.yaml``; every problem is reported at once."""
+    doc = load_yaml(path, relpath(path))
+    if doc.root is None:
+        return Config()
+    ctx = Checker()
+    config = CONFIG.check(doc.root, "", ctx)
+    ctx.problems.raise_errors()
+    if config is INVALID:  # pragma: no cover - a failed check always records a problem
+        raise InvalidInputError(f"{doc.path}: invalid config")
+    return config

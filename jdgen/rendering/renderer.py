@@ -1,0 +1,249 @@
+"""Render: a resolved role, a locale and a document kind → a document → an output format.
+
+A :class:`Renderer` belongs to one project and keeps what is costly to build (Jinja
+environments, localizers, parsed roles) for as long as it lives: one command, or one
+site build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from jdgen.errors import InvalidInputError, Position, Problem, Severity, UsageError
+from jdgen.foundation import vocabulary
+from jdgen.foundation.builtin import builtin_dir
+from jdgen.foundation.inline import to_text as inline_text
+from jdgen.foundation.locales import LocaleInfo
+from jdgen.foundation.vocabulary import KIND_SECTIONS
+from jdgen.i18n.localize import Localizer, resolve_locale
+from jdgen.project.config import Project
+from jdgen.project.model import Role
+from jdgen.project.resolve import ResolvedRole, RoleIndex
+from jdgen.project.schema import fields_of
+from jdgen.rendering.document import Document, parse
+from jdgen.rendering.formats import FORMATS
+from jdgen.rendering.formats.html import to_html
+from jdgen.rendering.formats.markdown import to_markdown
+from jdgen.rendering.formats.text import to_text
+from jdgen.rendering.templates import make_environment, render_template
+
+#: Document kinds and the template each starts from.
+KINDS = {kind: f"{kind}.md.j2" for kind in vocabulary.KINDS}
+
+
+def kinds_of(role: Role) -> list[str]:
+    """The document kinds a role has the data for (a posting, unless it is a family)."""
+    return [
+        k
+        for k in KINDS
+        if (k == "posting" and not role.abstract)
+        or (k in KIND_SECTIONS and getattr(role, KIND_SECTIONS[k]) is not None)
+    ]
+
+
+PAGE_TEMPLATE = "page.html.j2"
+DESCRIPTION_LENGTH = 160
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One rendered output, and the warnings found while rendering it."""
+
+    text: str
+    document: Document
+    locale: str
+    kind: str
+    format: str
+    warnings: tuple[Problem, ...] = ()
+
+
+def _model_names() -> list[str]:
+    """Every field name of the model, for did-you-mean hints on template typos."""
+    from jdgen.project import model
+
+    names: set[str] = set()
+    for obj in vars(model).values():
+        if isinstance(obj, type) and dataclasses.is_dataclass(obj):
+            names.update(fields_of(obj))
+    return sorted(names | {"role", "org", "locale", "today", "kind"})
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One role in one locale: the document, the role as shown there, and the warnings."""
+
+    document: Document
+    role: Role
+    localizer: Localizer
+    warnings: list[Problem]
+
+
+@dataclass
+class Renderer:
+    """Renders the roles of one project. Not thread-safe; one per process."""
+
+    project: Project
+    today: dt.date | None = None
+    index: RoleIndex = field(init=False)
+    _localizers: dict[str, Localizer] = field(default_factory=dict, init=False)
+    _envs: dict[str, jinja2.Environment] = field(default_factory=dict, init=False)
+    _locales: dict[str, LocaleInfo] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self.index = RoleIndex.of(self.project)
+        if self.today is None:
+            self.today = self.project.config.today
+
+    # -- locales ------------------------------------------------------------------------
+
+    def locale(self, tag: str) -> LocaleInfo:
+        if tag not in self._locales:
+            self._locales[tag] = resolve_locale(
+                tag, self.project.locale_dirs, self.project.template_dirs
+            )
+        return self._locales[tag]
+
+    def localizer(self, tag: str) -> Localizer:
+        info = self.locale(tag)
+        if info.tag not in self._localizers:
+            self._localizers[info.tag] = Localizer(info, self.project.locale_dirs)
+        return self._localizers[info.tag]
+
+    def environment(self, tag: str) -> jinja2.Environment:
+        localizer = self.localizer(tag)
+        key = localizer.info.tag
+        if key not in self._envs:
+            own = self.project.root / self.project.config.templates_dir
+            builtin = builtin_dir("templates").resolve()
+            project_dir = own.resolve() if own.resolve() != builtin else None
+            self._envs[key] = make_environment(project_dir, builtin, localizer)
+        return self._envs[key]
+
+    # -- rendering ----------------------------------------------------------------------
+
+    def document(
+        self, resolved: ResolvedRole, locale: str, kind: str = "posting"
+    ) -> tuple[Document, list[Problem]]:
+        """Render a role's template for a locale and parse it into a document."""
+        rendition = self.rendition(resolved, locale, kind)
+        return rendition.document, rendition.warnings
+
+    def rendition(self, resolved: ResolvedRole, locale: str, kind: str = "posting") -> Rendition:
+        """A role rendered for a locale: its document, the localized role, the warnings."""
+        if kind not in KINDS:
+            raise UsageError(
+                Problem(f'unknown document kind "{kind}"', hint="kinds: " + ", ".join(KINDS))
+            )
+        if kind not in kinds_of(resolved.role):
+            what = (
+                f"has no {KIND_SECTIONS[kind]}: section"
+                if kind in KIND_SECTIONS
+                else "is a role family"
+            )
+            raise InvalidInputError(
+                Problem(
+                    f"{resolved.role.id} {what}, so it has no {kind}",
+                    Position(resolved.display),
+                    hint="kinds this role has: " + (", ".join(kinds_of(resolved.role)) or "none"),
+                )
+            )
+        localizer = self.localizer(locale)
+        env = self.environment(locale)
+        role, content_warnings = localizer.localize_role(resolved)
+        context: dict[str, Any] = {
+            "role": role,
+            "org": self.project.config.organization,
+            "locale": localizer.info.tag,
+            "language": localizer.info.language,
+            "kind": kind,
+            "today": self.today,
+        }
+        before = set(localizer.messages.misses)
+        markdown = render_template(env, KINDS[kind], context, _model_names())
+        document = parse(markdown)
+        warnings = content_warnings + self._warnings(resolved, localizer, before)
+        return Rendition(document, role, localizer, warnings)
+
+    def _warnings(
+        self, resolved: ResolvedRole, localizer: Localizer, before: set[tuple[str | None, str]]
+    ) -> list[Problem]:
+        warnings: list[Problem] = list(localizer.messages.warnings)
+        new = sorted(localizer.messages.misses - before, key=lambda k: (k[0] or "", k[1]))
+        if localizer.locale.language != "en":
+            for ctx, msgid in new:
+                what = f'"{msgid}"' + (f" (context {ctx})" if ctx else "")
+                warnings.append(
+                    Problem(
+                        f"no {localizer.info.tag} translation for template string {what}; "
+                        "the English text is shown",
+                        Position(resolved.display),
+                        severity=Severity.WARNING,
+                        hint=f"translate it in locales/{localizer.info.chain[-1]}/LC_MESSAGES/"
+                        "jdgen.po",
+                    )
+                )
+        role = resolved.role
+        if role.valid_through and self.today and role.valid_through < self.today:
+            warnings.append(
+                Problem(
+                    f"the posting expired on {role.valid_through.isoformat()}",
+                    resolved.positions.get("valid_through", Position(resolved.display)),
+                    "valid_through",
+                    severity=Severity.WARNING,
+                    hint="update valid_through or remove the role",
+                )
+            )
+        return warnings
+
+    def render(
+        self,
+        ref: str | Path,
+        locale: str | None = None,
+        kind: str = "posting",
+        fmt: str = "markdown",
+        width: int | None = None,
+    ) -> Rendered:
+        """Render one role (an id or a path) in one locale, kind and format."""
+        if fmt not in FORMATS:
+            raise UsageError(
+                Problem(f'unknown format "{fmt}"', hint="formats: " + ", ".join(FORMATS))
+            )
+        resolved = self.index.resolve(ref, family_ok=kind != "posting")
+        tag = locale or resolved.role.language
+        document, warnings = self.document(resolved, tag, kind)
+        localizer = self.localizer(tag)
+        text = self.format(document, fmt, localizer, width)
+        return Rendered(text, document, localizer.info.tag, kind, fmt, tuple(warnings))
+
+    def format(
+        self, document: Document, fmt: str, localizer: Localizer, width: int | None = None
+    ) -> str:
+        if fmt == "markdown":
+            return to_markdown(document)
+        if fmt == "text":
+            columns = width or localizer.conventions.text_width or self.project.config.text_width
+            return to_text(document, columns)
+        return self.page(document, localizer)
+
+    def page(self, document: Document, localizer: Localizer) -> str:
+        """A complete HTML5 page around the document."""
+        env = self.environment(localizer.info.tag)
+        title = inline_text(document.title).replace("\n", " ")
+        description = " ".join(inline_text(document.summary()).split())
+        if len(description) > DESCRIPTION_LENGTH:
+            description = description[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
+        context = {
+            "lang": localizer.info.tag,
+            "title": title,
+            "description": description,
+            "body": Markup(to_html(document)),
+            "org": self.project.config.organization,
+        }
+        return render_template(env, PAGE_TEMPLATE, context)

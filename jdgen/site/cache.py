@@ -1,0 +1,213 @@
+"""The build cache: what a site build can reuse from the last one.
+
+Outputs are stored by content (``objects/ab/cdef…``, the SHA-256 of their bytes) and
+linked into the site, so an unchanged page costs a hard link, not a render or a write.
+
+A small manifest per set of global inputs records:
+- the dependency files seen, with their size, mtime and content hash;
+- for each role: its families, one digest of its dependencies' contents, and when it
+  expires;
+- the object holding the role's details: outputs, facts and warnings.
+
+A role's dependencies are found, not stored: its file, its families' files, and every
+catalog named after one of them (``role-<id>.po``), including catalogs that did not
+exist last time. A role whose dependencies have the same digest is reused without
+being parsed, and its details are loaded only if the site must be assembled again.
+
+Everything that shapes every page (templates, the template catalogs, conventions, the
+config, jdgen's version) goes into the global hash that names the manifest.
+File timestamps only decide whether to re-hash a file, never what is built, so the
+cache is safe to keep between CI runs, even on a fresh checkout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jdgen import __version__
+from jdgen.foundation.write import sha256, write_atomic
+from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
+
+FORMAT = 3
+KEEP_MANIFESTS = 4
+
+
+@dataclass
+class Snapshot:
+    """Every file under some directories (relative to a root), with size and mtime, from
+    one walk; and the role catalogs among them, by role id."""
+
+    root: Path
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)
+    catalogs: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, root: Path, directories: Iterable[Path]) -> Snapshot:
+        snap = cls(root)
+        prefix = len(str(root)) + 1
+        for directory in directories:
+            for dirpath, dirnames, filenames in os.walk(directory):
+                dirnames.sort()
+                for name in filenames:
+                    full = os.path.join(dirpath, name)
+                    try:
+                        st = os.stat(full)
+                    except FileNotFoundError:  # gone since it was listed (an editor's swap file)
+                        continue
+                    rel = full[prefix:]
+                    snap.stats[rel] = (st.st_mtime_ns, st.st_size)
+                    if name.startswith(ROLE_DOMAIN_PREFIX) and name.endswith(".po"):
+                        snap.catalogs.setdefault(name[len(ROLE_DOMAIN_PREFIX) : -3], []).append(rel)
+        return snap
+
+
+@dataclass
+class RoleState:
+    """What the last build knew of one role, small enough to load for every build."""
+
+    families: list[str]
+    digest: str  # of the contents of every file the role depends on
+    details: str  # the object holding outputs, facts and warnings
+    published: bool = True
+    valid_through: str | None = None
+
+
+@dataclass
+class Details:
+    outputs: dict[str, str]  # site path → object
+    facts: list[dict[str, Any]]
+    warnings: list[list[Any]]  # Problem.to_json()
+
+
+@dataclass
+class Cache:
+    """The cache directory: objects, and the manifest of the last build."""
+
+    root: Path
+    global_hash: str = ""
+    files: dict[str, list[Any]] = field(default_factory=dict)  # rel → [mtime, size, sha]
+    roles: dict[str, RoleState] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # key → object (a JSON map)
+    site: str = ""  # object: the map of the site the last build wrote
+    marker: str = ""  # the marker that site carried
+    _seen: set[str] = field(default_factory=set)
+
+    @property
+    def objects(self) -> Path:
+        return self.root / "objects"
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "manifests" / f"{self.global_hash[:32]}.json"
+
+    @classmethod
+    def open(cls, root: Path, global_hash: str) -> Cache:
+        """The cache at ``root`` for builds with these global inputs. Each set of global
+        inputs (say, the site and its local preview) keeps a manifest of its own, so they
+        do not undo each other; the objects are shared."""
+        cache = cls(root, global_hash)
+        try:
+            data = json.loads(cache.manifest.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return cache
+        if data.get("format") != FORMAT:
+            return cache
+        cache.files = data["files"]
+        cache.roles = {k: RoleState(*v) for k, v in data["roles"].items()}
+        cache.pages = data["pages"]
+        cache.site, cache.marker = data["site"], data["marker"]
+        return cache
+
+    def save(self) -> None:
+        files = {k: v for k, v in self.files.items() if k in self._seen}
+        roles = {
+            k: [s.families, s.digest, s.details, s.published, s.valid_through]
+            for k, s in sorted(self.roles.items())
+        }
+        data = {
+            "format": FORMAT,
+            "jdgen": __version__,
+            "global": self.global_hash,
+            "files": dict(sorted(files.items())),
+            "roles": roles,
+            "pages": self.pages,
+            "site": self.site,
+            "marker": self.marker,
+        }
+        write_atomic(self.manifest, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        # Keep the few most recent manifests; older ones belong to templates long gone.
+        others = sorted(self.manifest.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in others[:-KEEP_MANIFESTS]:
+            if old != self.manifest:
+                old.unlink(missing_ok=True)
+
+    # -- dependencies -------------------------------------------------------------------
+
+    def content_hash(self, rel: str, snapshot: Snapshot) -> str:
+        """The content hash of a project file, re-read only if its size or mtime moved."""
+        stat = snapshot.stats[rel]
+        known = self.files.get(rel)
+        self._seen.add(rel)
+        if known is not None and (known[0], known[1]) == stat:
+            return str(known[2])
+        digest = sha256((snapshot.root / rel).read_bytes())
+        self.files[rel] = [stat[0], stat[1], digest]
+        return digest
+
+    def digest(self, files: Iterable[str], snapshot: Snapshot) -> str:
+        """One hash over the contents of a role's dependency files."""
+        h = hashlib.sha256()
+        for rel in sorted(set(files)):
+            h.update(f"{rel}\0{self.content_hash(rel, snapshot)}\n".encode())
+        return h.hexdigest()
+
+    # -- objects ------------------------------------------------------------------------
+
+    def put(self, data: bytes) -> str:
+        """Store bytes; their hash names them."""
+        digest = sha256(data)
+        path = self.object_path(digest)
+        if not path.exists():
+            # No fsync: an object is only ever reached through a manifest written after
+            # it, and a lost one is made again. Written under a temporary name, so that a
+            # name always holds complete contents.
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
+            except FileNotFoundError:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
+            with os.fdopen(fd, "wb") as handle:  # read-only: linked into sites as they are
+                handle.write(data)
+            os.replace(tmp, path)
+        return digest
+
+    def object_path(self, digest: str) -> Path:
+        return self.objects / digest[:2] / digest[2:]
+
+    def put_json(self, value: Any) -> str:
+        return self.put(
+            json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+        )
+
+    def get_json(self, digest: str) -> Any:
+        return json.loads(self.object_path(digest).read_bytes())
+
+    def details(self, role: str) -> Details:
+        outputs, facts, warnings = self.get_json(self.roles[role].details)
+        return Details(outputs, facts, warnings)
+
+
+def global_hash(files: dict[str, Path], extra: str = "") -> str:
+    """One hash over the contents of the files that shape every page, by their names
+    (relative names, so that a cache restored elsewhere still matches)."""
+    h = hashlib.sha256(f"jdgen {__version__} format {FORMAT}\n{extra}\n".encode())
+    for name in sorted(files):
+        h.update(name.encode() + b"\0" + sha256(files[name].read_bytes()).encode() + b"\n")
+    return h.hexdigest()

@@ -1,0 +1,307 @@
+"""The careers site's pages: what each says, from rendered roles. No I/O here.
+
+Every posting page carries schema.org JobPosting JSON-LD built from the same localized
+role as the visible text, so the markup cannot say what the page does not. Every page
+lists its alternates in every locale (reciprocal, itself included, plus ``x-default``),
+with hreflang tags that search engines accept (``es-AR``; a numeric region such as
+``es-419`` is written as its language).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from babel import Locale
+from markupsafe import Markup
+
+from jdgen.foundation.inline import to_text as inline_text
+from jdgen.i18n.localize import Localizer
+from jdgen.project.config import Project
+from jdgen.project.model import Role
+
+SCHEMA_EMPLOYMENT = {
+    "full-time": "FULL_TIME",
+    "part-time": "PART_TIME",
+    "contract": "CONTRACTOR",
+    "temporary": "TEMPORARY",
+    "internship": "INTERN",
+    "volunteer": "VOLUNTEER",
+    "per-diem": "PER_DIEM",
+    "other": "OTHER",
+}
+#: Google's required JobPosting properties (plus jobLocation or the telecommute pair).
+REQUIRED = ("title", "description", "datePosted", "hiringOrganization")
+STYLESHEET = "assets/style.css"
+
+
+def posting_path(locale: str, role_id: str, kind: str = "posting", ext: str = ".html") -> str:
+    """Where a role's document lives in the site, relative to its root."""
+    folder = f"{locale}/{role_id}/"
+    if kind == "posting" and ext == ".html":
+        return folder + "index.html"
+    return f"{folder}{kind}{ext}"
+
+
+def page_url(path: str) -> str:
+    """The URL path of a page file: ``es/x/index.html`` → ``es/x/``."""
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+def hreflang(tag: str) -> str:
+    """A BCP 47 tag as hreflang takes it: ``es-419`` (rejected by Google) becomes ``es``."""
+    parts = tag.split("-")
+    return "-".join(p for p in parts if not p.isdigit())
+
+
+def language_name(tag: str) -> str:
+    """The locale's name in its own language, capitalised: Español (Argentina), 中文."""
+    locale = Locale.parse(tag.replace("-", "_"))
+    name = locale.get_display_name(locale) or tag
+    return name[:1].upper() + name[1:]
+
+
+def plain(text: str | None) -> str:
+    return " ".join(inline_text(text or "").split())
+
+
+def json_number(value: Decimal) -> int | float:
+    """An amount as JSON and YAML write it: 28000, not 28000.0 or "28000"."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the index pages, the feed and the sitemap need of one posting in one locale.
+    Kept in the build cache, so that unchanged roles are not even parsed."""
+
+    role: str
+    locale: str
+    path: str  # the posting page, relative to the site root
+    title: str
+    group: str
+    details: str  # "Lima · Full-time · $28,000 – $60,000 per year"
+    valid_through: str | None
+    posting: dict[str, Any]  # the JobPosting JSON-LD, without its (long) description
+    data: str  # where the complete JSON-LD is, relative to the site root
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(vars(self))  # shallow: the values are plain JSON already
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Facts:
+        return cls(**data)
+
+
+def job_posting(
+    role: Role, localizer: Localizer, project: Project, body_html: str, url: str
+) -> dict[str, Any]:
+    """schema.org JobPosting for a role as shown in one locale."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": plain(role.title),
+        "description": body_html,
+        "url": url,
+        "inLanguage": localizer.info.tag,
+    }
+    if role.posted:
+        data["datePosted"] = role.posted.isoformat()
+    if role.valid_through:
+        data["validThrough"] = role.valid_through.isoformat()
+    org = project.config.organization
+    company = plain(role.organization) or (org.name if org else "")
+    if company:
+        hiring: dict[str, Any] = {"@type": "Organization", "name": company}
+        if org and org.url:
+            hiring["sameAs"] = org.url
+        if org and org.logo:
+            hiring["logo"] = org.logo
+        data["hiringOrganization"] = hiring
+    if role.employment_type:
+        data["employmentType"] = SCHEMA_EMPLOYMENT[role.employment_type]
+    if role.work_arrangement == "remote":
+        data["jobLocationType"] = "TELECOMMUTE"
+        data["applicantLocationRequirements"] = [
+            {"@type": "Country", "name": loc.country or plain(loc.label)} for loc in role.locations
+        ]
+    elif role.locations:
+        places = []
+        for loc in role.locations:
+            address: dict[str, Any] = {
+                "@type": "PostalAddress",
+                "addressLocality": plain(loc.city or loc.name),
+            }
+            if loc.region:
+                address["addressRegion"] = plain(loc.region)
+            if loc.country:
+                address["addressCountry"] = loc.country
+            places.append({"@type": "Place", "address": address})
+        data["jobLocation"] = places if len(places) > 1 else places[0]
+    if role.salary:
+        value: dict[str, Any] = {
+            "@type": "QuantitativeValue",
+            "unitText": role.salary.period.upper(),
+        }
+        if role.salary.min is not None:
+            value["minValue"] = json_number(role.salary.min)
+        if role.salary.max is not None:
+            value["maxValue"] = json_number(role.salary.max)
+        data["baseSalary"] = {
+            "@type": "MonetaryAmount",
+            "currency": role.salary.currency,
+            "value": value,
+        }
+    if isinstance(role.headcount, int):
+        data["totalJobOpenings"] = role.headcount
+    return data
+
+
+def missing_required(posting: dict[str, Any]) -> list[str]:
+    """Google's required JobPosting properties that a posting lacks."""
+    missing = [key for key in REQUIRED if not posting.get(key)]
+    if "jobLocation" not in posting and posting.get("jobLocationType") != "TELECOMMUTE":
+        missing.append("jobLocation")
+    if posting.get("jobLocationType") == "TELECOMMUTE" and not posting.get(
+        "applicantLocationRequirements"
+    ):
+        missing.append("applicantLocationRequirements")
+    return missing
+
+
+def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], data: str) -> Facts:
+    places = localizer.join([plain(loc.label) for loc in role.locations])
+    details = [places] if places else []
+    if role.employment_type:
+        details.append(localizer.employment_type(role.employment_type))
+    if role.salary:
+        details.append(localizer.salary(role.salary))
+    group = plain(role.team) or (plain(role.locations[0].label) if role.locations else "")
+    summary = {k: v for k, v in posting.items() if k != "description"}
+    return Facts(
+        role.id,
+        localizer.info.tag,
+        path,
+        plain(role.title),
+        group,
+        " · ".join(details),
+        role.valid_through.isoformat() if role.valid_through else None,
+        summary,
+        data,
+    )
+
+
+def json_ld(posting: dict[str, Any]) -> Markup:
+    """JSON-LD for a <script> element: "</" can never close the element early."""
+    text = json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True)
+    return Markup(text.replace("</", "<\\/"))
+
+
+# -- links between locales --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    hreflang: str
+    lang: str
+    name: str
+    current: bool = False
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A relative link from one site file to another (both relative to the site root),
+    so the site works wherever it is published, even from a sub-folder."""
+    target = page_url(to_path)
+    link = posixpath.relpath(target or ".", posixpath.dirname(from_path) or ".")
+    if target.endswith("/") or not target:
+        return "./" if link == "." else link + "/"
+    return link
+
+
+def alternates(
+    base_url: str, paths: dict[str, str], default: str, default_path: str | None = None
+) -> list[Link]:
+    """<link rel=alternate> for one page: every locale's version, and x-default (the
+    default locale's version, or ``default_path``, such as the language chooser)."""
+    links = [Link(base_url + page_url(p), hreflang(tag), tag, tag) for tag, p in paths.items()]
+    fallback = default_path or paths.get(default) or next(iter(paths.values()))
+    links.append(Link(base_url + page_url(fallback), "x-default", default, "x-default"))
+    return links
+
+
+def switcher(current_path: str, paths: dict[str, str], current: str) -> list[Link]:
+    """The language switcher: the same page in every locale, each named in its language."""
+    return [
+        Link(relative(current_path, p), hreflang(tag), tag, language_name(tag), tag == current)
+        for tag, p in paths.items()
+    ]
+
+
+# -- site-wide files --------------------------------------------------------------------
+
+
+def group_postings(items: Sequence[Facts]) -> list[tuple[str, list[Facts]]]:
+    """Postings grouped by team (or first location), groups and postings sorted."""
+    groups: dict[str, list[Facts]] = {}
+    for item in items:
+        groups.setdefault(item.group, []).append(item)
+    return [
+        (name, sorted(groups[name], key=lambda f: (f.title, f.role))) for name in sorted(groups)
+    ]
+
+
+def sitemap(base_url: str, pages: Sequence[tuple[dict[str, str], str | None]], default: str) -> str:
+    """sitemap.xml with xhtml:link alternates: for each set of pages (one page in every
+    locale, and where its x-default points, if not to the default locale's page)."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for paths, x_default in pages:
+        # The same alternates for every page of the set: write them once.
+        links = "\n".join(
+            f'    <xhtml:link rel="alternate" hreflang={quoteattr(link.hreflang)}'
+            f" href={quoteattr(link.href)}/>"
+            for link in alternates(base_url, paths, default, x_default)
+        )
+        for path in paths.values():
+            out.append(
+                f"  <url>\n    <loc>{xml_escape(base_url + page_url(path))}</loc>\n"
+                f"{links}\n  </url>"
+            )
+    out.append("</urlset>")
+    return "\n".join(out) + "\n"
+
+
+def robots(base_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
+
+
+def feed(items: Sequence[Facts], base_url: str, generated: str) -> str:
+    """postings.json, for job boards: every open posting in every locale, with its JobPosting
+    data but the description, and where the complete JSON-LD is (``data``). Each posting's
+    own file keeps the feed small, and rebuilding it cheap, however many postings there are."""
+    postings = [
+        {
+            "id": f.role,
+            "locale": f.locale,
+            "url": f.posting.get("url"),
+            "data": base_url + f.data,
+            "jobPosting": f.posting,
+        }
+        for f in sorted(items, key=lambda f: (f.role, f.locale))
+    ]
+    # One posting a line, compact: Python's JSON encoder is many times faster without
+    # indentation, and a feed of tens of thousands of postings is read by programs.
+    lines = ",\n".join(
+        json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for p in postings
+    )
+    return f'{{"generated":{json.dumps(generated)},"postings":[\n{lines}\n]}}\n'
