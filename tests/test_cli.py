@@ -20,8 +20,13 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_cli_choices_match_the_core() -> None:
-    assert cli.FORMATS == FORMATS
-    assert tuple(KINDS) == cli.KINDS
+    import click
+
+    options = {p.name: p for p in cli.main.commands["render"].params}
+    assert isinstance(options["fmt"].type, click.Choice)
+    assert isinstance(options["kind"].type, click.Choice)
+    assert tuple(options["fmt"].type.choices) == tuple(FORMATS)
+    assert tuple(options["kind"].type.choices) == tuple(KINDS)
 
 
 def test_version_and_help() -> None:

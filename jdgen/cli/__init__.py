@@ -1,0 +1,11 @@
+"""The ``jdgen`` command: a thin layer that parses options and calls the core.
+
+``app`` holds the group, the one place that maps errors to exit codes, and the helpers the
+commands share; each other module is one group of commands. Only this package imports
+click, prints or exits.
+"""
+
+from jdgen.cli import authoring, documents, i18n, lint, site  # noqa: F401  (registers them)
+from jdgen.cli.app import main
+
+__all__ = ["main"]

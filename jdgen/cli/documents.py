@@ -1,0 +1,133 @@
+"""``jdgen render`` and ``validate``: one role as one document, and a whole project
+checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from jdgen.cli.app import (
+    DateParam,
+    complete_locales,
+    complete_roles,
+    main,
+    project_of,
+    report,
+    strict_error,
+)
+from jdgen.errors import ExitCode
+from jdgen.foundation.vocabulary import KINDS
+from jdgen.rendering.formats import FORMATS
+
+
+@main.command()
+@click.argument("role", shell_complete=complete_roles)
+@click.option(
+    "-l",
+    "--locale",
+    metavar="LOCALE",
+    shell_complete=complete_locales,
+    help="Output locale, e.g. es, es-AR, zh-CN, en-GB. Default: the role's language.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="markdown",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-k",
+    "--kind",
+    type=click.Choice(KINDS),
+    default="posting",
+    show_default=True,
+    help="Which document to render.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "-w",
+    "--width",
+    type=click.IntRange(20, 400),
+    help="Line width of plain text, in display columns (CJK characters count 2).",
+)
+@click.option(
+    "--today",
+    type=DateParam(),
+    help="Date to check expiry against (default: config, or today in UTC).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (missing translations, expired postings) as errors.",
+)
+@click.pass_obj
+def render(
+    project_dir: Path | None,
+    role: str,
+    locale: str | None,
+    fmt: str,
+    kind: str,
+    output: Path | None,
+    width: int | None,
+    today: dt.date | None,
+    strict: bool,
+) -> None:
+    """Render ROLE (a role id or a YAML file) as one document.
+
+    \b
+    Examples:
+      jdgen render ml-engineer-china --locale zh --format text
+      jdgen render roles/ml-engineer-lima.yaml -l en -f html -o posting.html
+    """
+    from jdgen.foundation.write import write_atomic
+    from jdgen.rendering.renderer import Renderer
+
+    project = project_of(project_dir, role)
+    renderer = Renderer(project, project.today(today))
+    result = renderer.render(Path(role) if Path(role).is_file() else role, locale, kind, fmt, width)
+    if result.warnings:
+        if strict:
+            raise strict_error(result.warnings)
+        report(result.warnings)
+    if output is None:
+        click.echo(result.text, nl=False)
+    else:
+        write_atomic(output, result.text)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--today", type=DateParam(), help="Date to check expiry against.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def validate(
+    project_dir: Path | None, paths: tuple[Path, ...], today: dt.date | None, strict: bool
+) -> None:
+    """Check roles, templates, catalogs and config, and report every problem.
+
+    With no PATHS, checks the whole project. Each publishable role is also rendered in
+    every configured locale, so that template errors and missing translations show up.
+    """
+    from jdgen.lint.validate import validate as run
+
+    project = project_of(project_dir, str(paths[0]) if paths else None)
+    result = run(project, paths, project.today(today))
+    report(result.problems, err=False)
+    errors = len(result.errors) + (len(result.warnings) if strict else 0)
+    click.echo(
+        f"checked {result.roles} role file(s), {result.templates} template(s), "
+        f"{result.catalogs} catalog(s), {result.renders} rendering(s): "
+        f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)"
+    )
+    if errors:
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))

@@ -1,0 +1,159 @@
+"""``jdgen i18n``: the translator workflow (extract, update, status, check, init)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from jdgen.cli.app import (
+    main,
+    project_of,
+    report,
+)
+from jdgen.errors import ExitCode, JdgenError, Problem, Severity
+
+
+@main.group()
+def i18n() -> None:
+    """Translation catalogs (gettext PO files in locales/) for translators and CI.
+
+    \b
+    Typical round:
+      jdgen i18n update          extract the texts and merge them into every catalog
+      (translate locales/<locale>/LC_MESSAGES/*.po in Poedit, Weblate or an editor)
+      jdgen i18n check           check the translations
+      jdgen i18n status          see what is left
+    """
+
+
+@i18n.command()
+@click.pass_obj
+def extract(project_dir: Path | None) -> None:
+    """Write the message templates (locales/*.pot) from the templates and roles."""
+    from jdgen.i18n.workflow import extract as run
+    from jdgen.i18n.workflow import write_pots
+
+    for change in write_pots(p := project_of(project_dir), run(p)):
+        click.echo(str(change))
+
+
+@i18n.command()
+@click.option(
+    "-l",
+    "--locale",
+    "locales",
+    multiple=True,
+    metavar="LOCALE",
+    help="Only update this locale's catalogs (repeatable).",
+)
+@click.pass_obj
+def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
+    """Extract, then merge into every catalog: created / updated +N -M / unchanged.
+
+    A changed source text makes its translation fuzzy, with the previous text kept for
+    comparison; a removed text becomes obsolete (#~).
+    """
+    from jdgen.i18n.workflow import update as run
+
+    for change in run(project_of(project_dir), locales):
+        click.echo(str(change))
+
+
+@i18n.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Exit 1 if any catalog is less than PCT percent translated.",
+)
+@click.pass_obj
+def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None:
+    """How much of each catalog is translated, per locale: what readers will see.
+
+    A regional catalog (es_AR) counts what its parent (es) translates.
+    """
+    import json
+
+    from jdgen.i18n.workflow import status as run
+
+    rows = run(project_of(project_dir))
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "locale": r.locale,
+                        "catalog": r.domain,
+                        "translated": r.translated,
+                        "fuzzy": r.fuzzy,
+                        "untranslated": r.untranslated,
+                        "percent": r.percent,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        width = max([len(r.domain) for r in rows] + [7])
+        click.echo(
+            f"{'locale':<8} {'catalog':<{width}} {'translated':>10} {'fuzzy':>6} "
+            f"{'untranslated':>12} {'%':>6}"
+        )
+        for r in sorted(rows, key=lambda r: (r.locale, r.domain)):
+            click.echo(
+                f"{r.locale:<8} {r.domain:<{width}} {r.translated:>10} {r.fuzzy:>6} "
+                f"{r.untranslated:>12} {r.percent:>6.1f}"
+            )
+    if fail_under is not None:
+        low = [r for r in rows if r.percent < fail_under]
+        for r in low:
+            click.echo(
+                f"{r.locale} {r.domain}: {r.percent:.1f}% is under {fail_under:g}%", err=True
+            )
+        if low:
+            raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+
+
+@i18n.command()
+@click.option("--no-msgfmt", is_flag=True, help="Skip `msgfmt --check`.")
+@click.pass_obj
+def check(project_dir: Path | None, no_msgfmt: bool) -> None:
+    """Check every catalog: syntax, plural forms, placeholders, Chinese punctuation,
+    whitespace, and `msgfmt --check`."""
+    from jdgen.i18n.workflow import catalog_files
+    from jdgen.i18n.workflow import check as run
+
+    project = project_of(project_dir)
+    problems = run(project, use_msgfmt=not no_msgfmt)
+    report(problems, err=False)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    click.echo(f"checked {len(catalog_files(project))} catalog(s): {len(errors)} error(s)")
+    if errors:
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+
+
+@i18n.command("init")
+@click.argument("locale")
+@click.pass_obj
+def i18n_init(project_dir: Path | None, locale: str) -> None:
+    """Start catalogs for LOCALE (e.g. es-MX, en-GB): every text, none translated yet, so
+    everything falls back to the parent locale until a translator overrides it."""
+    from jdgen.i18n.workflow import init as run
+
+    try:
+        changes = run(project_of(project_dir), locale)
+    except ValueError as exc:
+        raise JdgenError(Problem(str(exc))) from None
+    for change in changes:
+        click.echo(str(change))

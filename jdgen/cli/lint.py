@@ -1,0 +1,102 @@
+"""``jdgen lint``: wording, pay-transparency law and posting hygiene."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from jdgen.cli.app import (
+    DateParam,
+    complete_locales,
+    main,
+    project_of,
+    report,
+)
+from jdgen.errors import ExitCode
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=Path))
+@click.option(
+    "-l",
+    "--locale",
+    "locales",
+    multiple=True,
+    metavar="LOCALE",
+    shell_complete=complete_locales,
+    help="Lint roles in these locales (repeatable; default: the project's). For a "
+    "text file or standard input (-), the text's language.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="github: workflow annotations for GitHub Actions.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 if a finding is this severe (or more).",
+)
+@click.option("--today", type=DateParam(), help="Date to check expiry against.")
+@click.pass_obj
+def lint(
+    project_dir: Path | None,
+    paths: tuple[Path, ...],
+    locales: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    today: dt.date | None,
+) -> None:
+    """Check postings for exclusionary wording (English, Spanish, Chinese), pay-transparency
+    law where the job is (EU, New York City, Colorado, California, Washington, China), and
+    posting hygiene. With no PATHS, every role of the project, in every locale it renders
+    to. A text or Markdown file, or - for standard input, needs --locale.
+
+    \b
+    Examples:
+      jdgen lint
+      jdgen lint roles/ml-engineer-china.yaml --format github
+      jdgen lint posting.txt --locale en --fail-on warning
+    """
+    from jdgen.lint.engine import lint_paths, render_json
+
+    project = project_of(project_dir, str(paths[0]) if paths and str(paths[0]) != "-" else None)
+    stdin = sys.stdin.read() if Path("-") in paths else None
+    result = lint_paths(
+        project,
+        [p for p in paths if str(p) != "-"],
+        locales,
+        project.today(today),
+        stdin,
+    )
+    report(result.problems)
+    if fmt == "json":
+        click.echo(render_json(result), nl=False)
+    elif fmt == "github":
+        for finding in result.findings:
+            if not finding.suppressed:
+                click.echo(finding.github())
+    else:
+        for finding in result.findings:
+            click.echo(finding.line())
+        counts = {
+            s: sum(1 for f in result.findings if f.severity == s and not f.suppressed)
+            for s in ("error", "warning", "info")
+        }
+        suppressed = sum(1 for f in result.findings if f.suppressed)
+        click.echo(
+            f"{counts['error']} error(s), {counts['warning']} warning(s), "
+            f"{counts['info']} note(s), {suppressed} suppressed"
+        )
+    if result.problems:
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
+    if result.failing(fail_on):
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))

@@ -1,0 +1,194 @@
+"""``jdgen build``, ``export`` and ``serve``: the careers site and the exported
+documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from jdgen.cli.app import (
+    DateParam,
+    main,
+    project_of,
+    report,
+    report_check,
+    strict_error,
+)
+from jdgen.errors import JdgenError, Problem
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to build the site (default: site/ in the project).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Render in this many processes.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Build nothing; exit 1 if the site in --out "
+    "differs from what a build would make (for CI guarding a committed site).",
+)
+@click.option(
+    "--today",
+    type=DateParam(),
+    help="Date that decides which postings have expired (default: config, or today in UTC).",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def build(
+    project_dir: Path | None,
+    out: Path | None,
+    jobs: int,
+    check: bool,
+    today: dt.date | None,
+    strict: bool,
+) -> None:
+    """Build the whole careers site: every role in every locale as HTML, Markdown and text;
+    an index per locale; sitemap.xml, robots.txt and postings.json.
+
+    \b
+    The build is atomic (a failed or interrupted build leaves the previous site as it
+    was), incremental (unchanged roles are reused from .jdgen-cache/) and reproducible
+    (the same inputs give a byte-identical tree). Postings whose valid_through has passed
+    are left out. The output directory is replaced only if a previous build made it:
+    jdgen marks it with a .jdgen-site file.
+    """
+    from jdgen.site.build import build_site
+
+    project = project_of(project_dir)
+    bar = None
+    if sys.stderr.isatty() and not check:
+        bar = click.progressbar(length=1, label="Rendering", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+    try:
+        result = build_site(project, out, jobs=jobs, today=today, check=check, progress=progress)
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    if strict and result.warnings:
+        raise strict_error(result.warnings)
+    report(result.warnings)
+    report(result.expired)
+    if check:
+        report_check(result.differences, f"{result.out}", "build", result.files)
+        return
+    state = "written" if result.changed else "unchanged"
+    click.echo(
+        f"built {result.out}: {result.files} files, {result.rendered} role(s) "
+        f"rendered, {result.reused} reused, {len(result.expired)} expired; site {state}"
+    )
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write (default: examples/documents/ in the project).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 if the tree in --out differs from what an export would "
+    "write (for CI guarding a committed one).",
+)
+@click.option("--today", type=DateParam(), help="Date to check expiry against.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def export(
+    project_dir: Path | None, out: Path | None, check: bool, today: dt.date | None, strict: bool
+) -> None:
+    """Write every document of every role: each kind the role has (posting, hiring
+    guide, role profile, skills matrix), in each configured locale and the role's own
+    language, as Markdown, HTML and text.
+
+    \b
+    Files are named <role>/<kind>.<locale>.<ext>, e.g.
+    ml-engineer-china/posting.zh.md. The repository's examples/documents/ is this
+    tree: refresh it with `jdgen export`, and let CI run `jdgen export --check`.
+    The export is atomic, and replaces only a directory an earlier export made.
+    """
+    from jdgen.site.export import export as run_export
+
+    project = project_of(project_dir)
+    result = run_export(project, out, today=today, check=check)
+    if strict and result.warnings:
+        raise strict_error(result.warnings)
+    report(result.warnings)
+    if check:
+        report_check(
+            result.differences,
+            project.display(result.out),
+            "export",
+            result.files,
+            refresh="jdgen export",
+        )
+        return
+    state = "written" if result.changed else "unchanged"
+    click.echo(
+        f"exported {project.display(result.out)}: {result.documents} documents, "
+        f"{result.files} files; {state}"
+    )
+
+
+@main.command()
+@click.option(
+    "-p",
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0 picks a free one).",
+)
+@click.pass_obj
+def serve(project_dir: Path | None, port: int) -> None:
+    """Build the site, serve it on http://127.0.0.1:PORT/, and rebuild whenever a role,
+    template, catalog or the config changes. A broken input is reported and the last
+    good site stays up. Stop with Ctrl-C."""
+    from jdgen.site.serve import Events, Preview
+
+    project = project_of(project_dir)
+
+    def built(result: Any) -> None:
+        report(result.warnings)
+        click.echo(f"built: {result.rendered} rendered, {result.reused} reused", err=True)
+
+    def failed(error: JdgenError) -> None:
+        report(error.problems)
+        click.echo("build failed; still serving the last good site", err=True)
+
+    try:
+        preview = Preview(project.root, port=port, events=Events(built, failed))
+    except OSError as exc:
+        raise JdgenError(
+            Problem(
+                f"cannot listen on 127.0.0.1:{port}: {exc.strerror}", hint="choose another --port"
+            )
+        ) from None
+    preview.start()
+    click.echo(f"serving {preview.url} (Ctrl-C to stop)", err=True)
+    try:
+        preview.wait()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        preview.stop()
