@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from jdgen.foundation.builtin import builtin_dir
 from jdgen.foundation.locales import parse_locale
 from jdgen.i18n.localize import Localizer
-from jdgen.project.model import Salary, YearRange
+from jdgen.project.model import Salary
+from jdgen.project.values import YearRange
 
 LOCALE_DIRS = (builtin_dir("locales"),)
 TAGS = ("en", "es", "zh", "es-AR", "es-PE", "en-GB", "zh-CN")

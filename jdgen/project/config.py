@@ -10,7 +10,6 @@ from pathlib import Path
 from jdgen.errors import InvalidInputError, relpath
 from jdgen.foundation.builtin import builtin_dir
 from jdgen.project.load import load_yaml
-from jdgen.project.model import LOCALE_TAG, URL
 from jdgen.project.schema import (
     INVALID,
     Checker,
@@ -23,6 +22,7 @@ from jdgen.project.schema import (
     Struct,
     spec,
 )
+from jdgen.project.values import LOCALE_TAG, URL
 
 CONFIG_NAME = "jdgen.yaml"
 

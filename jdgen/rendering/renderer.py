@@ -66,12 +66,13 @@ class Rendered:
 
 def _model_names() -> list[str]:
     """Every field name of the model, for did-you-mean hints on template typos."""
-    from jdgen.project import model
+    from jdgen.project import kinds, model, values
 
     names: set[str] = set()
-    for obj in vars(model).values():
-        if isinstance(obj, type) and dataclasses.is_dataclass(obj):
-            names.update(fields_of(obj))
+    for module in (model, kinds, values):
+        for obj in vars(module).values():
+            if isinstance(obj, type) and dataclasses.is_dataclass(obj):
+                names.update(fields_of(obj))
     return sorted(names | {"role", "org", "locale", "today", "kind"})
 
 
