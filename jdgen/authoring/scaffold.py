@@ -26,7 +26,7 @@ from jdgen.i18n.workflow import render_po, update
 from jdgen.project.config import CONFIG_NAME, Project, find_project
 from jdgen.project.reference import SCHEMA_FILE, schema_line, schema_text
 from jdgen.project.resolve import RoleIndex, role_files
-from jdgen.project.schema import Slug
+from jdgen.project.validators import Slug
 from jdgen.site.pages import json_number
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"

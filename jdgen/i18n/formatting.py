@@ -21,7 +21,8 @@ from babel.lists import format_list
 from babel.numbers import NumberPattern, format_decimal, get_currency_symbol
 from babel.units import format_unit
 
-from jdgen.project.schema import Bool, Choice, Int, ListOf, Str, spec
+from jdgen.project.schema import spec
+from jdgen.project.validators import Bool, Choice, Int, ListOf, Str
 
 
 @dataclass(frozen=True, kw_only=True)

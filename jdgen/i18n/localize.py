@@ -22,10 +22,11 @@ from jdgen.foundation.locales import LocaleInfo, dir_to_tag, parse_locale
 from jdgen.i18n import formatting
 from jdgen.i18n.catalogs import TEMPLATE_DOMAIN, Messages, role_domain
 from jdgen.i18n.formatting import Conventions
+from jdgen.project.checking import INVALID, Checker
 from jdgen.project.load import load_yaml, merge_nodes
 from jdgen.project.model import Role, Salary
 from jdgen.project.resolve import ResolvedRole
-from jdgen.project.schema import INVALID, Checker, Struct, map_text
+from jdgen.project.schema import Struct, map_text
 from jdgen.project.values import Headcount, YearRange
 
 CONVENTIONS_FILE = "conventions.yaml"

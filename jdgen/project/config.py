@@ -9,19 +9,10 @@ from pathlib import Path
 
 from jdgen.errors import InvalidInputError, relpath
 from jdgen.foundation.builtin import builtin_dir
+from jdgen.project.checking import INVALID, Checker
 from jdgen.project.load import load_yaml
-from jdgen.project.schema import (
-    INVALID,
-    Checker,
-    Choice,
-    Date,
-    Int,
-    Line,
-    ListOf,
-    Str,
-    Struct,
-    spec,
-)
+from jdgen.project.schema import Struct, spec
+from jdgen.project.validators import Choice, Date, Int, Line, ListOf, Str
 from jdgen.project.values import LOCALE_TAG, URL
 
 CONFIG_NAME = "jdgen.yaml"

@@ -8,17 +8,10 @@ from dataclasses import dataclass
 import yaml
 
 from jdgen.errors import Problem
+from jdgen.project.checking import Checker
 from jdgen.project.load import position
-from jdgen.project.schema import (
-    Checker,
-    Int,
-    Line,
-    ListOf,
-    Str,
-    Struct,
-    Text,
-    spec,
-)
+from jdgen.project.schema import Struct, spec
+from jdgen.project.validators import Int, Line, ListOf, Str, Text
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,23 +14,10 @@ from decimal import Decimal
 import yaml
 
 from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS, WORK_ARRANGEMENTS
+from jdgen.project.checking import Checker
 from jdgen.project.kinds import HiringGuide, RoleProfile, SkillsMatrix, Step, check_matrix
-from jdgen.project.schema import (
-    Amount,
-    Bool,
-    Checker,
-    Choice,
-    Date,
-    Int,
-    Line,
-    ListOf,
-    Slug,
-    Str,
-    Struct,
-    Text,
-    node_for,
-    spec,
-)
+from jdgen.project.schema import Struct, node_for, spec
+from jdgen.project.validators import Amount, Bool, Choice, Date, Int, Line, ListOf, Slug, Str, Text
 from jdgen.project.values import (
     COUNTRY,
     CURRENCY,

@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from jdgen.project.checking import Spec
 from jdgen.project.model import ROLE
-from jdgen.project.schema import Either, FieldInfo, ListOf, Spec, Struct
+from jdgen.project.schema import FieldInfo, Struct
+from jdgen.project.validators import Either, ListOf
 
 SCHEMA_FILE = "role.schema.json"
 SCHEMA_ID = "https://jdgen.invalid/schema/role.schema.json"  # an identifier, never fetched

@@ -21,10 +21,11 @@ import yaml
 from jdgen.errors import InvalidInputError, NotFoundError, Position, Problem, Problems, did_you_mean
 from jdgen.foundation.locales import parse_locale
 from jdgen.foundation.vocabulary import KIND_SECTIONS
+from jdgen.project.checking import INVALID, Checker
 from jdgen.project.config import Project
 from jdgen.project.load import Document, load_yaml, merge_nodes, position
 from jdgen.project.model import ROLE, Role
-from jdgen.project.schema import INVALID, Checker, node_for
+from jdgen.project.schema import node_for
 
 ROLE_SUFFIXES = (".yaml", ".yml")
 

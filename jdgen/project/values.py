@@ -12,19 +12,9 @@ import yaml
 from babel.numbers import list_currencies
 
 from jdgen.foundation.locales import parse_locale
-from jdgen.project.schema import (
-    INVALID,
-    Checker,
-    Custom,
-    Int,
-    Line,
-    ListOf,
-    Spec,
-    Str,
-    Struct,
-    describe,
-    spec,
-)
+from jdgen.project.checking import INVALID, Checker, Spec, describe
+from jdgen.project.schema import Struct, spec
+from jdgen.project.validators import Custom, Int, Line, ListOf, Str
 
 # -- reusable validators ----------------------------------------------------------------
 
