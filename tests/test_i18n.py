@@ -11,7 +11,10 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from jdgen import cli
-from jdgen.i18n.workflow import check, check_catalog, init, render_po, status, update
+from jdgen.i18n.check import check, check_catalog
+from jdgen.i18n.pofile import render_po
+from jdgen.i18n.status import status
+from jdgen.i18n.update import init, update
 from jdgen.project.config import find_project
 from jdgen.rendering.renderer import Renderer
 

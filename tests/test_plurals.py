@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from jdgen import cli
 from jdgen.i18n import plurals
-from jdgen.i18n.workflow import check, init, update
+from jdgen.i18n.check import check
+from jdgen.i18n.update import init, update
 from jdgen.project.config import find_project
 from jdgen.rendering.renderer import Renderer
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from jdgen import cli
 from jdgen.authoring.scaffold import NewRole, init_project, new_role
 from jdgen.errors import InvalidInputError, NotFoundError, UsageError
-from jdgen.i18n.workflow import status
+from jdgen.i18n.status import status
 from jdgen.lint.validate import validate
 from jdgen.project.config import find_project
 from jdgen.project.reference import markdown_reference, role_schema, schema_text

@@ -22,7 +22,8 @@ from jdgen.errors import (
 )
 from jdgen.foundation.locales import parse_locale
 from jdgen.foundation.write import write_atomic
-from jdgen.i18n.workflow import render_po, update
+from jdgen.i18n.pofile import render_po
+from jdgen.i18n.update import update
 from jdgen.project.config import CONFIG_NAME, Project, find_project
 from jdgen.project.reference import SCHEMA_FILE, schema_line, schema_text
 from jdgen.project.resolve import RoleIndex, role_files

@@ -31,8 +31,8 @@ def i18n() -> None:
 @click.pass_obj
 def extract(project_dir: Path | None) -> None:
     """Write the message templates (locales/*.pot) from the templates and roles."""
-    from jdgen.i18n.workflow import extract as run
-    from jdgen.i18n.workflow import write_pots
+    from jdgen.i18n.extract import extract as run
+    from jdgen.i18n.update import write_pots
 
     for change in write_pots(p := project_of(project_dir), run(p)):
         click.echo(str(change))
@@ -54,7 +54,7 @@ def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
     A changed source text makes its translation fuzzy, with the previous text kept for
     comparison; a removed text becomes obsolete (#~).
     """
-    from jdgen.i18n.workflow import update as run
+    from jdgen.i18n.update import update as run
 
     for change in run(project_of(project_dir), locales):
         click.echo(str(change))
@@ -83,7 +83,7 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
     """
     import json
 
-    from jdgen.i18n.workflow import status as run
+    from jdgen.i18n.status import status as run
 
     rows = run(project_of(project_dir))
     if fmt == "json":
@@ -131,8 +131,8 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
 def check(project_dir: Path | None, no_msgfmt: bool) -> None:
     """Check every catalog: syntax, plural forms, placeholders, Chinese punctuation,
     whitespace, and `msgfmt --check`."""
-    from jdgen.i18n.workflow import catalog_files
-    from jdgen.i18n.workflow import check as run
+    from jdgen.i18n.check import catalog_files
+    from jdgen.i18n.check import check as run
 
     project = project_of(project_dir)
     problems = run(project, use_msgfmt=not no_msgfmt)
@@ -149,7 +149,7 @@ def check(project_dir: Path | None, no_msgfmt: bool) -> None:
 def i18n_init(project_dir: Path | None, locale: str) -> None:
     """Start catalogs for LOCALE (e.g. es-MX, en-GB): every text, none translated yet, so
     everything falls back to the parent locale until a translator overrides it."""
-    from jdgen.i18n.workflow import init as run
+    from jdgen.i18n.update import init as run
 
     try:
         changes = run(project_of(project_dir), locale)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from jdgen.errors import JdgenError, Problem, Problems, Severity
 from jdgen.foundation.locales import parse_locale
+from jdgen.i18n.check import check_catalog
 from jdgen.i18n.localize import CONVENTIONS_FILE, load_conventions
-from jdgen.i18n.workflow import check_catalog
 from jdgen.project.config import Project
 from jdgen.project.resolve import ROLE_SUFFIXES, role_files
 from jdgen.rendering.renderer import Renderer, kinds_of

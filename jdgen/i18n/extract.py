@@ -1,0 +1,161 @@
+"""Extraction: the messages of the project's templates (and jdgen's own code) and of each
+role file, as one template (POT) per domain.
+
+There are two kinds of domain:
+
+- ``jdgen``: the templates' own words (headings, labels, formats), written in English;
+- ``role-<id>``: one per role file, in the language the role is written in. A posting
+  and its translations then move together, a translator can take one posting at a time,
+  and a large careers site does not funnel every change through one huge file.
+
+Every role text is a message whose context is ``<role id>:<field path>``, with the YAML
+comment above it (if any) as a comment for translators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS
+from babel.messages.extract import extract as babel_extract
+
+from jdgen.errors import (
+    JdgenError,
+    Position,
+    Problems,
+    relpath,
+)
+from jdgen.i18n.catalogs import (
+    TEMPLATE_DOMAIN,
+    role_domain,
+)
+from jdgen.i18n.localize import TEMPLATE_SOURCE_LANGUAGE
+from jdgen.i18n.pofile import new_catalog
+from jdgen.project.config import Project
+from jdgen.project.resolve import RoleIndex
+
+#: A marker for strings in Python code: ``N_(context, message)`` is extracted, not translated.
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": ((1, "c"), 2)}
+
+
+@dataclass
+class Pot:
+    """A domain's message template and the language its messages are written in."""
+
+    domain: str
+    catalog: Catalog
+    source_language: str
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.domain}.pot"
+
+
+def _yaml_comments(lines: list[str], line: int) -> list[str]:
+    """The comment lines directly above a value, and a comment at the end of its line."""
+    comments: list[str] = []
+    i = line - 2
+    while i >= 0 and lines[i].strip().startswith("#"):
+        comments.insert(0, lines[i].strip().lstrip("#").strip())
+        i -= 1
+    own = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "'" not in own and '"' not in own and " #" in own:
+        comments.append(own.split(" #", 1)[1].strip())
+    return [c for c in comments if c]
+
+
+def _templates_owned(project: Project) -> list[Path]:
+    base = project.root / project.config.templates_dir
+    return sorted(p for p in base.rglob("*.j2") if p.is_file()) if base.is_dir() else []
+
+
+def _python_sources(project: Project) -> list[Path]:
+    """jdgen's own Python strings, when the project is jdgen's repository itself."""
+    package = project.root / "jdgen"
+    if (package / "i18n" / "localize.py").is_file() and (package / "__init__.py").is_file():
+        return sorted(package.rglob("*.py"))
+    return []
+
+
+def extract_templates(project: Project) -> Pot | None:
+    """The ``jdgen`` domain: strings in the project's own templates (and jdgen's code)."""
+    from jinja2.ext import babel_extract as jinja_extract
+
+    templates = _templates_owned(project)
+    sources = _python_sources(project)
+    if not templates and not sources:
+        return None
+    catalog = new_catalog(TEMPLATE_DOMAIN)
+    problems = Problems()
+    jinja_options = {"silent": "false", "extensions": "jinja2.ext.i18n"}
+    methods: list[tuple[Path, Any, dict[str, str]]] = [
+        *((p, jinja_extract, jinja_options) for p in templates),
+        *((p, "python", {}) for p in sources),
+    ]
+    for path, method, options in methods:
+        shown = relpath(path)
+        try:
+            with path.open("rb") as handle:
+                for lineno, message, comments, context in babel_extract(
+                    method,
+                    handle,
+                    keywords=KEYWORDS,
+                    comment_tags=("Translators:",),
+                    options=options,
+                    strip_comment_tags=True,
+                ):
+                    msgid = message if isinstance(message, str) else tuple(message)
+                    catalog.add(
+                        msgid, None, [(shown, lineno)], auto_comments=comments, context=context
+                    )
+        except Exception as exc:  # a template syntax error, reported not swallowed
+            line = getattr(exc, "lineno", 0) or 0
+            problems.error(f"cannot extract messages: {exc}", Position(shown, line))
+    problems.raise_errors()
+    return Pot(TEMPLATE_DOMAIN, catalog, TEMPLATE_SOURCE_LANGUAGE)
+
+
+def extract_roles(project: Project) -> list[Pot]:
+    """One ``role-<id>`` domain per role file, each text with its context and comments."""
+    index = RoleIndex.of(project)
+    pots: list[Pot] = []
+    problems = Problems()
+    for role_id, path in sorted(index.files.items()):
+        texts, found = index.own_texts(path)
+        problems.extend(found)
+        if not texts:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        catalog = new_catalog(role_domain(role_id))
+        for field_path, (text, pos) in texts.items():
+            catalog.add(
+                text,
+                None,
+                [(pos.path, pos.line)],
+                auto_comments=_yaml_comments(lines, pos.line),
+                context=f"{role_id}:{field_path}",
+            )
+        pots.append(Pot(role_domain(role_id), catalog, index.language_of(path)))
+    problems.raise_errors()
+    return pots
+
+
+def extract(project: Project) -> list[Pot]:
+    """Every domain's template, built in memory. Raises with every extraction error."""
+    problems = Problems()
+    pots: list[Pot] = []
+    try:
+        template_pot = extract_templates(project)
+        if template_pot is not None:
+            pots.append(template_pot)
+    except JdgenError as exc:
+        problems.extend(exc.problems)
+    try:
+        pots.extend(extract_roles(project))
+    except JdgenError as exc:
+        problems.extend(exc.problems)
+    problems.raise_errors()
+    return pots

@@ -1,0 +1,192 @@
+"""PO files as jdgen writes them: byte-identical for the same content whenever they are
+written, with the headers a translator's tool set (PO-Revision-Date, Plural-Forms) kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import unescape, write_po
+
+from jdgen.errors import (
+    relpath,
+)
+from jdgen.foundation.write import write_atomic
+from jdgen.i18n import plurals
+from jdgen.i18n.catalogs import (
+    header_of,
+    parse_entries,
+)
+
+# Headers that would change on every run, or only hold Babel's placeholders.
+# PO-Revision-Date is kept: it is the translator's tool's to set.
+_VOLATILE_HEADERS = ("POT-Creation-Date", "Generated-By", "Report-Msgid-Bugs-To")
+
+
+_FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def new_catalog(domain: str, locale: str | None = None) -> Catalog:
+    return Catalog(
+        locale=locale,
+        domain=domain,
+        project=domain,
+        charset="utf-8",
+        creation_date=_FIXED_DATE,
+        revision_date=_FIXED_DATE,
+        fuzzy=False,
+        last_translator="jdgen translators",
+        language_team=f"{locale} translators" if locale else "",
+    )
+
+
+_FIXED_REVISION = '"PO-Revision-Date: 2000-01-01 00:00+0000\\n"'
+
+
+def _header_line(
+    line: str, domain: str, revision: str | None, plural_forms: str | None
+) -> str | None:
+    """A header line as jdgen writes it: nothing that depends on when or where it ran."""
+    key = line[1:].split(":", 1)[0]
+    if key in _VOLATILE_HEADERS:
+        return None
+    if key == "Plural-Forms" and plural_forms is not None:
+        return f'"Plural-Forms: {plural_forms}\\n"'  # the catalog's own, as written
+    if key == "Project-Id-Version":
+        return f'"Project-Id-Version: {domain}\\n"'
+    if key == "PO-Revision-Date":
+        return revision or _FIXED_REVISION
+    if key == "Last-Translator" and "EMAIL@ADDRESS" in line:
+        return '"Last-Translator: jdgen translators\\n"'
+    if key == "Language-Team" and "<LL@li.org>" in line:
+        return line.replace("<LL@li.org>", "translators")
+    return line
+
+
+def render_po(
+    catalog: Catalog,
+    header: str = "",
+    revision: str | None = None,
+    domain: str | None = None,
+    plural_forms: str | None = None,
+) -> str:
+    """A catalog as PO text, byte-identical for the same content, whenever it runs.
+
+    ``revision`` is the ``PO-Revision-Date`` line to keep (the one a translator's tool
+    wrote); without it a fixed date is written. ``plural_forms`` is the catalog's own
+    ``Plural-Forms`` value, written back exactly as it was.
+    """
+    buffer = io.BytesIO()
+    write_po(
+        buffer, catalog, width=79, include_previous=True, sort_output=False, ignore_obsolete=False
+    )
+    lines = buffer.getvalue().decode("utf-8").splitlines()
+    # Babel's own header comment names "PROJECT"; ours says what the file is.
+    while lines and (not lines[0] or (lines[0].startswith("#") and not lines[0].startswith("#,"))):
+        lines.pop(0)
+    end = lines.index("") if "" in lines else len(lines)
+    head = [
+        h
+        for h in (
+            _header_line(ln, domain or str(catalog.domain), revision, plural_forms)
+            if ln.startswith('"')
+            else ln
+            for ln in lines[:end]
+        )
+        if h is not None
+    ]
+    if plural_forms is not None and not any(h.startswith('"Plural-Forms:') for h in head):
+        # Babel before 2.19 writes no Plural-Forms for a catalog that names no language.
+        head.append(f'"Plural-Forms: {plural_forms}\\n"')
+    comment = "".join(f"# {c}\n" if c else "#\n" for c in header.splitlines())
+    return comment + "\n".join(head + lines[end:]) + "\n"
+
+
+def revision_line(path: Path) -> str | None:
+    """The PO-Revision-Date line of an existing catalog, if it has one."""
+    if not path.is_file():
+        return None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith('"PO-Revision-Date:'):
+            return line
+        if line.startswith("msgctxt") or (line.startswith("msgid") and '""' not in line):
+            break
+    return None
+
+
+def write_if_changed(path: Path, text: str) -> str:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return "unchanged"
+    existed = path.is_file()
+    write_atomic(path, text)
+    return "updated" if existed else "created"
+
+
+def locale_dir(tag: str) -> str:
+    """The directory name of a locale: ``es-AR`` → ``es_AR``."""
+    return tag.replace("-", "_")
+
+
+def msgid_of(message: Message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def use_plural_forms(catalog: Catalog, value: str) -> None:
+    """Make Babel write plural entries with the forms ``value`` declares (Babel's own
+    table depends on its version: es has 2 forms before 2.19 and 3 after)."""
+    catalog.mime_headers = [
+        *((k, v) for k, v in catalog.mime_headers if k.lower() != "plural-forms"),
+        ("Plural-Forms", value),
+    ]
+
+
+def plural_forms_of(path: Path, locale: Locale, style: str) -> str:
+    """The Plural-Forms a catalog is written with: its own header, as it is, if it has
+    one; else the default of ``style`` for its locale."""
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+        header, _ = header_of(parse_entries(text, relpath(path)))
+        if "Plural-Forms" in header:
+            return header["Plural-Forms"]
+    return plurals.default_forms(locale, style).header
+
+
+def restore_previous(catalog: Catalog) -> None:
+    """Give back the ``#|`` previous source that Babel's read_po files under translator
+    comments (python-babel/babel#206), so that a second update keeps it intact."""
+    for message in (*catalog, *catalog.obsolete.values()):
+        kept, previous, current = [], [], None
+        for comment in message.user_comments:
+            if not comment.startswith("| "):
+                kept.append(comment)
+                continue
+            line = comment[2:].strip()
+            for keyword in ("msgid_plural ", "msgid ", "msgctxt "):
+                if line.startswith(keyword):
+                    current = keyword.strip()
+                    line = line[len(keyword) :]
+                    if current != "msgctxt":
+                        previous.append("")
+            if current != "msgctxt" and previous and line.startswith('"'):
+                previous[-1] += unescape(line)
+        message.user_comments = kept
+        message.previous_id = previous if message.fuzzy else []
+
+
+def copy_catalog(catalog: Catalog) -> Catalog:
+    """A modifiable copy (read_catalog's result is cached and shared)."""
+    text = render_po(catalog)
+    from babel.messages.pofile import read_po
+
+    return read_po(io.BytesIO(text.encode("utf-8")))
+
+
+def message_state(message: Message) -> str:
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    if not all(strings):
+        return "empty"
+    return "fuzzy" if message.fuzzy else "translated"
