@@ -10,7 +10,9 @@ import yaml
 from click.testing import CliRunner
 
 from jdgen import cli
-from jdgen.lint.engine import all_rule_ids, lint_paths, lint_text, scan
+from jdgen.lint.engine import lint_paths
+from jdgen.lint.rules import all_rule_ids
+from jdgen.lint.wording import lint_text, scan
 from jdgen.project.config import find_project
 
 from .conftest import Builder

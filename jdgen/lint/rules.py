@@ -1,0 +1,147 @@
+"""Rule packs: the lint rules are data (``jdgen/lint/rules/<language>.yaml``, and
+``checks.yaml`` for the checks on a role's data), each with an id, a severity, the reason,
+the fix and its source. This module loads them and defines what a finding is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from jdgen.errors import Position
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    category: str
+    reason: str
+    fix: str
+    source: str
+    language: str
+    pattern: re.Pattern[str] | None = None
+    data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule found, where, and whether it is suppressed (and why)."""
+
+    rule: Rule
+    message: str
+    position: Position | None
+    field: str = ""
+    locale: str = ""
+    match: str = ""
+    suppressed: str | None = None  # the reason written in the role
+
+    @property
+    def severity(self) -> str:
+        return self.rule.severity
+
+    def line(self) -> str:
+        where = f"{self.position}: " if self.position else ""
+        context = "".join(f"[{x}] " for x in (self.locale, self.field) if x)
+        text = f"{where}{self.severity} {self.rule.id}: {context}{self.message} ({self.rule.fix})"
+        return text + (f" [suppressed: {self.suppressed}]" if self.suppressed else "")
+
+    def to_json(self) -> dict[str, Any]:
+        pos = self.position
+        return {
+            "rule": self.rule.id,
+            "severity": self.severity,
+            "category": self.rule.category,
+            "message": self.message,
+            "fix": self.rule.fix,
+            "reason": self.rule.reason,
+            "source": self.rule.source,
+            "path": pos.path if pos else None,
+            "line": pos.line if pos else None,
+            "column": pos.column if pos else None,
+            "locale": self.locale or None,
+            "field": self.field or None,
+            "match": self.match or None,
+            "suppressed": self.suppressed,
+        }
+
+    def github(self) -> str:
+        level = {"error": "error", "warning": "warning"}.get(self.severity, "notice")
+        pos = self.position
+        where = (
+            f" file={pos.path},line={pos.line},col={pos.column}"
+            if pos and pos.line
+            else f" file={pos.path}"
+            if pos
+            else ""
+        )
+        text = self.line().split(": ", 1)[-1] if pos else self.line()
+        return f"::{level}{where},title={self.rule.id}::{text}".replace("\n", " ")
+
+
+def _compile(language: str, patterns: Sequence[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    body = "|".join(f"(?:{p})" for p in patterns)
+    if language == "zh":
+        return re.compile(body)
+    return re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", re.IGNORECASE)
+
+
+@functools.cache
+def pack(language: str) -> tuple[Rule, ...]:
+    """The rules of one language (en, es, zh), or of data checks ("checks")."""
+    path = RULES_DIR / f"{language}.yaml"
+    if not path.is_file():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rules = []
+    for item in data["rules"]:
+        known = ("id", "severity", "category", "reason", "fix", "source", "patterns")
+        rules.append(
+            Rule(
+                item["id"],
+                item["severity"],
+                item["category"],
+                item["reason"],
+                item["fix"],
+                item["source"],
+                language,
+                _compile(language, item.get("patterns", ())),
+                {k: v for k, v in item.items() if k not in known},
+            )
+        )
+    return tuple(rules)
+
+
+def rule(rule_id: str) -> Rule:
+    language = rule_id.split(".", 1)[0]
+    for r in pack("checks" if language in ("comp", "hyg") else language):
+        if r.id == rule_id:
+            return r
+    raise KeyError(rule_id)
+
+
+def all_rule_ids() -> list[str]:
+    return [r.id for language in ("en", "es", "zh", "checks") for r in pack(language)]
+
+
+def offset_position(base: Position | None, offset: int, source: str) -> Position | None:
+    """Where a match is: on the value's line, ``offset`` characters in when the text is
+    written as it is in the file (a single line)."""
+    if base is None:
+        return None
+    if "\n" in source or not base.column:
+        return base
+    return Position(base.path, base.line, base.column + offset)
