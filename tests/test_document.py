@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jdgen.foundation.inline import markdown_it
-from jdgen.rendering.document import Code, Heading, ListBlock, Paragraph, Table, parse
+from jdgen.rendering.document import Code, Heading, ListBlock, Paragraph, Table
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
+from jdgen.rendering.parser import parse
 
 from .conftest import golden_files
 

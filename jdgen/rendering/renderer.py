@@ -27,11 +27,12 @@ from jdgen.project.config import Project
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole, RoleIndex
 from jdgen.project.schema import fields_of
-from jdgen.rendering.document import Document, parse
+from jdgen.rendering.document import Document
 from jdgen.rendering.formats import FORMATS
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
+from jdgen.rendering.parser import parse
 from jdgen.rendering.templates import make_environment, render_template
 
 #: Document kinds and the template each starts from.

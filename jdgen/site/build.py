@@ -14,62 +14,38 @@ comes from the config or the caller), the machine, or the order of work.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import json
-import os
-import shutil
-import signal
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from markupsafe import Markup
 
 from jdgen.errors import InvalidInputError, Position, Problem, Problems, Severity
-from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import parse_locale
 from jdgen.foundation.write import (
     MARKER,
     check_output_dir,
     compare_tree,
-    inside,
     sha256,
-    staging_beside,
-    swap_in,
 )
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
 from jdgen.project.config import CONFIG_NAME, Project
-from jdgen.rendering.formats.html import to_html
-from jdgen.rendering.formats.markdown import to_markdown
-from jdgen.rendering.formats.text import to_text
-from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, kinds_of
+from jdgen.rendering.renderer import Renderer
 from jdgen.rendering.templates import render_template
 from jdgen.site.cache import Cache, RoleState, Snapshot, global_hash
 from jdgen.site.pages import (
     Facts,
-    alternates,
-    facts,
     feed,
     group_postings,
-    job_posting,
-    json_ld,
-    missing_required,
     page_url,
-    posting_path,
     relative,
     robots,
     sitemap,
     switcher,
 )
+from jdgen.site.publish import publish
+from jdgen.site.roles import Progress, RenderPlan, page_context, render_roles
 
 CACHE_DIR = ".jdgen-cache"
-CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup
-PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site) are patched in place
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -84,133 +60,6 @@ class BuildReport:
     expired: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)  # with check=True
-
-
-@dataclass
-class _Result:
-    """One role, rendered in every locale (from a worker, so plain data only)."""
-
-    role: str
-    outputs: dict[str, bytes] = field(default_factory=dict)
-    facts: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[list[Any]] = field(default_factory=list)  # Problem.to_json()
-    problems: list[Problem] = field(default_factory=list)
-    families: list[str] = field(default_factory=list)
-    published: bool = True
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """What every worker needs to know, picklable."""
-
-    root: Path
-    locales: tuple[str, ...]
-    default: str
-    base_url: str
-    today: dt.date
-
-
-def _description(text: str) -> str:
-    flat = " ".join(inline_text(text).split())
-    return flat if len(flat) <= DESCRIPTION_LENGTH else flat[: DESCRIPTION_LENGTH - 1] + "…"
-
-
-def _render_role(renderer: Renderer, plan: _Plan, role_id: str) -> _Result:
-    result = _Result(role_id)
-    path = renderer.index.files[role_id]
-    if renderer.index.is_family(path):
-        result.problems = renderer.index.check(path)  # checked, never published
-        result.published = False
-        return result
-    try:
-        resolved = renderer.index.resolve(path)
-    except InvalidInputError as exc:
-        result.problems = exc.problems
-        return result
-    result.families = list(resolved.families)
-    for tag in plan.locales:
-        for kind in kinds_of(resolved.role):
-            try:
-                rendition = renderer.rendition(resolved, tag, kind)
-            except InvalidInputError as exc:
-                result.problems.extend(exc.problems)
-                continue
-            result.warnings.extend(w.to_json() for w in rendition.warnings)
-            doc, localizer = rendition.document, rendition.localizer
-            text_width = localizer.conventions.text_width or renderer.project.config.text_width
-            result.outputs[posting_path(tag, role_id, kind, ".md")] = to_markdown(doc).encode()
-            result.outputs[posting_path(tag, role_id, kind, ".txt")] = to_text(
-                doc, text_width
-            ).encode()
-            page = posting_path(tag, role_id, kind)
-            body = to_html(doc)
-            # The same page in every locale, for the switcher and the alternates.
-            same = {t: posting_path(t, role_id, kind) for t in plan.locales}
-            context = _page_context(renderer, plan, tag, page, same)
-            context.update(
-                title=inline_text(doc.title),
-                description=_description(doc.summary()),
-                body=Markup(body),
-                kind=kind,
-            )
-            if kind == "posting":
-                posting = job_posting(
-                    rendition.role,
-                    localizer,
-                    renderer.project,
-                    body,
-                    plan.base_url + page_url(page),
-                )
-                for missing in missing_required(posting):
-                    result.warnings.append(
-                        Problem(
-                            f"the {tag} JobPosting lacks {missing}, which Google requires",
-                            Position(resolved.display),
-                            severity=Severity.WARNING,
-                        ).to_json()
-                    )
-                context["json_ld"] = json_ld(posting)
-                data = posting_path(tag, role_id, kind, ".json")
-                result.outputs[data] = (
-                    json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-                ).encode()
-                result.facts.append(facts(rendition.role, localizer, page, posting, data).to_json())
-            env = renderer.environment(tag)
-            result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
-    return result
-
-
-def _page_context(
-    renderer: Renderer,
-    plan: _Plan,
-    tag: str,
-    page: str,
-    paths: dict[str, str],
-    default_path: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "lang": tag,
-        "org": renderer.project.config.organization,
-        "canonical": plan.base_url + page_url(page),
-        "alternates": alternates(plan.base_url, paths, plan.default, default_path),
-        "switcher": switcher(page, paths, tag),
-        "root": relative(page, ""),
-        "home": relative(page, f"{tag}/index.html"),
-        "json_ld": None,
-        "description": "",
-    }
-
-
-def _render_chunk(plan: _Plan, role_ids: Sequence[str]) -> list[_Result]:
-    """A worker's task: a few roles with one renderer, so its setup is shared."""
-    from jdgen.project.config import find_project
-
-    renderer = Renderer(find_project(plan.root), plan.today)
-    return [_render_role(renderer, plan, role_id) for role_id in role_ids]
-
-
-def _chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _global_files(project: Project, snapshot: Snapshot) -> dict[str, Path]:
@@ -242,7 +91,7 @@ def _below(tag: str, path: str) -> str:
     return relative(f"{tag}/index.html", path)  # pragma: no cover - postings live below
 
 
-def _site_pages(renderer: Renderer, plan: _Plan, items: list[Facts]) -> dict[str, bytes]:
+def _site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict[str, bytes]:
     """The pages made from all postings: indexes, the front page, sitemap, robots, feed."""
     pages: dict[str, bytes] = {}
     index_paths = {tag: f"{tag}/index.html" for tag in plan.locales}
@@ -261,11 +110,11 @@ def _site_pages(renderer: Renderer, plan: _Plan, items: list[Facts]) -> dict[str
             )
             for name, group in group_postings(mine)
         ]
-        context = _page_context(renderer, plan, tag, page, index_paths, "index.html")
+        context = page_context(renderer, plan, tag, page, index_paths, "index.html")
         context.update(title=localizer.pgettext("site", "Open positions"), groups=groups)
         pages[page] = render_template(env, "site/index.html.j2", context).encode()
     env = renderer.environment(plan.default)
-    front = _page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
+    front = page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
     front.update(
         title=renderer.localizer(plan.default).pgettext("site", "Careers"),
         switcher=switcher("index.html", index_paths, ""),
@@ -282,14 +131,6 @@ def _site_pages(renderer: Renderer, plan: _Plan, items: list[Facts]) -> dict[str
     source, _, _ = env.loader.get_source(env, "default:style.css")  # type: ignore[union-attr]
     pages["assets/style.css"] = source.encode()
     return pages
-
-
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or links not allowed: copy instead
-        shutil.copyfile(source, target)
 
 
 def build_site(
@@ -331,7 +172,7 @@ def build_site(
             problems.extend(exc.problems)
     problems.extend(renderer.index.duplicate_ids())
     problems.raise_errors()
-    plan = _Plan(
+    plan = RenderPlan(
         project.root,
         tuple(locales),
         parse_locale(config.default_locale).tag,
@@ -369,7 +210,9 @@ def build_site(
             stale.append(role_id)
     report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
 
-    for result in _render(renderer, plan, stale, jobs, progress, len(ids) - len(stale), len(ids)):
+    for result in render_roles(
+        renderer, plan, stale, jobs, progress, len(ids) - len(stale), len(ids)
+    ):
         if result.problems:
             problems.extend(result.problems)
             continue
@@ -443,7 +286,7 @@ def build_site(
     on_disk = sha256(marker.read_bytes()) if marker.is_file() else None
     if on_disk != files[MARKER]:
         previous = cache.get_json(cache.site) if cache.site and on_disk == cache.marker else {}
-        _write(cache, files, out, previous)
+        publish(cache, files, out, previous)
         report.changed = True
     cache.site, cache.marker = cache.put_json(files), files[MARKER]
     cache.save()
@@ -458,78 +301,3 @@ def _expired(project: Project, path: Path, until: str | None) -> Problem:
         hint="update valid_through or remove the role",
         severity=Severity.WARNING,
     )
-
-
-def _render(
-    renderer: Renderer,
-    plan: _Plan,
-    stale: list[str],
-    jobs: int,
-    progress: Progress | None,
-    done: int,
-    total: int,
-) -> Iterable[_Result]:
-    if progress:
-        progress(done, total)
-    if jobs <= 1 or len(stale) <= CHUNK:
-        for role_id in stale:
-            yield _render_role(renderer, plan, role_id)
-            done += 1
-            if progress:
-                progress(done, total)
-        return
-    chunks = _chunks(stale, CHUNK)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for results in pool.map(_render_chunk, [plan] * len(chunks), chunks):
-            yield from results
-            done += len(results)
-            if progress:
-                progress(done, total)
-
-
-def _write(cache: Cache, files: dict[str, str], out: Path, previous: dict[str, str]) -> None:
-    """Make ``out`` hold exactly ``files``, all at once or not at all.
-
-    Every file is already in the cache. When the site on disk is the previous build and
-    only a few files differ, the new and changed files are staged beside it and renamed
-    into place, with Ctrl-C held back until the last one (the marker) is in; otherwise a
-    whole new tree of links is staged and swapped in. Either way a build that fails or is
-    interrupted before this point leaves the previous site exactly as it was.
-    """
-    changed = {rel: d for rel, d in files.items() if previous.get(rel) != d}
-    removed = sorted(set(previous) - set(files))
-    patch = bool(previous) and len(changed) + len(removed) <= max(PATCH_LIMIT, len(files) // 20)
-    with staging_beside(out, "building") as staging:
-        for rel, digest in sorted((changed if patch else files).items()):
-            _link(cache.object_path(digest), inside(staging, rel, "the site"))
-        if not patch:
-            swap_in(staging, out)
-            return
-        with _signals_held():
-            for rel in sorted(changed, key=lambda r: r == MARKER):  # the marker last
-                (out / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / rel, out / rel)
-            for rel in removed:
-                (out / rel).unlink(missing_ok=True)
-                _prune(out, (out / rel).parent)
-
-
-def _prune(root: Path, directory: Path) -> None:
-    """Remove directories left empty by removed files, up to ``root``."""
-    while directory != root and directory.is_dir() and not any(directory.iterdir()):
-        directory.rmdir()
-        directory = directory.parent
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold back Ctrl-C (and SIGTERM) while the site is being changed in place."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread receives them
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)

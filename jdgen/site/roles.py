@@ -1,0 +1,192 @@
+"""Rendering each role's pages (every kind, locale and format) for the site build, in
+this process or in a pool of worker processes; each result depends only on its own
+inputs, so the site is the same whatever the order or the number of processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from jdgen.errors import InvalidInputError, Position, Problem, Severity
+from jdgen.foundation.inline import to_text as inline_text
+from jdgen.rendering.formats.html import to_html
+from jdgen.rendering.formats.markdown import to_markdown
+from jdgen.rendering.formats.text import to_text
+from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, kinds_of
+from jdgen.rendering.templates import render_template
+from jdgen.site.pages import (
+    alternates,
+    facts,
+    job_posting,
+    json_ld,
+    missing_required,
+    page_url,
+    posting_path,
+    relative,
+    switcher,
+)
+
+Progress = Callable[[int, int], None]
+CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup
+
+
+@dataclass
+class RoleResult:
+    """One role, rendered in every locale (from a worker, so plain data only)."""
+
+    role: str
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[list[Any]] = field(default_factory=list)  # Problem.to_json()
+    problems: list[Problem] = field(default_factory=list)
+    families: list[str] = field(default_factory=list)
+    published: bool = True
+
+
+@dataclass(frozen=True)
+class RenderPlan:
+    """What every worker needs to know, picklable."""
+
+    root: Path
+    locales: tuple[str, ...]
+    default: str
+    base_url: str
+    today: dt.date
+
+
+def description(text: str) -> str:
+    flat = " ".join(inline_text(text).split())
+    return flat if len(flat) <= DESCRIPTION_LENGTH else flat[: DESCRIPTION_LENGTH - 1] + "…"
+
+
+def render_role(renderer: Renderer, plan: RenderPlan, role_id: str) -> RoleResult:
+    result = RoleResult(role_id)
+    path = renderer.index.files[role_id]
+    if renderer.index.is_family(path):
+        result.problems = renderer.index.check(path)  # checked, never published
+        result.published = False
+        return result
+    try:
+        resolved = renderer.index.resolve(path)
+    except InvalidInputError as exc:
+        result.problems = exc.problems
+        return result
+    result.families = list(resolved.families)
+    for tag in plan.locales:
+        for kind in kinds_of(resolved.role):
+            try:
+                rendition = renderer.rendition(resolved, tag, kind)
+            except InvalidInputError as exc:
+                result.problems.extend(exc.problems)
+                continue
+            result.warnings.extend(w.to_json() for w in rendition.warnings)
+            doc, localizer = rendition.document, rendition.localizer
+            text_width = localizer.conventions.text_width or renderer.project.config.text_width
+            result.outputs[posting_path(tag, role_id, kind, ".md")] = to_markdown(doc).encode()
+            result.outputs[posting_path(tag, role_id, kind, ".txt")] = to_text(
+                doc, text_width
+            ).encode()
+            page = posting_path(tag, role_id, kind)
+            body = to_html(doc)
+            # The same page in every locale, for the switcher and the alternates.
+            same = {t: posting_path(t, role_id, kind) for t in plan.locales}
+            context = page_context(renderer, plan, tag, page, same)
+            context.update(
+                title=inline_text(doc.title),
+                description=description(doc.summary()),
+                body=Markup(body),
+                kind=kind,
+            )
+            if kind == "posting":
+                posting = job_posting(
+                    rendition.role,
+                    localizer,
+                    renderer.project,
+                    body,
+                    plan.base_url + page_url(page),
+                )
+                for missing in missing_required(posting):
+                    result.warnings.append(
+                        Problem(
+                            f"the {tag} JobPosting lacks {missing}, which Google requires",
+                            Position(resolved.display),
+                            severity=Severity.WARNING,
+                        ).to_json()
+                    )
+                context["json_ld"] = json_ld(posting)
+                data = posting_path(tag, role_id, kind, ".json")
+                result.outputs[data] = (
+                    json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+                ).encode()
+                result.facts.append(facts(rendition.role, localizer, page, posting, data).to_json())
+            env = renderer.environment(tag)
+            result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
+    return result
+
+
+def page_context(
+    renderer: Renderer,
+    plan: RenderPlan,
+    tag: str,
+    page: str,
+    paths: dict[str, str],
+    default_path: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "lang": tag,
+        "org": renderer.project.config.organization,
+        "canonical": plan.base_url + page_url(page),
+        "alternates": alternates(plan.base_url, paths, plan.default, default_path),
+        "switcher": switcher(page, paths, tag),
+        "root": relative(page, ""),
+        "home": relative(page, f"{tag}/index.html"),
+        "json_ld": None,
+        "description": "",
+    }
+
+
+def render_chunk(plan: RenderPlan, role_ids: Sequence[str]) -> list[RoleResult]:
+    """A worker's task: a few roles with one renderer, so its setup is shared."""
+    from jdgen.project.config import find_project
+
+    renderer = Renderer(find_project(plan.root), plan.today)
+    return [render_role(renderer, plan, role_id) for role_id in role_ids]
+
+
+def split_chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def render_roles(
+    renderer: Renderer,
+    plan: RenderPlan,
+    stale: list[str],
+    jobs: int,
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> Iterable[RoleResult]:
+    if progress:
+        progress(done, total)
+    if jobs <= 1 or len(stale) <= CHUNK:
+        for role_id in stale:
+            yield render_role(renderer, plan, role_id)
+            done += 1
+            if progress:
+                progress(done, total)
+        return
+    chunks = split_chunks(stale, CHUNK)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for results in pool.map(render_chunk, [plan] * len(chunks), chunks):
+            yield from results
+            done += len(results)
+            if progress:
+                progress(done, total)
