@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -46,6 +46,9 @@ def complete_locales(ctx: click.Context, param: click.Parameter, incomplete: str
     return [click.shell_completion.CompletionItem(t) for t in tags if t.startswith(incomplete)]
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
 class DateParam(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
@@ -58,6 +61,18 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
             return dt.date.fromisoformat(value)
         except ValueError:
             self.fail(f"{value!r} is not a date written YYYY-MM-DD", param, ctx)
+
+
+def today_option(
+    help: str = "Date to check expiry against (default: the config's today, or today in UTC).",
+) -> Callable[[F], F]:
+    """``--today``: the date that decides what has expired."""
+    return click.option("--today", type=DateParam(), help=help)
+
+
+def strict_option(help: str = "Treat warnings as errors.") -> Callable[[F], F]:
+    """``--strict``: warnings count as errors (exit 1)."""
+    return click.option("--strict", is_flag=True, help=help)
 
 
 class JdgenGroup(click.Group):

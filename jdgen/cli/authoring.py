@@ -10,11 +10,11 @@ from pathlib import Path
 import click
 
 from jdgen.cli.app import (
-    DateParam,
     complete_locales,
     complete_roles,
     main,
     project_of,
+    today_option,
 )
 from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS
 
@@ -39,7 +39,7 @@ from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS
     show_default=True,
     help="Where the careers site will be published.",
 )
-@click.option("--today", type=DateParam(), help="The date to start from (default: today, UTC).")
+@today_option("The date to start from (default: today, UTC).")
 def init(
     directory: Path,
     locales: tuple[str, ...],

@@ -9,13 +9,14 @@ from pathlib import Path
 import click
 
 from jdgen.cli.app import (
-    DateParam,
     complete_locales,
     complete_roles,
     main,
     project_of,
     report,
     strict_error,
+    strict_option,
+    today_option,
 )
 from jdgen.errors import ExitCode
 from jdgen.foundation.vocabulary import KINDS
@@ -60,16 +61,8 @@ from jdgen.rendering.formats import FORMATS
     type=click.IntRange(20, 400),
     help="Line width of plain text, in display columns (CJK characters count 2).",
 )
-@click.option(
-    "--today",
-    type=DateParam(),
-    help="Date to check expiry against (default: config, or today in UTC).",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Treat warnings (missing translations, expired postings) as errors.",
-)
+@today_option("Date to check expiry against (default: config, or today in UTC).")
+@strict_option("Treat warnings (missing translations, expired postings) as errors.")
 @click.pass_obj
 def render(
     project_dir: Path | None,
@@ -107,8 +100,8 @@ def render(
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--today", type=DateParam(), help="Date to check expiry against.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@today_option()
+@strict_option()
 @click.pass_obj
 def validate(
     project_dir: Path | None, paths: tuple[Path, ...], today: dt.date | None, strict: bool

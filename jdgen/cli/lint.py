@@ -9,11 +9,11 @@ from pathlib import Path
 import click
 
 from jdgen.cli.app import (
-    DateParam,
     complete_locales,
     main,
     project_of,
     report,
+    today_option,
 )
 from jdgen.errors import ExitCode
 
@@ -45,7 +45,7 @@ from jdgen.errors import ExitCode
     show_default=True,
     help="Exit 1 if a finding is this severe (or more).",
 )
-@click.option("--today", type=DateParam(), help="Date to check expiry against.")
+@today_option()
 @click.pass_obj
 def lint(
     project_dir: Path | None,

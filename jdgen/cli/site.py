@@ -11,12 +11,13 @@ from typing import Any
 import click
 
 from jdgen.cli.app import (
-    DateParam,
     main,
     project_of,
     report,
     report_check,
     strict_error,
+    strict_option,
+    today_option,
 )
 from jdgen.errors import JdgenError, Problem
 
@@ -42,12 +43,8 @@ from jdgen.errors import JdgenError, Problem
     help="Build nothing; exit 1 if the site in --out "
     "differs from what a build would make (for CI guarding a committed site).",
 )
-@click.option(
-    "--today",
-    type=DateParam(),
-    help="Date that decides which postings have expired (default: config, or today in UTC).",
-)
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@today_option("Date that decides which postings have expired (default: config, or today in UTC).")
+@strict_option()
 @click.pass_obj
 def build(
     project_dir: Path | None,
@@ -111,8 +108,8 @@ def build(
     help="Write nothing; exit 1 if the tree in --out differs from what an export would "
     "write (for CI guarding a committed one).",
 )
-@click.option("--today", type=DateParam(), help="Date to check expiry against.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@today_option()
+@strict_option()
 @click.pass_obj
 def export(
     project_dir: Path | None, out: Path | None, check: bool, today: dt.date | None, strict: bool
