@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from jdgen.errors import InvalidInputError, NotFoundError
 from jdgen.project.config import find_project
+from jdgen.rendering.markdown_escape import escape_markdown_blocks
 from jdgen.rendering.renderer import Renderer
-from jdgen.rendering.templates import escape_markdown_blocks
 
 from .conftest import Builder
 
@@ -81,6 +83,9 @@ def test_role_content_is_data_not_code(build_tree: Builder, fmt: str) -> None:
         assert "<script>" not in text
         assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% raw %}" in text
         assert "<p># not a heading</p>" in text
+    elif fmt == "markdown":  # raw HTML is escaped in Markdown too: .md files get pasted
+        assert not re.search(r"(?<!\\)</?script", text)
+        assert "\\<script>alert(1)\\</script> {{ 7*7 }} {% raw %}" in text
     else:
         assert "<script>alert(1)</script> {{ 7*7 }} {% raw %}" in text
 

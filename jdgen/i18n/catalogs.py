@@ -165,6 +165,8 @@ class PoFile:
     header: dict[str, str]
     header_line: int
     warnings: tuple[Problem, ...] = ()
+    #: Where each usable entry is written, for messages about it.
+    positions: dict[Key, Position] = field(default_factory=dict)
 
 
 def parse_entries(text: str, display: str) -> list[Entry]:
@@ -271,12 +273,14 @@ def _read_po_file(path: Path, mtime_ns: int, size: int) -> PoFile:
         if reason:
             forms = None
     out: Translations = {}
+    positions: dict[Key, Position] = {}
     for entry in entries:
         fields = entry.fields
         msgid = fields.get("msgid", "")
         if not msgid or entry.fuzzy:
             continue
         key = (fields.get("msgctxt"), msgid)
+        positions[key] = Position(display, entry.line)
         if "msgid_plural" not in fields:
             if fields.get("msgstr"):
                 out[key] = (fields["msgstr"], forms)
@@ -300,60 +304,4 @@ def _read_po_file(path: Path, mtime_ns: int, size: int) -> PoFile:
                 hint="run `jdgen i18n check` for the fix",
             )
         )
-    return PoFile(out, header, header_line, tuple(warnings))
-
-
-@dataclass
-class Messages:
-    """The translations of one locale and domain, merged along the fallback chain."""
-
-    locale: LocaleInfo
-    entries: Translations = field(default_factory=dict)
-    #: Lookups that found no translation, for "missing translation" warnings.
-    misses: set[Key] = field(default_factory=set)
-    #: Why some entries of the catalogs were not used (see :class:`PoFile`).
-    warnings: list[Problem] = field(default_factory=list)
-
-    @classmethod
-    def load(cls, locale: LocaleInfo, domain: str, locale_dirs: Sequence[Path]) -> Messages:
-        messages = cls(locale)
-        # General to specific, so that the more specific catalog wins.
-        for path in reversed(catalog_paths(locale, domain, locale_dirs)):
-            po = read_po_file(path)
-            messages.entries.update(po.entries)
-            messages.warnings.extend(po.warnings)
-        return messages
-
-    def lookup(self, msgid: str, context: str | None = None) -> str | None:
-        """The translation, or None (no miss is recorded: the caller decides)."""
-        entry = self.entries.get((context, msgid))
-        if entry is None:
-            return None
-        value, _ = entry
-        return value if isinstance(value, str) else value[0]
-
-    def gettext(self, msgid: str, context: str | None = None) -> str:
-        entry = self.entries.get((context, msgid))
-        if entry is None:
-            self.misses.add((context, msgid))
-            return msgid
-        value, _ = entry
-        return value if isinstance(value, str) else value[0]
-
-    def ngettext(self, singular: str, plural: str, n: int, context: str | None = None) -> str:
-        entry = self.entries.get((context, singular))
-        if entry is None or isinstance(entry[0], str):
-            self.misses.add((context, singular))
-            return singular if n == 1 else plural
-        forms, rule = entry
-        index = rule.index(n) if rule is not None else None
-        if index is None:  # a formula that fails for this n (checked for 0 to 2·10⁶)
-            self.misses.add((context, singular))
-            return singular if n == 1 else plural
-        return forms[index]
-
-    def pgettext(self, context: str, msgid: str) -> str:
-        return self.gettext(msgid, context)
-
-    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        return self.ngettext(singular, plural, n, context)
+    return PoFile(out, header, header_line, tuple(warnings), positions)

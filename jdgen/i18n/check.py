@@ -23,11 +23,13 @@ from jdgen.errors import (
 from jdgen.foundation.locales import dir_to_tag, parse_locale
 from jdgen.i18n import plurals
 from jdgen.i18n.catalogs import (
+    TEMPLATE_DOMAIN,
     decode_po,
     header_of,
     parse_entries,
     read_catalog,
 )
+from jdgen.i18n.placeholders import control_problem, format_problem, markup_problem
 from jdgen.i18n.pofile import message_state
 from jdgen.project.config import Project
 
@@ -119,6 +121,7 @@ def check_catalog(path: Path, style: str = "gettext") -> list[Problem]:
     except InvalidInputError as exc:
         # Babel cannot read a catalog whose header is broken; the problem above says why.
         return problems.items or exc.problems
+    template = path.stem == TEMPLATE_DOMAIN  # template strings: formatted, plain words
     for message in catalog:
         if not message.id or message_state(message) == "empty":
             continue
@@ -138,13 +141,25 @@ def check_catalog(path: Path, style: str = "gettext") -> list[Problem]:
                     where,
                     hint="keep every {name} and %(name)s exactly as in the source",
                 )
+            elif template and (why := format_problem(ids, string)):
+                problems.error(
+                    f"{_entry(message)}: {why}",
+                    where,
+                    hint="rendering shows the source text until this is fixed",
+                )
+            why = markup_problem(ids, string) if template else control_problem(string)
+            if why:
+                problems.error(
+                    f"{_entry(message)}: the translation is not used: {why}",
+                    where,
+                    hint="translations are plain text; write the words only",
+                )
             if _space(source, string):
                 problems.error(
                     f"{_entry(message)}: leading or trailing spaces differ from the source", where
                 )
             if info.language == "zh":
-                m = _HALF_WIDTH_AFTER_CJK.search(string)
-                if m:
+                for m in _HALF_WIDTH_AFTER_CJK.finditer(string):
                     wide = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}[m.group(2)]
                     problems.error(
                         f'{_entry(message)}: half-width "{m.group(2)}" in Chinese text',

@@ -20,8 +20,9 @@ from jdgen.errors import InvalidInputError, NotFoundError, Problem, Severity, re
 from jdgen.foundation.inline import mark_language
 from jdgen.foundation.locales import LocaleInfo, dir_to_tag, parse_locale
 from jdgen.i18n import formatting
-from jdgen.i18n.catalogs import TEMPLATE_DOMAIN, Messages, role_domain
+from jdgen.i18n.catalogs import TEMPLATE_DOMAIN, role_domain
 from jdgen.i18n.formatting import Conventions
+from jdgen.i18n.messages import Messages
 from jdgen.project.checking import INVALID, Checker
 from jdgen.project.load import load_yaml, merge_nodes
 from jdgen.project.model import Role, Salary

@@ -22,38 +22,12 @@ import jinja2
 from markupsafe import Markup
 
 from jdgen.errors import InvalidInputError, NotFoundError, Position, Problem, did_you_mean, relpath
-from jdgen.foundation.inline import LANG_OPEN, LANG_SEP
 from jdgen.i18n.localize import Content, Localizer
+from jdgen.rendering import gettext
+from jdgen.rendering.markdown_escape import escape_markdown
 
 DEFAULT_DIR = "default"
 BUILTIN_PREFIX = "!"
-
-_BLOCK_START = re.compile(
-    r"(\s*)(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|`{3,}|~{3,}"
-    r"|[=-]+\s*$)"
-)
-
-
-_LEADING_MARK = re.compile(f"{LANG_OPEN}[A-Za-z0-9-]{{1,35}}{LANG_SEP}")
-
-
-def escape_markdown_blocks(text: str) -> str:
-    """Escape what would make role text start a Markdown block (heading, list, fence...)."""
-    out = []
-    for para in text.split("\n\n"):
-        para = para.replace("\n", " ")
-        mark = _LEADING_MARK.match(para)  # a language mark is not text: look past it
-        prefix, para = (mark.group(0), para[mark.end() :]) if mark else ("", para)
-        m = _BLOCK_START.match(para)
-        if m:
-            lead, marker = m.group(1), m.group(2)
-            if marker[0].isdigit():
-                para = lead + marker[:-1] + "\\" + marker[-1] + para[m.end() :]
-            else:
-                para = lead + "\\" + para[len(lead) :]
-        out.append(prefix + para)
-    return "\n\n".join(out)
-
 
 ARROW = " → "
 
@@ -166,13 +140,7 @@ def make_environment(
         finalize=_finalize,
         auto_reload=False,
     )
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        localizer.gettext,
-        localizer.ngettext,
-        newstyle=True,
-        pgettext=localizer.pgettext,
-        npgettext=localizer.npgettext,
-    )
+    gettext.install(env, localizer)
     loc = localizer
     env.filters.update(
         {
@@ -216,7 +184,7 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, Content) and not isinstance(value, Markup):
-        return escape_markdown_blocks(value)
+        return escape_markdown(value)
     return value
 
 

@@ -198,9 +198,13 @@ def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], 
 
 
 def json_ld(posting: dict[str, Any]) -> Markup:
-    """JSON-LD for a <script> element: "</" can never close the element early."""
+    """JSON-LD for a <script> element. ``<``, ``>`` and ``&`` are written as JSON escapes,
+    so no text can close the element (``</script>``) or make an HTML parser swallow the
+    rest of the page (``<!--<script>``); the JSON means exactly the same."""
     text = json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True)
-    return Markup(text.replace("</", "<\\/"))
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escaped)
+    return Markup(text)
 
 
 # -- links between locales --------------------------------------------------------------
