@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,9 +175,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def relpath(path: Path | str) -> str:
-    """A path as users should read it: relative to the working directory when inside it."""
+    """A path as users should read it: relative to the working directory when inside it.
+    A symbolic link is shown by its own name, not by what it points to."""
     p = Path(path)
-    try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return p.as_posix()
+    cwd = Path.cwd()
+    for candidate, base in (
+        (Path(os.path.abspath(p)), cwd.absolute()),
+        (p.resolve(), cwd.resolve()),
+    ):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return p.as_posix()

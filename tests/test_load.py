@@ -286,8 +286,47 @@ def test_duplicate_ids_are_reported_and_hidden_files_ignored(build_tree: Builder
     )
     index = RoleIndex.of(find_project(root))
     assert sorted(index.files) == ["a"]
-    found = [str(p) for p in index.duplicate_ids()]
+    found = [str(p) for p in index.file_problems()]
     assert found == [
-        'roles/more/a.yaml: role id "a" is also used by roles/a.yaml '
-        "(role ids come from file names and must be unique)"
+        'roles/more/a.yaml:1:1: role id "a" is also used by roles/a.yaml:1:1 '
+        "(role ids come from file names and must be unique; rename one)"
     ]
+
+
+def test_special_files_and_links_out_of_the_project_are_refused(
+    build_tree: Builder, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A FIFO would hang validate and build (and CI with them); a link could make jdgen
+    read, and print in an error, a file from outside the project."""
+    import os
+
+    from click.testing import CliRunner
+
+    from jdgen import cli
+
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.yaml"
+    secret.write_text("title: TOP-SECRET-CONTENT\n", encoding="utf-8")
+    root = build_tree(
+        {
+            "jdgen.yaml": "base_url: https://jobs.example.org/\n",
+            "roles/a.yaml": "title: A\n",
+            "shared/b.yaml": "title: B\n",
+        }
+    )
+    os.mkfifo(root / "roles/pipe.yaml")
+    os.symlink(secret, root / "roles/leak.yaml")
+    os.symlink(root / "shared/b.yaml", root / "roles/b.yaml")  # inside the project: fine
+    os.symlink(root / "nowhere.yaml", root / "roles/dangling.yaml")
+    index = RoleIndex.of(find_project(root))
+    assert sorted(index.files) == ["a", "b"]
+    found = [str(p) for p in index.file_problems()]
+    assert any(p.startswith("roles/pipe.yaml: is not a regular file") for p in found), found
+    assert any(p.startswith("roles/leak.yaml: is a link to a file outside") for p in found), found
+    assert any(p.startswith("roles/dangling.yaml: cannot be read") for p in found)
+    for args in (["validate"], ["build", "--out", "site"], ["lint"]):
+        result = CliRunner().invoke(cli.main, args)  # returns: nothing waits on the FIFO
+        assert result.exit_code == 1, (args, result.output)
+        assert "TOP-SECRET" not in result.output
+    result = CliRunner().invoke(cli.main, ["render", "roles/pipe.yaml"])
+    assert result.exit_code == 1
+    assert "is not a regular file" in result.stderr

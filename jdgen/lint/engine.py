@@ -104,6 +104,7 @@ def lint_paths(
 ) -> Report:
     """Lint roles (default: every role of the project), and text or Markdown files and
     standard input in the language of ``locales[0]``."""
+    from jdgen.project.load import read_text
     from jdgen.project.resolve import ROLE_SUFFIXES, role_files
     from jdgen.rendering.renderer import Renderer
 
@@ -113,15 +114,20 @@ def lint_paths(
     tags = [parse_locale(t).tag for t in locales]
     roles: list[Path] = []
     texts: list[Path] = []
+    skipped: list[tuple[str, str]] = []
     for path in paths:
         if path.is_dir():
-            roles.extend(sorted(role_files(path).values()))
+            roles.extend(sorted(role_files(path, None, skipped, project.root).values()))
         elif path.suffix in ROLE_SUFFIXES:
             roles.append(path)
         else:
             texts.append(path)
     if not paths and stdin is None:
-        roles = sorted(role_files(project.roles_dir).values())
+        roles = sorted(role_files(project.roles_dir, None, skipped, project.root).values())
+    report.problems.extend(
+        Problem(f"{why}; it was not read", Position(project.display(Path(file))))
+        for file, why in skipped
+    )
     if (texts or stdin is not None) and not tags:
         raise UsageError(Problem("a text to lint needs --locale (its language), e.g. --locale en"))
     language = parse_locale(tags[0]).language if tags else ""
@@ -129,9 +135,9 @@ def lint_paths(
         report.findings.extend(lint_text(stdin, language, "<stdin>", style))
     for path in texts:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            report.problems.append(Problem(f"cannot read: {exc}", Position(str(path))))
+            text = read_text(path, project.display(path))
+        except JdgenError as exc:
+            report.problems.extend(exc.problems)
             continue
         report.findings.extend(lint_text(text, language, project.display(path), style))
     if roles:

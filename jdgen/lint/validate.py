@@ -66,7 +66,7 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
     for path in given:
         if not path.exists():
             problems.error("no such file or directory", None, hint=str(path))
-    problems.extend(renderer.index.duplicate_ids())
+    problems.extend(renderer.index.file_problems())
 
     # Templates and catalogs: the project's own and the built-in ones it falls back to.
     env = None

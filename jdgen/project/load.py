@@ -11,6 +11,8 @@ constructed. Aliases are allowed but their expanded size is bounded, so an alias
 from __future__ import annotations
 
 import io
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,8 +67,17 @@ def _mark_position(mark: yaml.Mark | None, path: str) -> Position:
 
 
 def read_text(path: Path, display: str) -> str:
-    """Read a UTF-8 file (a BOM is allowed), or raise a positioned error."""
+    """Read a UTF-8 file (a BOM is allowed), or raise a positioned error. Only a regular
+    file is opened: reading a FIFO would wait forever."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir():
+            raise InvalidInputError(
+                Problem(
+                    "is not a regular file (a FIFO, a device or a socket)",
+                    Position(display),
+                    hint="give a YAML file",
+                )
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInputError(Problem("file not found", Position(display))) from None

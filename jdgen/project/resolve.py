@@ -12,6 +12,7 @@ whole. ``id``, ``extends`` and ``abstract`` are never inherited.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,21 +71,53 @@ class ResolvedRole:
     texts: dict[str, TextSource] = field(default_factory=dict)
 
 
-def _walk_role_files(directory: Path) -> Iterator[tuple[str, str]]:
+def _walk_role_files(
+    directory: Path, root: Path, skipped: list[tuple[str, str]]
+) -> Iterator[tuple[str, str]]:
     """(stem, path) of every role file below ``directory``, in a deterministic order;
-    hidden files and folders skipped. Plain strings: a large site has many thousands."""
+    hidden files and folders skipped. Plain strings: a large site has many thousands.
+
+    Only regular files are read: a FIFO would hang the build, a device or socket is no
+    role. A symbolic link is followed only to a regular file inside ``root`` (the
+    project), so a link cannot make jdgen read, or print, a file from elsewhere. What is
+    passed over goes into ``skipped`` as (path, why)."""
+    inside = os.path.realpath(root) + os.sep
     for dirpath, dirnames, filenames in os.walk(directory):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.endswith(ROLE_SUFFIXES) and not name.startswith("."):
-                yield name.rsplit(".", 1)[0], os.path.join(dirpath, name)
+            if not name.endswith(ROLE_SUFFIXES) or name.startswith("."):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                mode = os.lstat(path).st_mode
+                if stat.S_ISLNK(mode):
+                    if not os.path.realpath(path).startswith(inside):
+                        skipped.append((path, "is a link to a file outside the project"))
+                        continue
+                    mode = os.stat(path).st_mode
+            except OSError as exc:  # a dangling link, or gone since it was listed
+                skipped.append((path, f"cannot be read: {exc.strerror}"))
+                continue
+            if not stat.S_ISREG(mode):
+                skipped.append((path, "is not a regular file (a FIFO, a device or a socket)"))
+                continue
+            yield name.rsplit(".", 1)[0], path
 
 
-def role_files(directory: Path, duplicates: list[tuple[str, str]] | None = None) -> dict[str, Path]:
+def role_files(
+    directory: Path,
+    duplicates: list[tuple[str, str]] | None = None,
+    skipped: list[tuple[str, str]] | None = None,
+    root: Path | None = None,
+) -> dict[str, Path]:
     """Role id → file, for every role file below ``directory``; the first of a stem wins.
-    The others go into ``duplicates`` as (path, first path), if given."""
+    The others go into ``duplicates`` as (path, first path), if given; files that are not
+    read go into ``skipped`` as (path, why). Links may point anywhere inside ``root``
+    (default: ``directory``)."""
     found: dict[str, str] = {}
-    for stem, path in _walk_role_files(directory):
+    for stem, path in _walk_role_files(
+        directory, root or directory, [] if skipped is None else skipped
+    ):
         first = found.setdefault(stem, path)
         if first != path and duplicates is not None:
             duplicates.append((path, first))
@@ -99,24 +132,38 @@ class RoleIndex:
     files: dict[str, Path] = field(default_factory=dict)
     _docs: dict[Path, Document] = field(default_factory=dict)
     _duplicates: list[tuple[str, str]] = field(default_factory=list)
+    _skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def of(cls, project: Project) -> RoleIndex:
         duplicates: list[tuple[str, str]] = []
-        index = cls(project, role_files(project.roles_dir, duplicates))
+        skipped: list[tuple[str, str]] = []
+        index = cls(project, role_files(project.roles_dir, duplicates, skipped, project.root))
         index._duplicates = duplicates
+        index._skipped = skipped
         return index
 
-    def duplicate_ids(self) -> list[Problem]:
-        """Two files with one stem in different folders would make ids ambiguous."""
-        return [
+    def file_problems(self) -> list[Problem]:
+        """Role files that cannot be used: two files with one stem in different folders
+        (ids would be ambiguous), and files that are not read (see ``role_files``)."""
+        problems = [
             Problem(
-                f'role id "{Path(path).stem}" is also used by {self.project.display(Path(first))}',
-                Position(self.project.display(Path(path))),
-                hint="role ids come from file names and must be unique",
+                f'role id "{Path(path).stem}" is also used by '
+                f"{self.project.display(Path(first))}:1:1",
+                Position(self.project.display(Path(path)), 1, 1),
+                hint="role ids come from file names and must be unique; rename one",
             )
             for path, first in self._duplicates
         ]
+        problems += [
+            Problem(
+                f"{why}; it was not read",
+                Position(self.project.display(Path(path))),
+                hint="role files are plain files inside the project; copy it in instead",
+            )
+            for path, why in self._skipped
+        ]
+        return problems
 
     def document(self, path: Path) -> Document:
         path = path.resolve()
@@ -128,8 +175,8 @@ class RoleIndex:
         """A role given as an id or a file path."""
         candidate = Path(ref)
         if candidate.suffix in ROLE_SUFFIXES or os.sep in ref or "/" in ref:
-            if candidate.is_file():
-                return candidate.resolve()
+            if candidate.exists() and not candidate.is_dir():
+                return candidate.resolve()  # a FIFO or device is refused when it is read
             raise NotFoundError(
                 Problem(f'role file "{ref}" not found', hint=self._suggest(candidate.stem))
             )

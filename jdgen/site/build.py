@@ -170,7 +170,7 @@ def build_site(
             locales.append(renderer.locale(tag).tag)
         except InvalidInputError as exc:
             problems.extend(exc.problems)
-    problems.extend(renderer.index.duplicate_ids())
+    problems.extend(renderer.index.file_problems())
     problems.raise_errors()
     plan = RenderPlan(
         project.root,

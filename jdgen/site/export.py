@@ -74,7 +74,7 @@ def plan(project: Project, today: dt.date | None = None) -> tuple[dict[str, byte
     Raises the errors of every role at once if any role cannot be rendered."""
     renderer = Renderer(project, today)
     problems = Problems()
-    problems.extend(renderer.index.duplicate_ids())
+    problems.extend(renderer.index.file_problems())
     files: dict[str, bytes] = {MARKER: MARKER_TEXT.encode()}
     warnings: list[Problem] = []
     for role_id, path in sorted(role_files(project.roles_dir).items()):
