@@ -227,7 +227,7 @@ def test_an_interrupted_build_leaves_the_previous_site(
     def interrupt(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("jdgen.site.publish.link", interrupt)  # Ctrl-C while staging the files
+    monkeypatch.setattr("jdgen.site.publish.copy_out", interrupt)  # Ctrl-C while staging the files
     with pytest.raises(KeyboardInterrupt):
         build_site(find_project(root))
     assert tree_hash(root / "site") == before

@@ -44,6 +44,26 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
+@contextlib.contextmanager
+def writing() -> Iterator[None]:
+    """Turn a failed write (a read-only file system, a full disk, no permission) into a
+    positioned :class:`~jdgen.errors.OutputError` that names the file and the reason."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno is None:
+            raise
+        where = Position(str(exc.filename)) if exc.filename else None
+        why = exc.strerror or os.strerror(exc.errno)
+        raise OutputError(
+            Problem(
+                f"cannot write: {why.lower()}",
+                where,
+                hint="nothing was changed in the output; free some space or choose another --out",
+            )
+        ) from None
+
+
 # -- whole trees ------------------------------------------------------------------------
 
 #: The file that marks a directory as a site jdgen built, and so may replace.
@@ -105,12 +125,38 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def remove_stale_staging(out: Path) -> list[Path]:
+    """Remove what builds that died (kill -9, a power cut) left beside ``out``: their
+    staging trees and set-aside old trees, named ``.<out>.<purpose>-<pid>``. A tree whose
+    process still runs (a concurrent build) is left alone. Returns what was removed."""
+    removed: list[Path] = []
+    if not out.parent.is_dir():
+        return removed
+    for path in sorted(out.parent.glob(f".{out.name}.*-*")):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
 @contextlib.contextmanager
 def staging_beside(out: Path, purpose: str) -> Iterator[Path]:
     """An empty directory next to ``out`` to build a new tree in (on the same file system,
-    so it can be renamed into place); removed afterwards, whatever happens."""
+    so it can be renamed into place); removed afterwards, whatever happens. What dead
+    builds left behind is removed first."""
+    remove_stale_staging(out)
     staging = out.with_name(f".{out.name}.{purpose}-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
         yield staging

@@ -14,36 +14,46 @@ comes from the config or the caller), the machine, or the order of work.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jdgen.errors import InvalidInputError, Position, Problem, Problems, Severity
+from jdgen.errors import (
+    InvalidInputError,
+    OutputError,
+    Position,
+    Problem,
+    Problems,
+    Severity,
+    relpath,
+)
 from jdgen.foundation.locales import parse_locale
 from jdgen.foundation.write import (
     MARKER,
     check_output_dir,
     compare_tree,
+    remove_stale_staging,
     sha256,
+    writing,
 )
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
 from jdgen.project.config import CONFIG_NAME, Project
 from jdgen.rendering.renderer import Renderer
-from jdgen.rendering.templates import render_template
-from jdgen.site.cache import Cache, RoleState, Snapshot, global_hash
+from jdgen.site.cache import Cache, CacheMiss, Details, RoleState, Snapshot, global_hash
+from jdgen.site.indexes import site_pages
 from jdgen.site.pages import (
     Facts,
-    feed,
-    group_postings,
-    page_url,
-    relative,
-    robots,
-    sitemap,
-    switcher,
 )
 from jdgen.site.publish import publish
-from jdgen.site.roles import Progress, RenderPlan, page_context, render_roles
+from jdgen.site.roles import (
+    Progress,
+    RenderPlan,
+    RoleResult,
+    render_role,
+    render_roles,
+)
 
 CACHE_DIR = ".jdgen-cache"
 
@@ -84,55 +94,6 @@ def _global_files(project: Project, snapshot: Snapshot) -> dict[str, Path]:
     return files
 
 
-def _below(tag: str, path: str) -> str:
-    """The link from a locale's index (``es/index.html``) to one of its postings."""
-    if path.startswith(tag + "/"):
-        return page_url(path[len(tag) + 1 :])
-    return relative(f"{tag}/index.html", path)  # pragma: no cover - postings live below
-
-
-def _site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict[str, bytes]:
-    """The pages made from all postings: indexes, the front page, sitemap, robots, feed."""
-    pages: dict[str, bytes] = {}
-    index_paths = {tag: f"{tag}/index.html" for tag in plan.locales}
-    for tag in plan.locales:
-        page = index_paths[tag]
-        env = renderer.environment(tag)
-        localizer = renderer.localizer(tag)
-        mine = [f for f in items if f.locale == tag]
-        groups = [
-            (
-                name,
-                [
-                    {"href": _below(tag, f.path), "title": f.title, "details": f.details}
-                    for f in group
-                ],
-            )
-            for name, group in group_postings(mine)
-        ]
-        context = page_context(renderer, plan, tag, page, index_paths, "index.html")
-        context.update(title=localizer.pgettext("site", "Open positions"), groups=groups)
-        pages[page] = render_template(env, "site/index.html.j2", context).encode()
-    env = renderer.environment(plan.default)
-    front = page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
-    front.update(
-        title=renderer.localizer(plan.default).pgettext("site", "Careers"),
-        switcher=switcher("index.html", index_paths, ""),
-    )
-    pages["index.html"] = render_template(env, "site/root.html.j2", front).encode()
-    by_role: dict[str, dict[str, str]] = {}
-    for f in items:
-        by_role.setdefault(f.role, {})[f.locale] = f.path
-    sets: list[tuple[dict[str, str], str | None]] = [(index_paths, "index.html")]
-    sets += [(by_role[role], None) for role in sorted(by_role)]
-    pages["sitemap.xml"] = sitemap(plan.base_url, sets, plan.default).encode()
-    pages["robots.txt"] = robots(plan.base_url).encode()
-    pages["postings.json"] = feed(items, plan.base_url, plan.today.isoformat()).encode()
-    source, _, _ = env.loader.get_source(env, "default:style.css")  # type: ignore[union-attr]
-    pages["assets/style.css"] = source.encode()
-    return pages
-
-
 def build_site(
     project: Project,
     out: Path | None = None,
@@ -148,6 +109,28 @@ def build_site(
     Raises :class:`~jdgen.errors.JdgenError` with every problem found; then nothing in
     ``out`` has changed. ``base_url`` overrides the config's (for a local preview).
     """
+    with writing():  # a full disk or a read-only output: a message, not a traceback
+        return _build(
+            project,
+            out,
+            jobs=jobs,
+            today=today,
+            check=check,
+            progress=progress,
+            base_url=base_url,
+        )
+
+
+def _build(
+    project: Project,
+    out: Path | None = None,
+    *,
+    jobs: int = 1,
+    today: dt.date | None = None,
+    check: bool = False,
+    progress: Progress | None = None,
+    base_url: str | None = None,
+) -> BuildReport:
     config = project.config
     base_url = base_url or config.base_url
     if not base_url:
@@ -159,8 +142,11 @@ def build_site(
             )
         )
     out = (out or project.root / "site").absolute()
+    if out.is_symlink():  # build into what the link points at; the link stays as it is
+        out = out.resolve()
     if not check:
         check_output_dir(out, (project.root, Path.cwd()))
+        remove_stale_staging(out)  # what builds killed part-way left, even if nothing changes
     day = project.today(today)
     renderer = Renderer(project, day)
     problems = Problems()
@@ -209,13 +195,12 @@ def build_site(
         ):
             stale.append(role_id)
     report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
+    report.warnings.extend(cache.problems)
 
-    for result in render_roles(
-        renderer, plan, stale, jobs, progress, len(ids) - len(stale), len(ids)
-    ):
+    def store(result: RoleResult) -> None:
         if result.problems:
             problems.extend(result.problems)
-            continue
+            return
         outputs = {rel: cache.put(data) for rel, data in result.outputs.items()}
         until = result.facts[0]["valid_through"] if result.facts else None
         cache.roles[result.role] = RoleState(
@@ -225,11 +210,26 @@ def build_site(
             result.published,
             until,
         )
+
+    for result in render_roles(
+        renderer, plan, stale, jobs, progress, len(ids) - len(stale), len(ids)
+    ):
+        store(result)
     for gone in set(cache.roles) - set(ids):
         del cache.roles[gone]
     if problems.errors:
         cache.save()  # keep what did render, for the next try
         problems.raise_errors()
+
+    def details_of(role_id: str) -> Details:
+        """A role's details from the cache; rendered again if the cache lost them."""
+        try:
+            return cache.details(role_id)
+        except CacheMiss:
+            report.rendered, report.reused = report.rendered + 1, report.reused - 1
+            store(render_role(renderer, plan, role_id))
+            problems.raise_errors()
+            return cache.details(role_id)
 
     # Everything the site is made of, in one key: if it is the last build's, so is the site.
     published = [r for r in ids if cache.roles[r].published]
@@ -248,49 +248,97 @@ def build_site(
     if state_key == cache.pages.get("state") and not check:
         report.files = int(cache.pages.get("count", "0"))
         if marker.is_file() and sha256(marker.read_bytes()) == cache.marker:
-            if "warnings" in cache.pages:  # told again on every build, as CI needs
-                report.warnings = [
-                    Problem.from_json(w) for w in cache.get_json(cache.pages["warnings"])
-                ]
-            return report  # the site on disk is this very site: nothing else to read
+            with contextlib.suppress(CacheMiss):  # else: assemble the site again below
+                if "warnings" in cache.pages:  # told again on every build, as CI needs
+                    report.warnings += [
+                        Problem.from_json(w) for w in cache.get_json(cache.pages["warnings"])
+                    ]
+                return report  # the site on disk is this very site: nothing else to read
 
-    # Assemble: everything that is still open, and the pages made from all of it.
+    for attempt in range(3):
+        try:
+            files, warnings = _assemble(
+                cache, renderer, plan, published, expired, state_key, details_of
+            )
+            report.warnings = [*cache.problems, *warnings]
+            report.files = len(files)
+            if check:
+                cache.save()
+                report.differences = compare_tree(files, out)
+                return report
+            on_disk = sha256(marker.read_bytes()) if marker.is_file() else None
+            if on_disk != files[MARKER]:
+                previous: dict[str, str] = {}
+                if cache.site and on_disk == cache.marker:
+                    with contextlib.suppress(CacheMiss):
+                        previous = cache.get_json(cache.site)
+                publish(cache, files, out, previous)
+                report.changed = True
+            break
+        except CacheMiss as miss:
+            # A damaged or lost output: nothing is published yet. Render again whatever
+            # it came from, and try once more.
+            _forget(cache, miss.digests, published, attempt)
+    cache.site, cache.marker = cache.put_json(files), files[MARKER]
+    cache.save()
+    return report
+
+
+def _assemble(
+    cache: Cache,
+    renderer: Renderer,
+    plan: RenderPlan,
+    published: list[str],
+    expired: set[str],
+    state_key: str,
+    details_of: Callable[[str], Details],
+) -> tuple[dict[str, str], list[Problem]]:
+    """The site's files (path → object), from every open posting's details and the pages
+    made from all of them, and the warnings the postings carry."""
     files: dict[str, str] = {}
     items: list[Facts] = []
+    warnings: list[Problem] = []
     for role_id in published:
-        details = cache.details(role_id)
-        report.warnings.extend(Problem.from_json(w) for w in details.warnings)
+        details = details_of(role_id)
+        warnings.extend(Problem.from_json(w) for w in details.warnings)
         if role_id in expired:
             continue
         items.extend(Facts.from_json(f) for f in details.facts)
         files.update(details.outputs)
     # The pages made from every posting change only when a posting does: they are kept
     # under the state key (the plan, and every open posting's details).
-    if state_key not in cache.pages:
-        pages = {rel: cache.put(data) for rel, data in _site_pages(renderer, plan, items).items()}
+    pages = None
+    if state_key in cache.pages:
+        with contextlib.suppress(CacheMiss):
+            pages = cache.get_json(cache.pages[state_key])
+    if pages is None:
+        made = site_pages(renderer, plan, items)
+        pages = {rel: cache.put(data) for rel, data in made.items()}
         cache.pages = {state_key: cache.put_json(pages)}
-    files.update(cache.get_json(cache.pages[state_key]))
+    files.update(pages)
     site_id = sha256(repr(sorted(files.items())).encode())
     files[MARKER] = cache.put(f"Built by jdgen; replaced on every build. {site_id}\n".encode())
-    report.files = len(files)
     cache.pages.update(
         state=state_key,
         count=str(len(files)),
-        warnings=cache.put_json([w.to_json() for w in report.warnings]),
+        warnings=cache.put_json([w.to_json() for w in warnings]),
     )
+    return files, warnings
 
-    if check:
-        cache.save()
-        report.differences = compare_tree(files, out)
-        return report
-    on_disk = sha256(marker.read_bytes()) if marker.is_file() else None
-    if on_disk != files[MARKER]:
-        previous = cache.get_json(cache.site) if cache.site and on_disk == cache.marker else {}
-        publish(cache, files, out, previous)
-        report.changed = True
-    cache.site, cache.marker = cache.put_json(files), files[MARKER]
-    cache.save()
-    return report
+
+def _forget(cache: Cache, digests: set[str], published: list[str], attempt: int) -> None:
+    """Forget whatever made the objects ``digests`` (roles' outputs, pages made from all
+    postings), so that the next try makes them again."""
+    if attempt == 2:
+        lost = relpath(cache.object_path(min(digests)))
+        raise OutputError(  # pragma: no cover - only if the disk keeps losing files
+            Problem(f"the build cache keeps losing files, such as {lost}")
+        )
+    for role_id in published:
+        with contextlib.suppress(CacheMiss):
+            if digests & set(cache.details(role_id).outputs.values()):
+                cache.object_path(cache.roles[role_id].details).unlink(missing_ok=True)
+    cache.pages = {}
 
 
 def _expired(project: Project, path: Path, until: str | None) -> Problem:

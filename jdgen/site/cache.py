@@ -1,7 +1,11 @@
 """The build cache: what a site build can reuse from the last one.
 
 Outputs are stored by content (``objects/ab/cdef…``, the SHA-256 of their bytes) and
-linked into the site, so an unchanged page costs a hard link, not a render or a write.
+copied into the site, which never shares a file with the cache: an editor or a deploy
+step that rewrites a published page cannot damage the cache, and a damaged cache
+cannot damage a published page. Every object is checked against its name when it is
+read; one that is missing or damaged is a :class:`CacheMiss`, and the build renders
+its role again. A manifest that cannot be read is discarded with a warning.
 
 A small manifest per set of global inputs records:
 - the dependency files seen, with their size, mtime and content hash;
@@ -31,11 +35,20 @@ from pathlib import Path
 from typing import Any
 
 from jdgen import __version__
+from jdgen.errors import Position, Problem, Severity, relpath
 from jdgen.foundation.write import sha256, write_atomic
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
 
 FORMAT = 3
 KEEP_MANIFESTS = 4
+
+
+class CacheMiss(Exception):
+    """Objects missing from the cache, or whose bytes do not match their names."""
+
+    def __init__(self, *digests: str) -> None:
+        super().__init__(*digests)
+        self.digests = set(digests)
 
 
 @dataclass
@@ -96,6 +109,8 @@ class Cache:
     pages: dict[str, str] = field(default_factory=dict)  # key → object (a JSON map)
     site: str = ""  # object: the map of the site the last build wrote
     marker: str = ""  # the marker that site carried
+    #: What was wrong with the cache itself (a damaged manifest), as warnings.
+    problems: list[Problem] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)
 
     @property
@@ -113,16 +128,40 @@ class Cache:
         do not undo each other; the objects are shared."""
         cache = cls(root, global_hash)
         try:
-            data = json.loads(cache.manifest.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
+            data = json.loads(cache.manifest.read_bytes())
+        except FileNotFoundError:
             return cache
-        if data.get("format") != FORMAT:
-            return cache
-        cache.files = data["files"]
-        cache.roles = {k: RoleState(*v) for k, v in data["roles"].items()}
-        cache.pages = data["pages"]
-        cache.site, cache.marker = data["site"], data["marker"]
+        except (OSError, ValueError):
+            return cache._discard("cannot be read")
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return cache._discard("is of another format") if isinstance(data, dict) else cache
+        try:
+            files = {str(k): [int(v[0]), int(v[1]), str(v[2])] for k, v in data["files"].items()}
+            roles = {str(k): RoleState(*v) for k, v in data["roles"].items()}
+            pages = {str(k): str(v) for k, v in data["pages"].items()}
+            site, marker = str(data["site"]), str(data["marker"])
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            return cache._discard("is incomplete")
+        cache.files, cache.roles, cache.pages, cache.site, cache.marker = (
+            files,
+            roles,
+            pages,
+            site,
+            marker,
+        )
         return cache
+
+    def _discard(self, why: str) -> Cache:
+        self.problems.append(
+            Problem(
+                f"the build cache's manifest {why}; it was discarded and every role is "
+                "rendered again",
+                Position(relpath(self.manifest)),
+                severity=Severity.WARNING,
+                hint=f"nothing to do; deleting {relpath(self.root)} does the same",
+            )
+        )
+        return self
 
     def save(self) -> None:
         files = {k: v for k, v in self.files.items() if k in self._seen}
@@ -170,10 +209,11 @@ class Cache:
     # -- objects ------------------------------------------------------------------------
 
     def put(self, data: bytes) -> str:
-        """Store bytes; their hash names them."""
+        """Store bytes; their hash names them. An object already there is kept only if it
+        holds these very bytes, so that rendering a role again repairs a damaged one."""
         digest = sha256(data)
         path = self.object_path(digest)
-        if not path.exists():
+        if not _holds(path, data):
             # No fsync: an object is only ever reached through a manifest written after
             # it, and a lost one is made again. Written under a temporary name, so that a
             # name always holds complete contents.
@@ -196,12 +236,41 @@ class Cache:
             json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
         )
 
+    def get(self, digest: str) -> bytes:
+        """The bytes of an object, checked against its name; raises :class:`CacheMiss`
+        (and removes a damaged object) when they are missing or do not match."""
+        path = self.object_path(digest)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise CacheMiss(digest) from None
+        if sha256(data) != digest:
+            path.unlink(missing_ok=True)
+            raise CacheMiss(digest)
+        return data
+
     def get_json(self, digest: str) -> Any:
-        return json.loads(self.object_path(digest).read_bytes())
+        try:
+            return json.loads(self.get(digest))
+        except ValueError:  # pragma: no cover - the bytes match their hash: only a bug
+            raise CacheMiss(digest) from None
 
     def details(self, role: str) -> Details:
-        outputs, facts, warnings = self.get_json(self.roles[role].details)
+        """A role's outputs, facts and warnings; :class:`CacheMiss` if they are lost."""
+        try:
+            outputs, facts, warnings = self.get_json(self.roles[role].details)
+        except (TypeError, ValueError) as exc:  # pragma: no cover - hash-checked
+            raise CacheMiss(self.roles[role].details) from exc
         return Details(outputs, facts, warnings)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def global_hash(files: dict[str, Path], extra: str = "") -> str:

@@ -28,6 +28,7 @@ from jdgen.foundation.write import (
     sha256,
     staging_beside,
     swap_in,
+    writing,
 )
 from jdgen.project.config import Project
 from jdgen.project.resolve import ResolvedRole, role_files
@@ -107,6 +108,8 @@ def export(
 ) -> ExportReport:
     """Write (or, with ``check``, compare) the export tree at ``out``."""
     out = out if out is not None else project.root / DEFAULT_OUT
+    if out.is_symlink():  # write into what the link points at; the link stays as it is
+        out = out.resolve()
     files, warnings = plan(project, today)
     report = ExportReport(out, files=len(files), warnings=warnings)
     report.documents = sum(1 for rel in files if rel.endswith(EXTENSIONS["markdown"]))
@@ -114,7 +117,7 @@ def export(
     if check or not report.differences:
         return report
     check_output_dir(out, keep=(project.root, Path.cwd()))
-    with staging_beside(out, "exporting") as staging:
+    with writing(), staging_beside(out, "exporting") as staging:
         for rel, data in sorted(files.items()):
             target = inside(staging, rel, "the export")
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import threading
 from collections.abc import Iterator
@@ -18,44 +17,64 @@ from jdgen.foundation.write import (
     staging_beside,
     swap_in,
 )
-from jdgen.site.cache import Cache
+from jdgen.site.cache import Cache, CacheMiss
 
 PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site) are patched in place
 
 
-def link(source: Path, target: Path) -> None:
+def copy_out(cache: Cache, digest: str, target: Path) -> None:
+    """Write the object ``digest`` to ``target``, checked against its name on the way (a
+    :class:`~jdgen.site.cache.CacheMiss` if it is damaged). A copy, never a link: the
+    published site shares no file with the cache."""
+    data = cache.get(digest)
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or links not allowed: copy instead
-        shutil.copyfile(source, target)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+#: What the marker says while a site is being patched: a build that dies part-way leaves
+#: it behind, and the next build, finding a marker it did not write, rebuilds the site.
+PATCHING = b"Being patched by jdgen; the next build replaces it whole.\n"
 
 
 def publish(cache: Cache, files: dict[str, str], out: Path, previous: dict[str, str]) -> None:
     """Make ``out`` hold exactly ``files``, all at once or not at all.
 
-    Every file is already in the cache. When the site on disk is the previous build and
-    only a few files differ, the new and changed files are staged beside it and renamed
-    into place, with Ctrl-C held back until the last one (the marker) is in; otherwise a
-    whole new tree of links is staged and swapped in. Either way a build that fails or is
-    interrupted before this point leaves the previous site exactly as it was.
+    Every file is in the cache, and is checked as it is copied out. When the site on
+    disk is the previous build and only a few files differ, the new and changed files are
+    staged beside it and renamed into place: the marker first says the site is being
+    patched, and the new marker goes in last, with Ctrl-C held back in between, so a site
+    left half-patched by a crash is known as such and rebuilt whole by the next build.
+    Otherwise a whole new tree is staged and swapped in. Either way a build that fails
+    or is interrupted before this point leaves the previous site exactly as it was.
     """
     changed = {rel: d for rel, d in files.items() if previous.get(rel) != d}
     removed = sorted(set(previous) - set(files))
     patch = bool(previous) and len(changed) + len(removed) <= max(PATCH_LIMIT, len(files) // 20)
     with staging_beside(out, "building") as staging:
+        missing: list[str] = []
         for rel, digest in sorted((changed if patch else files).items()):
-            link(cache.object_path(digest), inside(staging, rel, "the site"))
+            try:
+                copy_out(cache, digest, inside(staging, rel, "the site"))
+            except CacheMiss as miss:  # all of them at once: one more render repairs them
+                missing.extend(miss.digests)
+        if missing:
+            raise CacheMiss(*missing)
         if not patch:
             swap_in(staging, out)
             return
+        patching = staging / f"{MARKER}.patching"
+        patching.write_bytes(PATCHING)
         with signals_held():
-            for rel in sorted(changed, key=lambda r: r == MARKER):  # the marker last
+            os.replace(patching, out / MARKER)
+            for rel in sorted(r for r in changed if r != MARKER):
                 (out / rel).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(staging / rel, out / rel)
             for rel in removed:
                 (out / rel).unlink(missing_ok=True)
                 prune(out, (out / rel).parent)
+            os.replace(staging / MARKER, out / MARKER)
 
 
 def prune(root: Path, directory: Path) -> None:

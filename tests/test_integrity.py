@@ -1,0 +1,226 @@
+"""Nothing wrong is published silently: a damaged cache, a build killed part-way, a link
+as the output, a full or read-only disk. Each case ends in the site a clean build makes,
+or in a clear error with the previous site intact, and never in debris."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jdgen import cli
+from jdgen.project.config import find_project
+from jdgen.site.build import build_site
+
+from .conftest import REPO, Builder
+from .test_site import tree_hash
+
+SITE = {
+    "jdgen.yaml": "locales: [en, es]\nbase_url: https://jobs.example.org\ntoday: 2026-03-01\n",
+    **{
+        f"roles/r{i:02}.yaml": f"title: Role {i}\nposted: 2026-02-01\nlocations: [Madrid]\n"
+        for i in range(12)
+    },
+}
+
+
+def clean_build(root: Path, tmp: Path) -> dict[str, str]:
+    """The site the same inputs give with no cache at all."""
+    fresh = tmp / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".jdgen-cache", "site"))
+    build_site(find_project(fresh), fresh / "site")
+    return tree_hash(fresh / "site")
+
+
+def objects(root: Path) -> list[Path]:
+    return sorted(p for p in (root / ".jdgen-cache/objects").rglob("*") if p.is_file())
+
+
+def debris(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site."))
+
+
+def edit(root: Path, role: str = "r03") -> None:
+    path = root / f"roles/{role}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Role", "Edited role"), "utf-8")
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete", "rewrite"])
+def test_a_damaged_cache_is_noticed_and_repaired(
+    build_tree: Builder, tmp_path_factory: pytest.TempPathFactory, damage: str
+) -> None:
+    root = build_tree(SITE)
+    build_site(find_project(root))
+    for i, path in enumerate(objects(root)):
+        os.chmod(path, 0o644)
+        if damage == "truncate" and i % 5 == 0:
+            path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+        elif damage == "delete" and i % 3 == 0:
+            path.unlink()
+        elif damage == "rewrite" and i % 4 == 0:
+            path.write_bytes(b"<p>not what was stored</p>\n")
+    edit(root)
+    shutil.rmtree(root / "site")  # a full publish reads every object
+    report = build_site(find_project(root))
+    assert tree_hash(root / "site") == clean_build(root, tmp_path_factory.mktemp("clean"))
+    assert report.rendered >= 1
+    again = build_site(find_project(root))  # and the cache is whole again
+    assert again.rendered == 0
+
+
+@pytest.mark.parametrize(
+    "manifest", [b'{"format": 3}', b"\x00\xff garbage", b'{"format": 3, "roles": []}', b"[]"]
+)
+def test_a_damaged_manifest_is_discarded_with_a_warning(
+    build_tree: Builder, tmp_path_factory: pytest.TempPathFactory, manifest: bytes
+) -> None:
+    root = build_tree(SITE)
+    build_site(find_project(root))
+    for path in (root / ".jdgen-cache/manifests").glob("*.json"):
+        path.write_bytes(manifest)
+    report = build_site(find_project(root))
+    assert tree_hash(root / "site") == clean_build(root, tmp_path_factory.mktemp("clean"))
+    if manifest != b"[]":
+        assert any("manifest" in str(w) and "discarded" in str(w) for w in report.warnings)
+
+
+def test_the_site_shares_no_file_with_the_cache(build_tree: Builder) -> None:
+    root = build_tree(SITE)
+    build_site(find_project(root))
+    cache_inodes = {p.stat().st_ino for p in objects(root)}
+    site_files = [p for p in (root / "site").rglob("*") if p.is_file()]
+    assert not cache_inodes & {p.stat().st_ino for p in site_files}
+    # A deploy step that rewrites a page in place leaves the cache whole.
+    page = root / "site/en/r01/index.html"
+    with page.open("r+b") as handle:
+        handle.write(b"XXXX")
+    edit(root, "r05")
+    build_site(find_project(root))
+    assert all(p.read_bytes() for p in objects(root))
+    shutil.rmtree(root / "site")
+    build_site(find_project(root))
+    assert not page.read_bytes().startswith(b"XXXX")
+
+
+CRASH = """
+import os, sys
+import jdgen.site.publish as publish
+calls = 0
+real = os.replace
+def replace(src, dst):
+    global calls
+    if sys._getframe(1).f_globals.get("__name__") == "jdgen.site.publish":
+        calls += 1
+    if calls == int(sys.argv[2]):
+        os._exit(9)  # as kill -9: no cleanup of any kind
+    real(src, dst)
+publish.os.replace = replace
+from jdgen.project.config import find_project
+from jdgen.site.build import build_site
+from pathlib import Path
+build_site(find_project(Path(sys.argv[1])))
+"""
+
+
+@pytest.mark.parametrize("undo", [False, True])
+@pytest.mark.parametrize("crash_at", [1, 2, 4, 6])
+def test_a_build_killed_while_patching_is_repaired_by_the_next(
+    build_tree: Builder, tmp_path_factory: pytest.TempPathFactory, crash_at: int, undo: bool
+) -> None:
+    """The in-place patch renames files one by one: a kill between two leaves a mixed
+    site, which the marker says is being patched; the next build replaces it whole, even
+    when the edits were undone in between (so its inputs are the last good build's)."""
+    root = build_tree(SITE)
+    build_site(find_project(root))
+    saved = {p.name: p.read_bytes() for p in (root / "roles").iterdir()}
+    edit(root, "r02")
+    edit(root, "r07")
+    (root / "roles/r09.yaml").unlink()
+    script = textwrap.dedent(CRASH)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(root), str(crash_at)], env=env, check=False
+    )
+    assert done.returncode == 9
+    assert debris(root)  # what a kill -9 leaves behind
+    if undo:
+        for name, data in saved.items():
+            (root / "roles" / name).write_bytes(data)
+    build_site(find_project(root))
+    assert tree_hash(root / "site") == clean_build(root, tmp_path_factory.mktemp("clean"))
+    assert debris(root) == []
+
+
+def test_the_staging_of_a_dead_build_is_removed(build_tree: Builder) -> None:
+    root = build_tree(SITE)
+    dead = root / ".site.building-999999999"
+    (dead / "en").mkdir(parents=True)
+    build_site(find_project(root))
+    assert not dead.exists()
+    assert debris(root) == []
+
+
+def test_an_output_that_is_a_link_is_built_into_its_target(build_tree: Builder) -> None:
+    root = build_tree(SITE)
+    (root / "published").mkdir()
+    (root / "out").symlink_to(root / "published")
+    result = CliRunner().invoke(cli.main, ["build", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert (root / "out").is_symlink()
+    assert (root / "published/en/r01/index.html").is_file()
+    edit(root)
+    assert CliRunner().invoke(cli.main, ["build", "--out", "out"]).exit_code == 0
+    assert (root / "out").is_symlink()
+    assert "Edited role" in (root / "published/en/index.html").read_text(encoding="utf-8")
+    assert [p.name for p in root.iterdir() if p.name.startswith(".")] == [".jdgen-cache"]
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [(errno.ENOSPC, "no space left on device"), (errno.EROFS, "read-only file system")],
+)
+def test_a_full_or_read_only_disk_is_a_message_and_the_site_survives(
+    build_tree: Builder, monkeypatch: pytest.MonkeyPatch, code: int, message: str
+) -> None:
+    root = build_tree(SITE)
+    build_site(find_project(root))
+    before = tree_hash(root / "site")
+    edit(root)
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        raise OSError(code, os.strerror(code), str(path))
+
+    monkeypatch.setattr("jdgen.site.publish.os.open", refuse)
+    result = CliRunner().invoke(cli.main, ["build"])
+    assert result.exit_code == 1, result.output
+    assert f"cannot write: {message}" in result.stderr
+    assert "Traceback" not in result.output
+    assert tree_hash(root / "site") == before
+    assert debris(root) == []
+
+
+def test_cache_verification_reads_only_what_a_build_uses(
+    build_tree: Builder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A no-change build reads one object (its warnings) besides the manifest; a build
+    with one role changed reads only what it publishes and assembles."""
+    from jdgen.site.cache import Cache
+
+    root = build_tree(SITE)
+    build_site(find_project(root))
+    read: list[str] = []
+    real = Cache.get
+    monkeypatch.setattr(Cache, "get", lambda self, d: read.append(d) or real(self, d))
+    report = build_site(find_project(root))
+    assert (report.rendered, report.changed, len(read)) == (0, False, 1)
+    manifest = next((root / ".jdgen-cache/manifests").glob("*.json"))
+    assert json.loads(manifest.read_bytes())["format"] == 3
