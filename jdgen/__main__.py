@@ -1,3 +1,3 @@
-from jdgen.cli import main
+from jdgen.cli import run
 
-main()
+run()

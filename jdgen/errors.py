@@ -20,8 +20,8 @@ class ExitCode(enum.IntEnum):
     """Exit codes of the ``jdgen`` command, documented in the README."""
 
     OK = 0
-    INVALID_INPUT = 1  # a role, template, catalog or config is wrong
-    USAGE = 2  # the command line is wrong (click uses 2 as well)
+    INVALID_INPUT = 1  # a role, template, catalog or config is wrong; an output cannot be written
+    USAGE = 2  # the command line is wrong, or names what does not exist (click uses 2 as well)
     INTERNAL = 3  # a bug in jdgen: a traceback is printed so it can be reported
     INTERRUPTED = 130  # Ctrl-C
 
@@ -116,7 +116,12 @@ class UsageError(JdgenError):
 
 
 class OutputError(JdgenError):
-    """An output path is unsafe or cannot be written."""
+    """An output cannot be written (a full or read-only disk), or would leave its tree."""
+
+
+class RefusedOutputError(UsageError):
+    """The output location asked for is one a build must not replace (``/``, the project,
+    a directory jdgen did not make): the command line is wrong, exit code 2."""
 
 
 def _unique(problems: Iterable[Problem]) -> list[Problem]:

@@ -61,12 +61,6 @@ def test_render_to_a_file(in_repo: Path, tmp_path: Path) -> None:
         ({"roles/r.yaml": "title: [x\n"}, ["render", "r"], "roles/r.yaml:2:1: invalid YAML"),
         ({"roles/r.yaml": "titel: X\n"}, ["render", "r"], 'did you mean "title"?'),
         (
-            {"roles/r.yaml": "title: X\n"},
-            ["render", "r", "-l", "fr"],
-            "available: en, en-GB, es, es-AR, es-PE, zh",
-        ),
-        ({"roles/r.yaml": "title: X\n"}, ["render", "nope"], 'no role with id "nope"'),
-        (
             {"roles/r.yaml": "title: X\n", "templates/en/posting.md.j2": "{% if %}"},
             ["render", "r"],
             "templates/en/posting.md.j2:1: template syntax error",
@@ -88,6 +82,29 @@ def test_usage_error_exits_2(in_repo: Path) -> None:
     code, _, err = run("render", "ml-engineer-china", "--format", "pdf")
     assert code == 2
     assert "pdf" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "r", "-l", "fr"], "available: en, en-GB, es, es-AR, es-PE, zh"),
+        (["render", "r", "--locale", "klingon"], "unknown locale"),
+        (["render", "nope"], 'no role with id "nope"'),
+        (["render", "roles/nope.yaml"], 'role file "roles/nope.yaml" not found'),
+        (["render", "r", "--today", "15/03/2026"], "is not a date written YYYY-MM-DD"),
+        (["build", "--out", "/"], "refusing to build into /"),
+        (["validate", "roles/missing.yaml"], "no such file or directory"),
+        (["i18n", "init", "xx-YY-ZZZZ"], "is not a locale known to CLDR"),
+    ],
+)
+def test_what_the_command_line_names_wrongly_exits_2(
+    build_tree: Builder, args: list[str], message: str
+) -> None:
+    build_tree({"roles/r.yaml": "title: X\n", "jdgen.yaml": "base_url: https://a.example/\n"})
+    code, _, err = run(*args)
+    assert code == 2, err
+    assert message in err
+    assert "Traceback" not in err
 
 
 def test_strict_turns_warnings_into_errors(build_tree: Builder) -> None:

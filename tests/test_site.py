@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from jdgen import cli
-from jdgen.errors import InvalidInputError, OutputError
+from jdgen.errors import InvalidInputError, RefusedOutputError
 from jdgen.foundation.locales import parse_locale
 from jdgen.i18n.localize import Localizer
 from jdgen.project.config import find_project
@@ -249,13 +249,13 @@ def test_expired_postings_are_left_out_and_reported(build_tree: Builder) -> None
 def test_refuses_to_replace_what_it_did_not_make(build_tree: Builder, target: str) -> None:
     root = build_tree(SITE)
     out = Path(target).expanduser() if target != "." else root
-    with pytest.raises(OutputError, match="refusing"):
+    with pytest.raises(RefusedOutputError, match="refusing"):
         build_site(find_project(root), out)
 
 
 def test_refuses_a_directory_without_the_marker(build_tree: Builder) -> None:
     root = build_tree({**SITE, "public/keep.txt": "mine"})
-    with pytest.raises(OutputError, match="did not create"):
+    with pytest.raises(RefusedOutputError, match="did not create"):
         build_site(find_project(root), root / "public")
     assert (root / "public/keep.txt").read_text() == "mine"
     build_site(find_project(root), root / "fresh")

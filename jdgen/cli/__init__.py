@@ -6,6 +6,6 @@ click, prints or exits.
 """
 
 from jdgen.cli import authoring, documents, i18n, lint, site  # noqa: F401  (registers them)
-from jdgen.cli.app import main
+from jdgen.cli.app import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -7,16 +7,34 @@ Every user mistake arrives here as a :class:`~jdgen.errors.JdgenError` and leave
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import os
+import re
+import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from jdgen import __version__
-from jdgen.errors import ExitCode, JdgenError, Problem, Severity
+from jdgen.errors import ExitCode, JdgenError, NotFoundError, Problem, Severity, UsageError
+
+#: What the machine, not the user's input, got wrong: reported, never a traceback.
+_ENVIRONMENT = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT, errno.EIO}
+# Control characters (but a line break or tab) and the bidi controls that can make a
+# message read as something else on a terminal (U+202E turns text around).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` with control and bidi characters shown as escapes (``\\u202e``)."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def complete_roles(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
@@ -89,6 +107,16 @@ class JdgenGroup(click.Group):
             raise click.exceptions.Exit(int(ExitCode.INTERRUPTED)) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader went away (| head): say nothing more
+            raise click.exceptions.Exit(int(ExitCode.OK)) from None
+        except OSError as exc:
+            if exc.errno not in _ENVIRONMENT:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            why = (exc.strerror or os.strerror(exc.errno or 0)).lower()
+            click.echo(printable(f"jdgen: {where}{why}"), err=True)
+            raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT)) from None
         except Exception:
             click.echo(traceback.format_exc(), err=True, nl=False)
             click.echo(
@@ -116,7 +144,80 @@ def report_check(
 
 def report(problems: Sequence[Problem], err: bool = True) -> None:
     for problem in problems:
-        click.echo(str(problem), err=err)
+        echo(str(problem), err=err)
+
+
+_UNTRANSLATED = re.compile(r"no (?P<tag>\S+) translation for (?P<what>template string )?")
+
+
+def report_warnings(problems: Sequence[Problem], verbose: bool, err: bool = True) -> None:
+    """Problems as a person can read them at any scale: warnings of missing translations
+    in one line per file, locale and catalog (each of them with ``verbose``), every other
+    problem as it is."""
+    if verbose:
+        report(problems, err)
+        return
+    groups: dict[tuple[str, str, str, str], list[Problem]] = {}
+    for problem in problems:
+        m = _UNTRANSLATED.match(problem.message)
+        if m is None or problem.severity is not Severity.WARNING:
+            echo(str(problem), err=err)
+            continue
+        where = problem.position.path if problem.position else ""
+        what = "template strings" if m.group("what") else "texts"
+        groups.setdefault((where, m.group("tag"), what, problem.hint), []).append(problem)
+    for (where, tag, what, hint), found in groups.items():
+        if len(found) == 1:
+            echo(str(found[0]), err=err)
+            continue
+        place = hint.removeprefix("translate it in ")
+        echo(
+            f"{where}: warning: {len(found)} {what} have no {tag} translation; the source "
+            f"text is shown (translate them in {place}; --verbose lists each)",
+            err=err,
+        )
+
+
+def verbose_option() -> Callable[[F], F]:
+    """``--verbose``: every warning on a line of its own."""
+    return click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help="List every warning (missing translations are otherwise counted per file and locale).",
+    )
+
+
+def echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print a line of the core's words: control and bidi characters escaped."""
+    click.echo(printable(text), err=err, nl=nl)
+
+
+@contextlib.contextmanager
+def command_line() -> Iterator[None]:
+    """A role, file or locale named on the command line that does not exist is a usage
+    error (exit 2), not a problem of the project (exit 1)."""
+    try:
+        yield
+    except NotFoundError as exc:
+        raise UsageError(exc.problems) from None
+
+
+def _quiet_stdout() -> None:
+    """Send what is left for standard output to /dev/null, so that Python's own flush at
+    exit finds no broken pipe either."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def run() -> None:
+    """The ``jdgen`` console command."""
+    try:
+        main()
+    except BrokenPipeError:  # pragma: no cover - raised outside a command (e.g. --help)
+        _quiet_stdout()
+        sys.exit(int(ExitCode.OK))
 
 
 def project_of(directory: Path | None, near: str | None = None) -> Any:
@@ -150,13 +251,19 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     \b
     Exit codes:
       0  success
-      1  invalid input: a role, template, catalog or config has a problem
-      2  usage error: a wrong option or argument
+      1  the project has a problem (a role, template, catalog or config; a warning
+         with --strict; a stale tree with --check), or an output cannot be written
+      2  the command line is wrong (an option, or a role, file or locale it names)
       3  internal error: a bug in jdgen (a traceback is printed)
       130 interrupted (Ctrl-C)
     """
     ctx.obj = project_dir
 
 
-def strict_error(warnings: Sequence[Problem]) -> JdgenError:
-    return JdgenError([w.as_error() for w in warnings if w.severity is Severity.WARNING])
+def report_and_judge(warnings: Sequence[Problem], strict: bool, verbose: bool) -> None:
+    """Report the warnings; under ``--strict``, say that they count as errors and exit 1
+    (before anything is written)."""
+    report_warnings(warnings, verbose)
+    if strict and warnings:
+        echo(f"jdgen: --strict: {len(warnings)} warning(s) count as errors", err=True)
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))

@@ -12,6 +12,7 @@ import click
 from jdgen.cli.app import (
     complete_locales,
     complete_roles,
+    echo,
     main,
     project_of,
     today_option,
@@ -59,8 +60,8 @@ def init(
         base_url=base_url,
         today=today,
     ):
-        click.echo(f"created {(directory / name).as_posix()}")
-    click.echo(f"next: cd {directory} && jdgen validate && jdgen serve", err=True)
+        echo(f"created {(directory / name).as_posix()}")
+    echo(f"next: cd {directory} && jdgen validate && jdgen serve", err=True)
 
 
 @main.command()
@@ -143,7 +144,7 @@ def new(
             period,
         ),
     )
-    click.echo(f"created {project.display(path)}")
+    echo(f"created {project.display(path)}")
 
 
 def _parse_pay(text: str, currency: str | None) -> tuple[float | None, float | None, str | None]:

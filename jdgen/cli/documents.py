@@ -9,16 +9,19 @@ from pathlib import Path
 import click
 
 from jdgen.cli.app import (
+    command_line,
     complete_locales,
     complete_roles,
+    echo,
     main,
     project_of,
-    report,
-    strict_error,
+    report_and_judge,
+    report_warnings,
     strict_option,
     today_option,
+    verbose_option,
 )
-from jdgen.errors import ExitCode
+from jdgen.errors import ExitCode, Position, Problem, UsageError
 from jdgen.foundation.vocabulary import KINDS
 from jdgen.rendering.formats import FORMATS
 
@@ -63,6 +66,7 @@ from jdgen.rendering.formats import FORMATS
 )
 @today_option("Date to check expiry against (default: config, or today in UTC).")
 @strict_option("Treat warnings (missing translations, expired postings) as errors.")
+@verbose_option()
 @click.pass_obj
 def render(
     project_dir: Path | None,
@@ -74,6 +78,7 @@ def render(
     width: int | None,
     today: dt.date | None,
     strict: bool,
+    verbose: bool,
 ) -> None:
     """Render ROLE (a role id or a YAML file) as one document.
 
@@ -87,11 +92,13 @@ def render(
 
     project = project_of(project_dir, role)
     renderer = Renderer(project, project.today(today))
-    result = renderer.render(Path(role) if Path(role).is_file() else role, locale, kind, fmt, width)
-    if result.warnings:
-        if strict:
-            raise strict_error(result.warnings)
-        report(result.warnings)
+    with command_line():  # a role or locale that does not exist: the command line is wrong
+        ref = renderer.index.path_for(role) if Path(role).exists() else role
+        renderer.index.resolve(ref, family_ok=kind != "posting")
+        if locale is not None:
+            renderer.locale(locale)
+    result = renderer.render(ref, locale, kind, fmt, width)
+    report_and_judge(result.warnings, strict, verbose)
     if output is None:
         click.echo(result.text, nl=False)
     else:
@@ -102,9 +109,14 @@ def render(
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @today_option()
 @strict_option()
+@verbose_option()
 @click.pass_obj
 def validate(
-    project_dir: Path | None, paths: tuple[Path, ...], today: dt.date | None, strict: bool
+    project_dir: Path | None,
+    paths: tuple[Path, ...],
+    today: dt.date | None,
+    strict: bool,
+    verbose: bool,
 ) -> None:
     """Check roles, templates, catalogs and config, and report every problem.
 
@@ -113,14 +125,17 @@ def validate(
     """
     from jdgen.lint.validate import validate as run
 
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise UsageError([Problem("no such file or directory", Position(str(p))) for p in missing])
     project = project_of(project_dir, str(paths[0]) if paths else None)
     result = run(project, paths, project.today(today))
-    report(result.problems, err=False)
-    errors = len(result.errors) + (len(result.warnings) if strict else 0)
-    click.echo(
+    report_warnings(result.problems, verbose, err=False)
+    strictly = " (--strict: warnings count as errors)" if strict and result.warnings else ""
+    echo(
         f"checked {result.roles} role file(s), {result.templates} template(s), "
         f"{result.catalogs} catalog(s), {result.renders} rendering(s): "
-        f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)"
+        f"{len(result.errors)} error(s), {len(result.warnings)} warning(s){strictly}"
     )
-    if errors:
+    if result.errors or strictly:
         raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))

@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from jdgen.cli.app import (
+    echo,
     main,
     project_of,
     report,
 )
-from jdgen.errors import ExitCode, JdgenError, Problem, Severity
+from jdgen.errors import ExitCode, Problem, Severity, UsageError
 
 
 @main.group()
@@ -35,7 +36,7 @@ def extract(project_dir: Path | None) -> None:
     from jdgen.i18n.update import write_pots
 
     for change in write_pots(p := project_of(project_dir), run(p)):
-        click.echo(str(change))
+        echo(str(change))
 
 
 @i18n.command()
@@ -57,7 +58,7 @@ def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
     from jdgen.i18n.update import update as run
 
     for change in run(project_of(project_dir), locales):
-        click.echo(str(change))
+        echo(str(change))
 
 
 @i18n.command()
@@ -106,21 +107,19 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
         )
     else:
         width = max([len(r.domain) for r in rows] + [7])
-        click.echo(
+        echo(
             f"{'locale':<8} {'catalog':<{width}} {'translated':>10} {'fuzzy':>6} "
             f"{'untranslated':>12} {'%':>6}"
         )
         for r in sorted(rows, key=lambda r: (r.locale, r.domain)):
-            click.echo(
+            echo(
                 f"{r.locale:<8} {r.domain:<{width}} {r.translated:>10} {r.fuzzy:>6} "
                 f"{r.untranslated:>12} {r.percent:>6.1f}"
             )
     if fail_under is not None:
         low = [r for r in rows if r.percent < fail_under]
         for r in low:
-            click.echo(
-                f"{r.locale} {r.domain}: {r.percent:.1f}% is under {fail_under:g}%", err=True
-            )
+            echo(f"{r.locale} {r.domain}: {r.percent:.1f}% is under {fail_under:g}%", err=True)
         if low:
             raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
 
@@ -138,7 +137,7 @@ def check(project_dir: Path | None, no_msgfmt: bool) -> None:
     problems = run(project, use_msgfmt=not no_msgfmt)
     report(problems, err=False)
     errors = [p for p in problems if p.severity is Severity.ERROR]
-    click.echo(f"checked {len(catalog_files(project))} catalog(s): {len(errors)} error(s)")
+    echo(f"checked {len(catalog_files(project))} catalog(s): {len(errors)} error(s)")
     if errors:
         raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
 
@@ -153,7 +152,7 @@ def i18n_init(project_dir: Path | None, locale: str) -> None:
 
     try:
         changes = run(project_of(project_dir), locale)
-    except ValueError as exc:
-        raise JdgenError(Problem(str(exc))) from None
+    except ValueError as exc:  # not a locale tag: the command line is wrong
+        raise UsageError(Problem(str(exc))) from None
     for change in changes:
-        click.echo(str(change))
+        echo(str(change))

@@ -10,6 +10,7 @@ import click
 
 from jdgen.cli.app import (
     complete_locales,
+    echo,
     main,
     project_of,
     report,
@@ -83,16 +84,16 @@ def lint(
     elif fmt == "github":
         for finding in result.findings:
             if not finding.suppressed:
-                click.echo(finding.github())
+                echo(finding.github())
     else:
         for finding in result.findings:
-            click.echo(finding.line())
+            echo(finding.line())
         counts = {
             s: sum(1 for f in result.findings if f.severity == s and not f.suppressed)
             for s in ("error", "warning", "info")
         }
         suppressed = sum(1 for f in result.findings if f.suppressed)
-        click.echo(
+        echo(
             f"{counts['error']} error(s), {counts['warning']} warning(s), "
             f"{counts['info']} note(s), {suppressed} suppressed"
         )

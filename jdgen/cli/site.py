@@ -11,13 +11,16 @@ from typing import Any
 import click
 
 from jdgen.cli.app import (
+    echo,
     main,
     project_of,
     report,
+    report_and_judge,
     report_check,
-    strict_error,
+    report_warnings,
     strict_option,
     today_option,
+    verbose_option,
 )
 from jdgen.errors import JdgenError, Problem
 
@@ -45,6 +48,7 @@ from jdgen.errors import JdgenError, Problem
 )
 @today_option("Date that decides which postings have expired (default: config, or today in UTC).")
 @strict_option()
+@verbose_option()
 @click.pass_obj
 def build(
     project_dir: Path | None,
@@ -53,6 +57,7 @@ def build(
     check: bool,
     today: dt.date | None,
     strict: bool,
+    verbose: bool,
 ) -> None:
     """Build the whole careers site: every role in every locale as HTML, Markdown and text;
     an index per locale; sitemap.xml, robots.txt and postings.json.
@@ -81,15 +86,13 @@ def build(
     finally:
         if bar is not None:
             bar.render_finish()
-    if strict and result.warnings:
-        raise strict_error(result.warnings)
-    report(result.warnings)
+    report_and_judge(result.warnings, strict, verbose)
     report(result.expired)
     if check:
         report_check(result.differences, f"{result.out}", "build", result.files)
         return
     state = "written" if result.changed else "unchanged"
-    click.echo(
+    echo(
         f"built {result.out}: {result.files} files, {result.rendered} role(s) "
         f"rendered, {result.reused} reused, {len(result.expired)} expired; site {state}"
     )
@@ -110,9 +113,15 @@ def build(
 )
 @today_option()
 @strict_option()
+@verbose_option()
 @click.pass_obj
 def export(
-    project_dir: Path | None, out: Path | None, check: bool, today: dt.date | None, strict: bool
+    project_dir: Path | None,
+    out: Path | None,
+    check: bool,
+    today: dt.date | None,
+    strict: bool,
+    verbose: bool,
 ) -> None:
     """Write every document of every role: each kind the role has (posting, hiring
     guide, role profile, skills matrix), in each configured locale and the role's own
@@ -128,9 +137,7 @@ def export(
 
     project = project_of(project_dir)
     result = run_export(project, out, today=today, check=check)
-    if strict and result.warnings:
-        raise strict_error(result.warnings)
-    report(result.warnings)
+    report_and_judge(result.warnings, strict, verbose)
     if check:
         report_check(
             result.differences,
@@ -141,7 +148,7 @@ def export(
         )
         return
     state = "written" if result.changed else "unchanged"
-    click.echo(
+    echo(
         f"exported {project.display(result.out)}: {result.documents} documents, "
         f"{result.files} files; {state}"
     )
@@ -166,12 +173,12 @@ def serve(project_dir: Path | None, port: int) -> None:
     project = project_of(project_dir)
 
     def built(result: Any) -> None:
-        report(result.warnings)
-        click.echo(f"built: {result.rendered} rendered, {result.reused} reused", err=True)
+        report_warnings(result.warnings, verbose=False)
+        echo(f"built: {result.rendered} rendered, {result.reused} reused", err=True)
 
     def failed(error: JdgenError) -> None:
         report(error.problems)
-        click.echo("build failed; still serving the last good site", err=True)
+        echo("build failed; still serving the last good site", err=True)
 
     try:
         preview = Preview(project.root, port=port, events=Events(built, failed))
@@ -182,10 +189,10 @@ def serve(project_dir: Path | None, port: int) -> None:
             )
         ) from None
     preview.start()
-    click.echo(f"serving {preview.url} (Ctrl-C to stop)", err=True)
+    echo(f"serving {preview.url} (Ctrl-C to stop)", err=True)
     try:
         preview.wait()
     except KeyboardInterrupt:
-        click.echo("stopped", err=True)
+        echo("stopped", err=True)
     finally:
         preview.stop()

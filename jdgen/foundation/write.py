@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from jdgen.errors import OutputError, Position, Problem
+from jdgen.errors import OutputError, Position, Problem, RefusedOutputError
 
 
 def sha256(data: bytes) -> str:
@@ -81,7 +81,7 @@ def check_output_dir(out: Path, keep: tuple[Path, ...] = ()) -> None:
     home = Path.home().resolve()
     where = Position(str(out))
     if target == Path(target.anchor) or target == home or target in home.parents:
-        raise OutputError(
+        raise RefusedOutputError(
             Problem(
                 f"refusing to build into {target}",
                 where,
@@ -91,7 +91,7 @@ def check_output_dir(out: Path, keep: tuple[Path, ...] = ()) -> None:
     for path in keep:
         here = path.resolve()
         if target == here or target in here.parents:
-            raise OutputError(
+            raise RefusedOutputError(
                 Problem(
                     f"refusing to build into {target}: it contains {here}",
                     where,
@@ -99,9 +99,9 @@ def check_output_dir(out: Path, keep: tuple[Path, ...] = ()) -> None:
                 )
             )
     if target.exists() and not target.is_dir():
-        raise OutputError(Problem("is a file, not a directory", where))
+        raise RefusedOutputError(Problem("is a file, not a directory", where))
     if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
-        raise OutputError(
+        raise RefusedOutputError(
             Problem(
                 "refusing to replace a directory that jdgen did not create",
                 where,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -184,9 +185,20 @@ def render_roles(
                 progress(done, total)
         return
     chunks = split_chunks(stale, CHUNK)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Workers leave Ctrl-C to this process, which stops them: one message, no worker's
+    # traceback.
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         for results in pool.map(render_chunk, [plan] * len(chunks), chunks):
             yield from results
             done += len(results)
             if progress:
                 progress(done, total)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
