@@ -32,8 +32,11 @@ STANDARD_TAGS = frozenset(
 )
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
-#: The most nodes a document may expand to through aliases.
+#: The most nodes a document may expand to through aliases, or hold at all.
 MAX_EXPANDED_NODES = 100_000
+#: The deepest a document may nest lists and mappings (a role needs a handful of levels;
+#: a limit far below Python's recursion limit keeps every later step safe).
+MAX_DEPTH = 100
 
 
 class _NamedText(io.StringIO):
@@ -103,6 +106,26 @@ def read_text(path: Path, display: str) -> str:
         ) from None
 
 
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _too_deep(text: str, display: str) -> Problem:
+    """Where the flow nesting of ``text`` first passes MAX_DEPTH (or its start)."""
+    depth, where = 0, 0
+    for index, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth > MAX_DEPTH:
+            where = index
+            break
+    return Problem(
+        f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+        Position(display, *_line_column(text, where)),
+        hint="a role needs a few levels; flatten the structure",
+    )
+
+
 def parse_yaml(text: str, display: str) -> Document:
     """Compose ``text`` into a node tree, refusing unsafe or unbounded documents."""
     loader = _Loader(_NamedText(text, display))
@@ -115,11 +138,23 @@ def parse_yaml(text: str, display: str) -> Document:
             Problem(
                 f"invalid YAML: {message.strip()}",
                 _mark_position(mark, display),
-                hint=_syntax_hint(exc),
+                hint=_syntax_hint(exc, text),
             )
         ) from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InvalidInputError(
+            Problem(
+                f"invalid YAML: the character U+{code:04X} is not allowed "
+                "(control characters cannot appear in YAML, even quoted)",
+                Position(display, *_line_column(text, exc.position)),
+                hint="remove it, or write it as an escape in a double-quoted string",
+            )
+        ) from None
+    except yaml.YAMLError as exc:
         raise InvalidInputError(Problem(f"invalid YAML: {exc}", Position(display))) from None
+    except RecursionError:  # the pure-Python composer, on a very deep document
+        raise InvalidInputError(_too_deep(text, display)) from None
     finally:
         loader.dispose()
     if root is not None:
@@ -135,11 +170,13 @@ def load_yaml(path: Path, display: str | None = None) -> Document:
     return parse_yaml(read_text(path, shown), shown)
 
 
-def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_hint(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     problem = exc.problem or ""
+    mark = exc.problem_mark
+    at = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted"
-    if "found character '\\t'" in problem:
+    if "found character '\\t'" in problem or at == "\t":
         return "indent with spaces; YAML does not allow tabs"
     if "undefined alias" in problem:
         return "define the anchor (&name) before using the alias (*name)"
@@ -153,11 +190,23 @@ def _check_tree(root: yaml.Node, display: str, loader: yaml.SafeLoader) -> list[
     problems: list[Problem] = []
     sizes: dict[int, int] = {}
     in_progress: set[int] = set()
+    aliased = False
 
-    def visit(node: yaml.Node) -> int:
+    def visit(node: yaml.Node, depth: int = 0) -> int:
+        nonlocal aliased
         key = id(node)
         if key in sizes:
+            aliased = True  # a node used again: an alias
             return sizes[key]
+        if depth > MAX_DEPTH:
+            problems.append(
+                Problem(
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                    position(node, display),
+                    hint="a role needs a few levels; flatten the structure",
+                )
+            )
+            return MAX_EXPANDED_NODES + 1
         if key in in_progress:  # a recursive alias: the node contains itself
             problems.append(
                 Problem("a YAML alias refers to a node that contains it", position(node, display))
@@ -176,37 +225,69 @@ def _check_tree(root: yaml.Node, display: str, loader: yaml.SafeLoader) -> list[
         size = 1
         if isinstance(node, yaml.MappingNode):
             if any(k.tag == MERGE_TAG for k, _ in node.value):
-                try:
-                    loader.flatten_mapping(node)
-                except yaml.constructor.ConstructorError as exc:
-                    problems.append(
-                        Problem(
-                            f"invalid merge key (<<): {exc.problem}",
-                            _mark_position(exc.problem_mark, display),
-                        )
-                    )
+                _merge_keys(node, loader, display, problems)
             for k, v in node.value:
-                size += visit(k) + visit(v)
+                size += visit(k, depth + 1) + visit(v, depth + 1)
                 if size > MAX_EXPANDED_NODES:
                     break
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
-                size += visit(item)
+                size += visit(item, depth + 1)
                 if size > MAX_EXPANDED_NODES:
                     break
         in_progress.discard(key)
         sizes[key] = size
         return size
 
-    if visit(root) > MAX_EXPANDED_NODES:
+    if visit(root) > MAX_EXPANDED_NODES and not problems:
+        if aliased:
+            problems.append(
+                Problem(
+                    f"the document expands to more than {MAX_EXPANDED_NODES:,} values "
+                    "through aliases",
+                    position(root, display),
+                    hint="YAML aliases are copied on every use; share content with `extends`",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    f"the document holds more than {MAX_EXPANDED_NODES:,} values",
+                    position(root, display),
+                    hint="a role is a few hundred values; split it into roles or families",
+                )
+            )
+    return problems
+
+
+def _merge_keys(
+    node: yaml.MappingNode, loader: yaml.SafeLoader, display: str, problems: list[Problem]
+) -> None:
+    """Expand the merge keys (``<<: *base``) of a mapping, as YAML 1.1 defines them: a key
+    written in the mapping itself wins over a merged one, and an earlier merged mapping
+    over a later one; only keys written twice in the mapping itself stay, to be reported."""
+    own = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.tag != MERGE_TAG}
+    explicit = {id(k) for k, _ in node.value if k.tag != MERGE_TAG}
+    try:
+        loader.flatten_mapping(node)
+    except yaml.constructor.ConstructorError as exc:
         problems.append(
             Problem(
-                f"the document expands to more than {MAX_EXPANDED_NODES:,} values through aliases",
-                position(root, display),
-                hint="YAML aliases are copied on every use; share content with `extends`",
+                f"invalid merge key (<<): {exc.problem}",
+                _mark_position(exc.problem_mark, display),
             )
         )
-    return problems
+        return
+    merged_seen: set[object] = set()
+    pairs = []
+    for k, v in node.value:
+        if id(k) not in explicit:  # came from a merge
+            name = k.value if isinstance(k, yaml.ScalarNode) else id(k)
+            if name in own or name in merged_seen:
+                continue
+            merged_seen.add(name)
+        pairs.append((k, v))
+    node.value = pairs
 
 
 def merge_nodes(

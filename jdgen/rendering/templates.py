@@ -101,7 +101,19 @@ class LayeredLoader(jinja2.BaseLoader):
         for path in self.searched(template):
             if path.is_file():
                 mtime = path.stat().st_mtime_ns
-                source = path.read_text(encoding="utf-8")
+                data = path.read_bytes()
+                try:
+                    source = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    line = data[: exc.start].count(b"\n") + 1
+                    col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+                    raise InvalidInputError(
+                        Problem(
+                            "template is not valid UTF-8",
+                            Position(relpath(path), line, col),
+                            hint="save it as UTF-8; every editor can",
+                        )
+                    ) from None
                 return source, str(path), lambda p=path, m=mtime: _unchanged(p, m)
         tried = "\n".join(f"  {relpath(p)}" for p in self.searched(template))
         raise jinja2.TemplateNotFound(
@@ -198,14 +210,20 @@ def template_problem(exc: BaseException, names: Sequence[str] = ()) -> Problem:
         return Problem(
             f"template syntax error: {exc.message}", where, hint=_syntax_hint(exc.message or "")
         )
+    where = _template_frame(exc)
     if isinstance(exc, jinja2.TemplateNotFound):
-        return Problem(str(exc.message or exc.name))
-    where = None
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(".j2"):
-            where = Position(relpath(frame.filename), frame.lineno or 0)
-            break
+        hint = "name a template in the template folders (templates/<locale>/ or default/)"
+        return Problem(str(exc.message or exc.name), where, hint=hint if where else "")
+    if isinstance(exc, RecursionError):
+        return Problem(
+            "the template never ends: a macro that calls itself, or a template that "
+            "extends or includes itself",
+            where,
+            hint="give the recursion a condition that stops it, or extend another template",
+        )
     message = str(exc)
+    if not isinstance(exc, jinja2.TemplateError):  # 1/0, a wrong type in a filter...
+        message = f"the template failed: {type(exc).__name__}: {message}"
     hint = ""
     m = re.search(r"has no attribute '(\w+)'|'(\w+)' is undefined", message)
     if m:
@@ -213,6 +231,14 @@ def template_problem(exc: BaseException, names: Sequence[str] = ()) -> Problem:
         hint = did_you_mean(missing, names)
         message = f"undefined variable: {message}"
     return Problem(message, where, hint=hint)
+
+
+def _template_frame(exc: BaseException) -> Position | None:
+    """The template line the exception was raised at (the innermost), if any."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return Position(relpath(frame.filename), frame.lineno or 0)
+    return None
 
 
 def _syntax_hint(message: str) -> str:
@@ -245,3 +271,21 @@ def render_template(
         raise NotFoundError(template_problem(exc)) from None
     except jinja2.TemplateError as exc:
         raise InvalidInputError(template_problem(exc, names)) from None
+    except RecursionError as exc:
+        problem = template_problem(exc)
+        if problem.position is None:  # the recursion was in loading: name the template
+            problem = Problem(problem.message, Position(_source_of(env, name)), hint=problem.hint)
+        raise InvalidInputError(problem) from None
+    except Exception as exc:
+        if _template_frame(exc) is None:
+            raise  # not in a template: a bug in jdgen, to be reported
+        raise InvalidInputError(template_problem(exc, names)) from None
+
+
+def _source_of(env: jinja2.Environment, name: str) -> str:
+    loader = env.loader
+    if isinstance(loader, LayeredLoader):
+        for path in loader.searched(name):
+            if path.is_file():
+                return relpath(path)
+    return name
