@@ -144,6 +144,9 @@ def generate(root: Path, n: int) -> None:
     (root / "jdgen.yaml").write_text(
         "locales: [es, zh, en]\ndefault_locale: en\ntoday: 2026-03-01\n"
         "base_url: https://careers.example.com/\norganization: {name: Example}\n"
+        # The edit the one-role step makes leaves that role's translations stale; the
+        # site still publishes it everywhere, so every run builds the same pages.
+        "fallback_pages: true\n"
     )
     for i in range(FAMILIES):
         (root / "roles" / "families" / f"family-{i}.yaml").write_text(

@@ -109,7 +109,7 @@ def test_a_reader_that_goes_away_is_no_error(build_tree: Builder, args: list[str
 
 
 def test_ctrl_c_during_a_parallel_build_is_one_line_and_exit_130(build_tree: Builder) -> None:
-    root = build_tree(many_roles(400))
+    root = build_tree(many_roles(600))
     proc = subprocess.Popen(
         [*JDGEN, "build", "--jobs", "2"],
         cwd=root,
@@ -118,7 +118,10 @@ def test_ctrl_c_during_a_parallel_build_is_one_line_and_exit_130(build_tree: Bui
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
-    time.sleep(2.5)  # the workers are rendering by now
+    deadline = time.monotonic() + 60
+    while not _children(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)  # until the pool's workers are rendering
+    assert _children(proc.pid), "the build never started its workers"
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
     _, err = proc.communicate(timeout=120)
     text = err.decode()
@@ -127,6 +130,19 @@ def test_ctrl_c_during_a_parallel_build_is_one_line_and_exit_130(build_tree: Bui
     assert "interrupted" in text
     assert not (root / "site").exists()
     assert not [p for p in root.iterdir() if p.name.startswith(".site.")]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def test_control_and_bidi_characters_are_shown_escaped(build_tree: Builder) -> None:

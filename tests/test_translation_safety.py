@@ -26,7 +26,8 @@ from jdgen.site.build import build_site
 from .conftest import Builder
 
 SITE = {
-    "jdgen.yaml": "locales: [es, en]\ndefault_locale: en\nbase_url: https://jobs.example.org/\n",
+    "jdgen.yaml": "locales: [es, en]\ndefault_locale: en\nbase_url: https://jobs.example.org/\n"
+    "fallback_pages: true\n",
     "roles/data.yaml": "title: Data Engineer\nsummary: We build pipelines.\n"
     "posted: 2026-02-01\nsalary: {min: 40000, max: 50000, currency: EUR, period: year}\n"
     "experience: [{level: Senior, years: 5}]\n",

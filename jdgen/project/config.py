@@ -9,10 +9,11 @@ from pathlib import Path
 
 from jdgen.errors import InvalidInputError, relpath
 from jdgen.foundation.builtin import builtin_dir
+from jdgen.foundation.vocabulary import KINDS
 from jdgen.project.checking import INVALID, Checker
 from jdgen.project.load import load_yaml
 from jdgen.project.schema import Struct, spec
-from jdgen.project.validators import Choice, Date, Int, Line, ListOf, Str
+from jdgen.project.validators import Bool, Choice, Date, Int, Line, ListOf, Str
 from jdgen.project.values import LOCALE_TAG, URL
 
 CONFIG_NAME = "jdgen.yaml"
@@ -54,6 +55,19 @@ class Config:
     locales_dir: str = spec(Str(), "where translation catalogs are", default="locales")
     text_width: int = spec(Int(20, 400), "line width of plain-text output", default=80)
     lint: LintConfig | None = spec(Struct(LintConfig), "how jdgen lint judges wording")
+    publish: tuple[str, ...] = spec(
+        ListOf(Choice(*KINDS), min_items=1),
+        "the documents the public site carries: posting by default; hiring-guide, "
+        "role-profile and skills-matrix are for interviewers and are published only if "
+        "listed here (jdgen export writes every document, for internal use)",
+        default=("posting",),
+    )
+    fallback_pages: bool = spec(
+        Bool(),
+        "publish a document in a locale its texts are not translated into, showing them "
+        "in the language they are written in (default: leave that locale out)",
+        default=False,
+    )
     plural_forms: str = spec(
         Choice("gettext", "cldr"),
         "the Plural-Forms of new catalogs: gettext's traditional forms (es: 2), which "

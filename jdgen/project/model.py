@@ -264,6 +264,11 @@ class Role:
         Struct(SkillsMatrix, check=check_matrix), "skills by level (--kind skills-matrix)"
     )
     lint: LintSettings | None = spec(Struct(LintSettings), "lint settings for this role")
+    locales: tuple[str, ...] = spec(
+        ListOf(LOCALE_TAG),
+        "the locales the role is posted in, e.g. [es, en] (default: every locale of the site)",
+        factory=tuple,
+    )
     posted: dt.date | None = spec(Date(), "when the posting was published, YYYY-MM-DD")
     valid_through: dt.date | None = spec(Date(), "the last day to apply; none: open until filled")
 

@@ -85,6 +85,9 @@ class Rendition:
     role: Role
     localizer: Localizer
     warnings: list[Problem]
+    #: How many of the role's texts have no translation into this locale (their source
+    #: text is shown): a site publishes a locale only where this is 0.
+    untranslated: int = 0
 
 
 @dataclass
@@ -171,7 +174,8 @@ class Renderer:
         markdown = render_template(env, KINDS[kind], context, _model_names())
         document = parse(markdown)
         warnings = content_warnings + self._warnings(resolved, localizer, before)
-        return Rendition(document, role, localizer, warnings)
+        untranslated = sum(1 for w in content_warnings if w.field)  # a text, by its field
+        return Rendition(document, role, localizer, warnings, untranslated)
 
     def _warnings(
         self, resolved: ResolvedRole, localizer: Localizer, before: set[tuple[str | None, str]]

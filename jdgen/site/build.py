@@ -164,6 +164,8 @@ def _build(
         parse_locale(config.default_locale).tag,
         base_url.rstrip("/") + "/",
         day,
+        config.publish,
+        config.fallback_pages,
     )
 
     snapshot = Snapshot.of(project.root, [project.roles_dir, project.root / config.locales_dir])

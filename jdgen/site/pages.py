@@ -60,6 +60,18 @@ def hreflang(tag: str) -> str:
     return "-".join(p for p in parts if not p.isdigit())
 
 
+def hreflangs(tags: Sequence[str]) -> dict[str, str]:
+    """The hreflang of each locale, no two the same: when two locales map to one code
+    (``es`` and ``es-419`` both to ``es``), the one that is that code wins, else the first
+    configured; the other is left out of the alternates (its page is still published)."""
+    wanted = {tag: hreflang(tag) for tag in tags}
+    out: dict[str, str] = {}
+    for tag in sorted(tags, key=lambda t: (wanted[t] != t, list(tags).index(t))):
+        if wanted[tag] not in out.values():
+            out[tag] = wanted[tag]
+    return {tag: out[tag] for tag in tags if tag in out}
+
+
 def language_name(tag: str) -> str:
     """The locale's name in its own language, capitalised: Español (Argentina), 中文."""
     locale = Locale.parse(tag.replace("-", "_"))
@@ -234,7 +246,12 @@ def alternates(
 ) -> list[Link]:
     """<link rel=alternate> for one page: every locale's version, and x-default (the
     default locale's version, or ``default_path``, such as the language chooser)."""
-    links = [Link(base_url + page_url(p), hreflang(tag), tag, tag) for tag, p in paths.items()]
+    codes = hreflangs(list(paths))
+    links = [
+        Link(base_url + page_url(p), codes[tag], tag, tag)
+        for tag, p in paths.items()
+        if tag in codes
+    ]
     fallback = default_path or paths.get(default) or next(iter(paths.values()))
     links.append(Link(base_url + page_url(fallback), "x-default", default, "x-default"))
     return links
@@ -242,8 +259,9 @@ def alternates(
 
 def switcher(current_path: str, paths: dict[str, str], current: str) -> list[Link]:
     """The language switcher: the same page in every locale, each named in its language."""
+    codes = hreflangs(list(paths))
     return [
-        Link(relative(current_path, p), hreflang(tag), tag, language_name(tag), tag == current)
+        Link(relative(current_path, p), codes.get(tag, ""), tag, language_name(tag), tag == current)
         for tag, p in paths.items()
     ]
 

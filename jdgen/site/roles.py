@@ -18,10 +18,12 @@ from markupsafe import Markup
 
 from jdgen.errors import InvalidInputError, Position, Problem, Severity
 from jdgen.foundation.inline import to_text as inline_text
+from jdgen.foundation.locales import parse_locale, same_locale
+from jdgen.project.resolve import ResolvedRole
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
-from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, kinds_of
+from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, Rendition, kinds_of
 from jdgen.rendering.templates import render_template
 from jdgen.site.pages import (
     alternates,
@@ -61,6 +63,10 @@ class RenderPlan:
     default: str
     base_url: str
     today: dt.date
+    #: The document kinds the public site carries (jdgen.yaml ``publish:``).
+    publish: tuple[str, ...] = ("posting",)
+    #: Publish locales a role's texts are not translated into (``fallback_pages:``).
+    fallback: bool = False
 
 
 def description(text: str) -> str:
@@ -81,56 +87,105 @@ def render_role(renderer: Renderer, plan: RenderPlan, role_id: str) -> RoleResul
         result.problems = exc.problems
         return result
     result.families = list(resolved.families)
-    for tag in plan.locales:
-        for kind in kinds_of(resolved.role):
+    role = resolved.role
+    tags, skipped = role_locales(role.locales, plan.locales)
+    result.warnings.extend(
+        Problem(
+            f"not published in {tag}: the site does not build that locale",
+            resolved.positions.get("locales", Position(resolved.display)),
+            "locales",
+            severity=Severity.WARNING,
+            hint="add it to locales: in jdgen.yaml, or remove it from the role",
+        ).to_json()
+        for tag in skipped
+    )
+    kinds = [k for k in kinds_of(role) if k in plan.publish]
+    renditions: dict[tuple[str, str], Rendition] = {}
+    for tag in tags:
+        for kind in kinds:
             try:
                 rendition = renderer.rendition(resolved, tag, kind)
             except InvalidInputError as exc:
                 result.problems.extend(exc.problems)
                 continue
             result.warnings.extend(w.to_json() for w in rendition.warnings)
-            doc, localizer = rendition.document, rendition.localizer
-            text_width = localizer.conventions.text_width or renderer.project.config.text_width
-            result.outputs[posting_path(tag, role_id, kind, ".md")] = to_markdown(doc).encode()
-            result.outputs[posting_path(tag, role_id, kind, ".txt")] = to_text(
-                doc, text_width
-            ).encode()
-            page = posting_path(tag, role_id, kind)
-            body = to_html(doc)
-            # The same page in every locale, for the switcher and the alternates.
-            same = {t: posting_path(t, role_id, kind) for t in plan.locales}
-            context = page_context(renderer, plan, tag, page, same)
-            context.update(
-                title=inline_text(doc.title),
-                description=description(doc.summary()),
-                body=Markup(body),
-                kind=kind,
-            )
-            if kind == "posting":
-                posting = job_posting(
-                    rendition.role,
-                    localizer,
-                    renderer.project,
-                    body,
-                    plan.base_url + page_url(page),
+            own = same_locale(tag, role.language)
+            if rendition.untranslated and not own and not plan.fallback:
+                result.warnings.append(
+                    Problem(
+                        f"not published in {tag}: {rendition.untranslated} text(s) of the "
+                        f"{kind} have no {tag} translation",
+                        Position(resolved.display),
+                        severity=Severity.WARNING,
+                        hint="translate them, or set fallback_pages: true in jdgen.yaml",
+                    ).to_json()
                 )
-                for missing in missing_required(posting):
-                    result.warnings.append(
-                        Problem(
-                            f"the {tag} JobPosting lacks {missing}, which Google requires",
-                            Position(resolved.display),
-                            severity=Severity.WARNING,
-                        ).to_json()
-                    )
-                context["json_ld"] = json_ld(posting)
-                data = posting_path(tag, role_id, kind, ".json")
-                result.outputs[data] = (
-                    json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-                ).encode()
-                result.facts.append(facts(rendition.role, localizer, page, posting, data).to_json())
-            env = renderer.environment(tag)
-            result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
+                continue
+            renditions[tag, kind] = rendition
+    for (tag, kind), rendition in renditions.items():
+        # The same page in every locale it is published in, for the switcher and the
+        # alternates (hreflang names only pages that exist).
+        same = {t: posting_path(t, role_id, k) for t, k in renditions if k == kind}
+        _pages(renderer, plan, resolved, role_id, tag, kind, rendition, same, result)
     return result
+
+
+def role_locales(wanted: Sequence[str], site: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The site's locales a role is posted in (all of them, if it names none), and the
+    ones it names that the site does not build."""
+    if not wanted:
+        return list(site), []
+    canonical = {parse_locale(t).tag for t in wanted}
+    known = {parse_locale(t).tag for t in site}
+    return [t for t in site if parse_locale(t).tag in canonical], sorted(canonical - known)
+
+
+def _pages(
+    renderer: Renderer,
+    plan: RenderPlan,
+    resolved: ResolvedRole,
+    role_id: str,
+    tag: str,
+    kind: str,
+    rendition: Rendition,
+    same: dict[str, str],
+    result: RoleResult,
+) -> None:
+    """One document of a role in one locale: its HTML page, Markdown and text (and, for
+    a posting, its JSON-LD and the facts the index pages list)."""
+    doc, localizer = rendition.document, rendition.localizer
+    text_width = localizer.conventions.text_width or renderer.project.config.text_width
+    result.outputs[posting_path(tag, role_id, kind, ".md")] = to_markdown(doc).encode()
+    result.outputs[posting_path(tag, role_id, kind, ".txt")] = to_text(doc, text_width).encode()
+    page = posting_path(tag, role_id, kind)
+    body = to_html(doc)
+    context = page_context(renderer, plan, tag, page, same)
+    context.update(
+        title=inline_text(doc.title),
+        description=description(doc.summary()),
+        body=Markup(body),
+        kind=kind,
+    )
+    if kind == "posting":
+        posting = job_posting(
+            rendition.role, localizer, renderer.project, body, plan.base_url + page_url(page)
+        )
+        for missing in missing_required(posting):
+            result.warnings.append(
+                Problem(
+                    f"the {tag} JobPosting lacks {missing}, which Google requires",
+                    Position(resolved.display),
+                    severity=Severity.WARNING,
+                ).to_json()
+            )
+        context["json_ld"] = json_ld(posting)
+        data = posting_path(tag, role_id, kind, ".json")
+        result.outputs[data] = (
+            json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        ).encode()
+        result.facts.append(facts(rendition.role, localizer, page, posting, data).to_json())
+    env = renderer.environment(tag)
+    result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
 
 
 def page_context(

@@ -1,0 +1,147 @@
+"""What the public site carries: postings, in the languages they are translated into,
+and nothing meant for interviewers unless the project says so."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from jdgen.project.config import find_project
+from jdgen.site.build import build_site
+from jdgen.site.export import export
+from jdgen.site.pages import hreflangs
+
+from .conftest import Builder
+
+CONFIG = "locales: [en, es, zh]\nbase_url: https://jobs.example.org/\ntoday: 2026-03-01\n"
+GUIDED = """
+title: Data Engineer
+posted: 2026-02-01
+hiring:
+  look_for: [Curiosity]
+  red_flags: [Blames others]
+"""
+ES_ONLY = "language: es\ntitle: Ingeniera de datos\nposted: 2026-02-01\n"
+
+
+def po(locale: str, entries: dict[str, str]) -> str:
+    body = "".join(
+        f'msgctxt "{ctx}"\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n\n'
+        for ctx, (msgid, msgstr) in ((k, v.split("|")) for k, v in entries.items())
+    )
+    head = f'"Language: {locale}\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
+    return f'msgid ""\nmsgstr ""\n{head}\n{body}'
+
+
+def site_files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*"))
+
+
+def test_interview_material_is_not_published_by_default(build_tree: Builder) -> None:
+    root = build_tree({"jdgen.yaml": CONFIG, "roles/guided.yaml": GUIDED})
+    build_site(find_project(root))
+    files = site_files(root)
+    assert "en/guided/index.html" in files
+    assert not [f for f in files if "hiring-guide" in f]
+    assert "Blames others" not in "".join(
+        (root / "site" / f).read_text(encoding="utf-8")
+        for f in files
+        if f.endswith((".html", ".xml", ".json", ".md", ".txt"))
+    )
+    # Its own output, for internal use:
+    report = export(find_project(root), root / "internal")
+    assert report.changed
+    assert (root / "internal/guided/hiring-guide.en.md").is_file()
+
+
+def test_a_project_can_choose_to_publish_guides(build_tree: Builder) -> None:
+    root = build_tree(
+        {"jdgen.yaml": CONFIG + "publish: [posting, hiring-guide]\n", "roles/guided.yaml": GUIDED}
+    )
+    build_site(find_project(root))
+    assert (root / "site/en/guided/hiring-guide.html").is_file()
+
+
+def test_an_unknown_kind_to_publish_is_a_config_error(build_tree: Builder) -> None:
+    root = build_tree({"jdgen.yaml": CONFIG + "publish: [posting, interview-notes]\n"})
+    with pytest.raises(Exception, match="publish"):
+        build_site(find_project(root))
+
+
+def test_postings_go_out_only_in_languages_they_are_translated_into(
+    build_tree: Builder,
+) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": CONFIG,
+            "roles/lima.yaml": ES_ONLY,
+            "roles/guided.yaml": GUIDED,
+            "locales/es/LC_MESSAGES/role-guided.po": po(
+                "es",
+                {
+                    "guided:title": "Data Engineer|Ingeniero/a de datos",
+                    "guided:hiring.look_for[0]": "Curiosity|Curiosidad",
+                    "guided:hiring.red_flags[0]": "Blames others|Culpa a otros",
+                },
+            ),
+        }
+    )
+    report = build_site(find_project(root))
+    files = site_files(root)
+    assert "es/lima/index.html" in files  # its own language
+    assert "en/lima/index.html" not in files and "zh/lima/index.html" not in files
+    assert "es/guided/index.html" in files  # translated
+    assert "zh/guided/index.html" not in files  # not translated
+    assert "Ingeniera de datos" not in (root / "site/en/index.html").read_text(encoding="utf-8")
+    page = (root / "site/es/lima/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'rel="alternate" hreflang="([^"]+)"', page) == ["es", "x-default"]
+    sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "/en/lima/" not in sitemap
+    said = [str(w) for w in report.warnings if "not published in" in str(w)]
+    assert any("roles/lima.yaml" in w and "not published in en" in w for w in said), said
+
+
+def test_fallback_pages_publish_untranslated_locales_when_asked(build_tree: Builder) -> None:
+    root = build_tree({"jdgen.yaml": CONFIG + "fallback_pages: true\n", "roles/lima.yaml": ES_ONLY})
+    build_site(find_project(root))
+    page = (root / "site/en/lima/index.html").read_text(encoding="utf-8")
+    assert '<span lang="es">Ingeniera de datos</span>' in page
+
+
+def test_a_role_says_where_it_is_posted(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": CONFIG + "fallback_pages: true\n",
+            "roles/madrid.yaml": "title: Engineer\nposted: 2026-02-01\nlocales: [en, fr]\n",
+        }
+    )
+    report = build_site(find_project(root))
+    files = site_files(root)
+    assert "en/madrid/index.html" in files
+    assert "es/madrid/index.html" not in files and "zh/madrid/index.html" not in files
+    assert any("not published in fr" in str(w) for w in report.warnings)
+
+
+@pytest.mark.parametrize(
+    "locales",
+    [["es", "es-419", "es-AR", "zh-Hans", "en"], ["es-419", "es"], ["en", "en-001", "en-GB"]],
+)
+def test_no_two_pages_claim_one_hreflang(build_tree: Builder, locales: list[str]) -> None:
+    codes = hreflangs(locales)
+    assert len(set(codes.values())) == len(codes)
+    root = build_tree(
+        {
+            "jdgen.yaml": f"locales: [{', '.join(locales)}]\nbase_url: https://jobs.example.org/\n"
+            "fallback_pages: true\n",
+            "roles/r.yaml": "title: Engineer\nposted: 2026-02-01\n",
+        }
+    )
+    build_site(find_project(root))
+    for page in (root / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        claims = Counter(re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html))
+        assert all(n == 1 for n in claims.values()), (page, claims)
+        assert "es-419" not in claims  # Google rejects it
