@@ -145,3 +145,49 @@ def test_no_two_pages_claim_one_hreflang(build_tree: Builder, locales: list[str]
         claims = Counter(re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html))
         assert all(n == 1 for n in claims.values()), (page, claims)
         assert "es-419" not in claims  # Google rejects it
+
+
+def test_today_comes_from_the_clock_unless_given(
+    build_tree: Builder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from jdgen import cli
+
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\nbase_url: https://jobs.acme.test/\n",
+            "roles/old.yaml": "title: Old\nposted: 2020-01-01\nvalid_through: 2020-02-01\n",
+        }
+    )
+    runner = CliRunner()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert runner.invoke(cli.main, ["build"]).exit_code == 0
+    assert not (root / "site/en/old").exists()  # expired by the calendar
+    assert runner.invoke(cli.main, ["build", "--today", "2020-01-15"]).exit_code == 0
+    assert (root / "site/en/old/index.html").is_file()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1579046400")  # 2020-01-15, for reproducible builds
+    assert runner.invoke(cli.main, ["build"]).exit_code == 0
+    assert (root / "site/en/old/index.html").is_file()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    bad = runner.invoke(cli.main, ["build"])
+    assert bad.exit_code == 2 and "SOURCE_DATE_EPOCH" in bad.stderr
+
+
+def test_a_frozen_today_and_the_placeholder_address_are_warned_about(
+    build_tree: Builder,
+) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\nbase_url: https://careers.example.com/\n"
+            "today: 2026-01-01\n",
+            "roles/r.yaml": "title: R\nposted: 2025-12-01\n",
+        }
+    )
+    said = [str(w) for w in build_site(find_project(root)).warnings]
+    assert any(
+        w.startswith("jdgen.yaml: warning: today: 2026-01-01 is fixed as the date") for w in said
+    )
+    assert any("base_url is still the placeholder" in w for w in said)
+    again = [str(w) for w in build_site(find_project(root)).warnings]  # a no-change build
+    assert any("base_url is still the placeholder" in w for w in again)

@@ -90,7 +90,9 @@ def test_new_writes_a_role_that_validates(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../role.schema.json\n")
     assert "- Lima" in text
-    assert "posted: '2026-11-22'" in text or "posted: 2026-11-22" in text  # the project's today
+    day = dt.datetime.now(dt.UTC).date().isoformat()  # no fixed date: the calendar's
+    assert f"posted: '{day}'" in text or f"posted: {day}" in text
+    assert "today:" not in (tmp_path / "jdgen.yaml").read_text(encoding="utf-8")
     assert validate(project).errors == []
     with pytest.raises(InvalidInputError, match="already exists"):
         new_role(project, NewRole("ml-engineer", "Again"))

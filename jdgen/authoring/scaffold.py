@@ -62,17 +62,15 @@ def _role_text(data: dict[str, Any], schema: str) -> str:
     return schema_line(schema) + "\n" + body
 
 
-def _config_text(
-    locales: Sequence[str], default: str, organization: str, base_url: str, today: dt.date
-) -> str:
+def _config_text(locales: Sequence[str], default: str, organization: str, base_url: str) -> str:
     return (
         "# jdgen project: see https://github.com/ (docs/quickstart.md in jdgen)\n"
         f"locales: [{', '.join(locales)}]\n"
         f"default_locale: {default}\n"
         f"organization:\n  name: {json_quote(organization)}\n"
         f"base_url: {base_url}\n"
-        "# A fixed date makes every build reproducible; move it on when you publish.\n"
-        f"today: {today.isoformat()}\n"
+        "# Postings expire by the calendar. For a reproducible build, give the date:\n"
+        "# jdgen build --today 2026-03-01, or SOURCE_DATE_EPOCH (see docs/ci.md).\n"
     )
 
 
@@ -115,7 +113,7 @@ def init_project(
         "valid_through": (day + dt.timedelta(days=90)).isoformat(),
     }
     files = {
-        CONFIG_NAME: _config_text(tags, default, organization, base_url, day),
+        CONFIG_NAME: _config_text(tags, default, organization, base_url),
         f"roles/{EXAMPLE_ID}.yaml": _role_text(example, f"../{SCHEMA_FILE}"),
         SCHEMA_FILE: schema_text(),
         "templates/README.md": TEMPLATES_README,

@@ -81,11 +81,26 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{value!r} is not a date written YYYY-MM-DD", param, ctx)
 
 
+def source_date() -> dt.date | None:
+    """The date of ``$SOURCE_DATE_EPOCH`` (reproducible-builds.org), if it is set."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(value), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise click.BadParameter(
+            f"SOURCE_DATE_EPOCH={value!r} is not a number of seconds since 1970",
+            param_hint="SOURCE_DATE_EPOCH",
+        ) from None
+
+
 def today_option(
-    help: str = "Date to check expiry against (default: the config's today, or today in UTC).",
+    help: str = "Date to check expiry against (default: $SOURCE_DATE_EPOCH, else today in UTC).",
 ) -> Callable[[F], F]:
-    """``--today``: the date that decides what has expired."""
-    return click.option("--today", type=DateParam(), help=help)
+    """``--today``: the date that decides what has expired; for a reproducible build, give
+    it or set ``SOURCE_DATE_EPOCH``. Otherwise it is the calendar's (UTC)."""
+    return click.option("--today", type=DateParam(), default=source_date, help=help)
 
 
 def strict_option(help: str = "Treat warnings as errors.") -> Callable[[F], F]:

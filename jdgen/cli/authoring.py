@@ -40,7 +40,7 @@ from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS
     show_default=True,
     help="Where the careers site will be published.",
 )
-@today_option("The date to start from (default: today, UTC).")
+@today_option("The date to start from (default: $SOURCE_DATE_EPOCH, else today in UTC).")
 def init(
     directory: Path,
     locales: tuple[str, ...],

@@ -64,7 +64,7 @@ from jdgen.rendering.formats import FORMATS
     type=click.IntRange(20, 400),
     help="Line width of plain text, in display columns (CJK characters count 2).",
 )
-@today_option("Date to check expiry against (default: config, or today in UTC).")
+@today_option()
 @strict_option("Treat warnings (missing translations, expired postings) as errors.")
 @verbose_option()
 @click.pass_obj

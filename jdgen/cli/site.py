@@ -46,7 +46,10 @@ from jdgen.errors import JdgenError, Problem
     help="Build nothing; exit 1 if the site in --out "
     "differs from what a build would make (for CI guarding a committed site).",
 )
-@today_option("Date that decides which postings have expired (default: config, or today in UTC).")
+@today_option(
+    "Date that decides which postings have expired (default: $SOURCE_DATE_EPOCH, else "
+    "today in UTC)."
+)
 @strict_option()
 @verbose_option()
 @click.pass_obj

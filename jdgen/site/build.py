@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jdgen.errors import (
     InvalidInputError,
@@ -197,7 +198,8 @@ def _build(
         ):
             stale.append(role_id)
     report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
-    report.warnings.extend(cache.problems)
+    early = [*cache.problems, *_config_warnings(project, today, base_url)]
+    report.warnings.extend(early)
 
     def store(result: RoleResult) -> None:
         if result.problems:
@@ -262,7 +264,7 @@ def _build(
             files, warnings = _assemble(
                 cache, renderer, plan, published, expired, state_key, details_of
             )
-            report.warnings = [*cache.problems, *warnings]
+            report.warnings = [*early, *warnings]
             report.files = len(files)
             if check:
                 cache.save()
@@ -341,6 +343,40 @@ def _forget(cache: Cache, digests: set[str], published: list[str], attempt: int)
             if digests & set(cache.details(role_id).outputs.values()):
                 cache.object_path(cache.roles[role_id].details).unlink(missing_ok=True)
     cache.pages = {}
+
+
+PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
+
+
+def _config_warnings(project: Project, today: dt.date | None, base_url: str) -> list[Problem]:
+    """What in the config would publish something wrong without an error: a frozen
+    ``today:`` (expired postings stay up) and the placeholder address."""
+    where = Position(project.display(project.config_path)) if project.config_path else None
+    out = []
+    if today is None and project.config.today is not None:
+        out.append(
+            Problem(
+                f"{project.config.today.isoformat()} is fixed as the date postings expire by; "
+                "a posting past its valid_through stays published until it is moved on",
+                where,
+                "today",
+                hint="remove it; for a reproducible build pass --today or set SOURCE_DATE_EPOCH",
+                severity=Severity.WARNING,
+            )
+        )
+    host = urlsplit(base_url).hostname or ""
+    if host.endswith(PLACEHOLDER_HOSTS):
+        out.append(
+            Problem(
+                f"base_url is still the placeholder {base_url}: canonical links, the sitemap "
+                "and the JSON-LD point there",
+                where,
+                "base_url",
+                hint="set it to where the careers site is published",
+                severity=Severity.WARNING,
+            )
+        )
+    return out
 
 
 def _expired(project: Project, path: Path, until: str | None) -> Problem:
