@@ -191,3 +191,41 @@ def test_a_frozen_today_and_the_placeholder_address_are_warned_about(
     assert any("base_url is still the placeholder" in w for w in said)
     again = [str(w) for w in build_site(find_project(root)).warnings]  # a no-change build
     assert any("base_url is still the placeholder" in w for w in again)
+
+
+@pytest.mark.parametrize(
+    ("location", "problem"),
+    [
+        ("[Lima]", "lacks jobLocation"),  # a name is no place
+        ("[{city: Lima}]", 'lacks addressCountry for "Lima"'),
+        ("[海外办公室]", "lacks jobLocation"),
+        ("[{city: Lima, country: PE}]", ""),
+        ("[{city: Lima, country: PE}, Remote offices]", ""),
+    ],
+)
+def test_the_build_checks_what_googles_test_reports(
+    build_tree: Builder, location: str, problem: str
+) -> None:
+    import json
+
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\nbase_url: https://jobs.acme.test/\n"
+            "organization: {name: Acme, logo: 'https://acme.test/logo.png'}\n",
+            "roles/r.yaml": f"title: Engineer\nposted: 2026-02-01\nlocations: {location}\n"
+            "apply: {url: 'https://acme.test/apply', email: jobs@acme.test}\n",
+        }
+    )
+    report = build_site(find_project(root), today=None)
+    said = [str(w) for w in report.warnings if "JobPosting" in str(w)]
+    if problem:
+        assert any(problem in w for w in said), said
+    else:
+        assert said == []
+    data = json.loads((root / "site/en/r/posting.json").read_text(encoding="utf-8"))
+    assert "inLanguage" not in data  # not a JobPosting property
+    assert data["identifier"] == {"@type": "PropertyValue", "name": "Acme", "value": "r"}
+    assert data["hiringOrganization"]["logo"] == "https://acme.test/logo.png"
+    page = (root / "site/en/r/index.html").read_text(encoding="utf-8")
+    assert '<a href="https://acme.test/apply">https://acme.test/apply</a>' in page
+    assert '<a href="mailto:jobs@acme.test">jobs@acme.test</a>' in page

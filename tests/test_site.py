@@ -338,5 +338,7 @@ def test_build_warnings_read_like_every_other_problem(build_tree: Builder) -> No
     for _ in range(2):  # rendered, then taken from the cache: the same words
         report = build_site(find_project(root))
         assert [str(w) for w in report.warnings] == [
-            "roles/r.yaml: warning: the en JobPosting lacks datePosted, which Google requires"
+            "roles/r.yaml: warning: the en JobPosting lacks datePosted, which Google requires",
+            "roles/r.yaml: warning: the en JobPosting lacks jobLocation (a location with a "
+            "city or a country), which Google requires",
         ]

@@ -201,3 +201,35 @@ def test_json_ld_cannot_end_its_script(build_tree: Builder) -> None:
         data = json.loads(block)  # still the same JSON
         assert "&lt;!--&lt;script&gt;" in data["description"]
         assert "<main" in html.split("</script>", 1)[1]  # the page after it is intact
+
+
+@pytest.mark.parametrize(
+    ("link", "hint"),
+    [
+        ("http://acme.test/apply", "write https://acme.test/apply"),
+        ("javascript:alert(1)", "may not use the javascript: scheme"),
+        ("acme.test/apply", "write https://acme.test/apply"),
+        ("ftp://acme.test/", "expected an https: or mailto: link"),
+    ],
+)
+def test_links_are_https_or_mailto_only(build_tree: Builder, link: str, hint: str) -> None:
+    from click.testing import CliRunner
+
+    from jdgen import cli
+
+    build_tree({"roles/r.yaml": f"title: X\napply: {{url: '{link}'}}\n"})
+    result = CliRunner().invoke(cli.main, ["render", "r"])
+    assert result.exit_code == 1
+    assert re.match(r"roles/r\.yaml:2:\d+: apply\.url: ", result.stderr), result.stderr
+    assert hint in result.stderr
+
+
+def test_prose_links_to_other_schemes_stay_text(build_tree: Builder) -> None:
+    build_tree(
+        {
+            "roles/r.yaml": "title: X\nsummary: 'See [old](http://acme.test/) or [new](https://acme.test/).'\n"
+        }
+    )
+    html = Renderer(find_project(build_tree({}))).render("r", fmt="html").text
+    assert '<a href="https://acme.test/">new</a>' in html
+    assert 'href="http://' not in html

@@ -40,7 +40,11 @@ class Location:
     name: str | None = spec(Line(), "how the location is shown, e.g. Lima or 海外办公室")
     city: str | None = spec(Line(), "the city")
     region: str | None = spec(Line(), "the state, province or region")
-    country: str | None = spec(COUNTRY, "ISO 3166 country code, e.g. PE")
+    country: str | None = spec(
+        COUNTRY, "ISO 3166 country code, e.g. PE (Google requires it for every job location)"
+    )
+    street: str | None = spec(Line(), "the street address, for the structured data")
+    postal_code: str | None = spec(Line(), "the postal code, for the structured data")
 
     @property
     def label(self) -> str:

@@ -57,24 +57,26 @@ CURRENCY = Custom(
     {"type": "string", "pattern": "^[A-Z]{3}$", "examples": ["EUR", "CNY"]},
 )
 
-_SAFE_SCHEMES = ("https://", "http://", "mailto:")
+_SAFE_SCHEMES = ("https://", "mailto:")
 
 
 def _url(value: str) -> str:
     lowered = value.strip().lower()
     if lowered.startswith(("javascript:", "vbscript:", "data:")):
         raise ValueError(f"links may not use the {lowered.split(':')[0]}: scheme")
+    if lowered.startswith("http://"):
+        raise ValueError(f'"{value}" is not encrypted', f"write https://{value[len('http://') :]}")
     if not lowered.startswith(_SAFE_SCHEMES):
         if re.fullmatch(r"[\w.-]+\.[a-z]{2,}(/\S*)?", lowered):
             raise ValueError(f'"{value}" has no scheme', f"write https://{value}")
-        raise ValueError(f'expected an http(s) or mailto: link, got "{value}"')
+        raise ValueError(f'expected an https: or mailto: link, got "{value}"')
     if any(ch.isspace() for ch in value):
         raise ValueError(f'a link may not contain spaces: "{value}"')
     return value
 
 
 URL = Custom(
-    Str(), _url, "an https:// link", {"type": "string", "pattern": "^(https?://|mailto:)\\S+$"}
+    Str(), _url, "an https:// link", {"type": "string", "pattern": "^(https://|mailto:)\\S+$"}
 )
 
 

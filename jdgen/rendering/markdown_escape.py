@@ -3,7 +3,7 @@
 Role text may use inline Markdown (emphasis, links), as its authors write it. It may not
 open a block (a heading, a list, a fence), put raw HTML in the Markdown a site publishes
 (people paste ``.md`` files into tools that render HTML), or link anywhere but to
-``https:``, ``http:`` or ``mailto:``. The HTML output is escaped on its own; these
+``https:`` or ``mailto:``. The HTML output is escaped on its own; these
 escapes make the Markdown output as safe, and render exactly as the text was written.
 """
 
@@ -41,14 +41,14 @@ def escape_markdown_blocks(text: str) -> str:
 
 
 # An HTML tag, comment or declaration, or an autolink to an unsafe scheme: "<" and a
-# letter, "/", "!" or "?" (autolinks to https, http, mailto and e-mail addresses stay).
+# letter, "/", "!" or "?" (autolinks to https, mailto and e-mail addresses stay).
 _HTML_START = re.compile(
-    r"(\\*)<(?=[A-Za-z/!?])(?!(?:https?|mailto):[^\s<>]*>)(?![^\s<>@]+@[^\s<>@]+>)",
+    r"(\\*)<(?=[A-Za-z/!?])(?!(?:https|mailto):[^\s<>]*>)(?![^\s<>@:]+@[^\s<>@]+>)",
     re.IGNORECASE,
 )
 # A link or image whose destination names a scheme other than the safe ones.
 _UNSAFE_LINK = re.compile(
-    r"(\\*)\]\((?=\s*<?\s*(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)", re.IGNORECASE
+    r"(\\*)\]\((?=\s*<?\s*(?!(?:https|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)", re.IGNORECASE
 )
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)", re.DOTALL)
 

@@ -68,6 +68,19 @@ def join_sentences(sentences: Any) -> str:
     return out
 
 
+_HTTPS = re.compile(r"https://[^\s<>\\]+")
+_EMAIL = re.compile(r"(?:mailto:)?[^\s<>@\\:]+@[^\s<>@\\]+\.[^\s<>@\\]+")
+
+
+def autolink(value: Any) -> Any:
+    """A link a candidate can click: an ``https:`` address or an e-mail address becomes a
+    Markdown autolink; anything else (``http:``, a phone number) stays text."""
+    text = str(value)
+    if _HTTPS.fullmatch(text) or _EMAIL.fullmatch(text):
+        return f"<{text}>"
+    return value
+
+
 def escape_cell(text: Any) -> str:
     """A value for a pipe-table cell: pipes escaped, on one line."""
     value = str(text).replace("\n", " ").replace("|", "\\|")
@@ -168,6 +181,7 @@ def make_environment(
             "employment_type": lambda c: loc.employment_type(_need(c, "employment_type")),
             "work_arrangement": lambda c: loc.work_arrangement(_need(c, "work_arrangement")),
             "cell": escape_cell,
+            "autolink": autolink,
             "track_diagram": track_diagram,
             "sentences": join_sentences,
             "join": _join_keeping_content,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,7 +25,7 @@ from markupsafe import Markup
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.i18n.localize import Localizer
 from jdgen.project.config import Project
-from jdgen.project.model import Role
+from jdgen.project.model import Location, Role
 
 SCHEMA_EMPLOYMENT = {
     "full-time": "FULL_TIME",
@@ -121,7 +122,6 @@ def job_posting(
         "title": plain(role.title),
         "description": body_html,
         "url": url,
-        "inLanguage": localizer.info.tag,
     }
     if role.posted:
         data["datePosted"] = role.posted.isoformat()
@@ -136,6 +136,8 @@ def job_posting(
         if org and org.logo:
             hiring["logo"] = org.logo
         data["hiringOrganization"] = hiring
+    # A stable requisition id: the role's id, which its file name gives.
+    data["identifier"] = {"@type": "PropertyValue", "name": company or "jdgen", "value": role.id}
     if role.employment_type:
         data["employmentType"] = SCHEMA_EMPLOYMENT[role.employment_type]
     if role.work_arrangement == "remote":
@@ -143,18 +145,8 @@ def job_posting(
         data["applicantLocationRequirements"] = [
             {"@type": "Country", "name": loc.country or plain(loc.label)} for loc in role.locations
         ]
-    elif role.locations:
-        places = []
-        for loc in role.locations:
-            address: dict[str, Any] = {
-                "@type": "PostalAddress",
-                "addressLocality": plain(loc.city or loc.name),
-            }
-            if loc.region:
-                address["addressRegion"] = plain(loc.region)
-            if loc.country:
-                address["addressCountry"] = loc.country
-            places.append({"@type": "Place", "address": address})
+    elif places := [_place(loc) for loc in role.locations if loc.city or loc.country]:
+        # A location that is only a name ("offices abroad") is shown, but is no place.
         data["jobLocation"] = places if len(places) > 1 else places[0]
     if role.salary:
         value: dict[str, Any] = {
@@ -175,15 +167,55 @@ def job_posting(
     return data
 
 
+def _place(loc: Location) -> dict[str, Any]:
+    address: dict[str, Any] = {"@type": "PostalAddress"}
+    if loc.street:
+        address["streetAddress"] = plain(loc.street)
+    if loc.city or loc.name:
+        address["addressLocality"] = plain(loc.city or loc.name)
+    if loc.region:
+        address["addressRegion"] = plain(loc.region)
+    if loc.postal_code:
+        address["postalCode"] = plain(loc.postal_code)
+    if loc.country:
+        address["addressCountry"] = loc.country
+    return {"@type": "Place", "address": address}
+
+
+UNITS = ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")
+
+
 def missing_required(posting: dict[str, Any]) -> list[str]:
-    """Google's required JobPosting properties that a posting lacks."""
+    """What Google's Rich Results test would report of a JobPosting: its required
+    properties, and the errors Search Console reports most often (a location without
+    addressCountry, an organization without a name, the shape of baseSalary, the format
+    of validThrough, employmentType values)."""
     missing = [key for key in REQUIRED if not posting.get(key)]
-    if "jobLocation" not in posting and posting.get("jobLocationType") != "TELECOMMUTE":
-        missing.append("jobLocation")
-    if posting.get("jobLocationType") == "TELECOMMUTE" and not posting.get(
-        "applicantLocationRequirements"
-    ):
+    remote = posting.get("jobLocationType") == "TELECOMMUTE"
+    if "jobLocation" not in posting and not remote:
+        missing.append("jobLocation (a location with a city or a country)")
+    if remote and not posting.get("applicantLocationRequirements"):
         missing.append("applicantLocationRequirements")
+    places = posting.get("jobLocation") or []
+    for place in places if isinstance(places, list) else [places]:
+        address = place.get("address", {})
+        if not address.get("addressCountry"):
+            where = address.get("addressLocality", "?")
+            missing.append(f'addressCountry for "{where}" (add country: to the location)')
+    if "hiringOrganization" in posting and not posting["hiringOrganization"].get("name"):
+        missing.append("hiringOrganization.name")
+    salary = posting.get("baseSalary")
+    if salary is not None:
+        value = salary.get("value", {})
+        numbers = [value.get(k) for k in ("minValue", "maxValue", "value") if k in value]
+        if value.get("unitText") not in UNITS or not numbers or not salary.get("currency"):
+            missing.append("a well-formed baseSalary (currency, a value, unitText)")
+    until = posting.get("validThrough")
+    if until is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:+\-Z.]+)?", until):
+        missing.append("validThrough in ISO 8601 form")
+    kinds = posting.get("employmentType")
+    if kinds is not None and kinds not in SCHEMA_EMPLOYMENT.values():
+        missing.append("an employmentType Google knows")
     return missing
 
 
