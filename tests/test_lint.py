@@ -81,6 +81,12 @@ def test_parity_with_joblint_on_its_example_posting() -> None:
 BASE = "title: Data Engineer\nposted: 2026-02-01\norganization: Acme\n"
 ROLE_CASES: dict[str, tuple[str, str]] = {
     # rule: (a role that breaks it, a role that does not)
+    "comp.implausible-pay": (
+        BASE + "locations: [{city: Madrid, country: ES}]\n"
+        "salary: {min: 45, max: 60, currency: EUR, period: year}\n",
+        BASE + "locations: [{city: Madrid, country: ES}]\n"
+        "salary: {min: 45000, max: 60000, currency: EUR, period: year}\n",
+    ),
     "comp.eu-pay-range": (
         BASE + "locations: [{city: Madrid, country: ES}]\n",
         BASE + "locations: [{city: Madrid, country: ES}]\n"

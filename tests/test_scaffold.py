@@ -180,7 +180,7 @@ def test_cli_init_new_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert made.exit_code == 0, made.output
     assert "salary:" in (tmp_path / "careers/roles/designer.yaml").read_text(encoding="utf-8")
     prompted = runner.invoke(
-        cli.main, ["new", "writer", "--interactive"], input="Technical Writer\nLima\n\n"
+        cli.main, ["new", "writer", "--interactive"], input="Technical Writer\nLima\n\n\n\n"
     )
     assert prompted.exit_code == 0, prompted.output
     assert "Technical Writer" in (tmp_path / "careers/roles/writer.yaml").read_text("utf-8")

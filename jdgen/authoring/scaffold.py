@@ -196,6 +196,7 @@ class NewRole:
     currency: str | None = None
     period: str = "year"
     posted: dt.date | None = None  # default: the project's today, or today (UTC)
+    work_arrangement: str | None = None
 
 
 def new_role(project: Project, spec: NewRole) -> Path:
@@ -229,6 +230,8 @@ def new_role(project: Project, spec: NewRole) -> Path:
     data["title"] = spec.title
     if spec.employment_type:
         data["employment_type"] = spec.employment_type
+    if spec.work_arrangement:
+        data["work_arrangement"] = spec.work_arrangement
     if spec.locations:
         data["locations"] = list(spec.locations)
     if spec.salary_min is not None or spec.salary_max is not None:
@@ -237,7 +240,11 @@ def new_role(project: Project, spec: NewRole) -> Path:
             salary["min"] = json_number(spec.salary_min)
         if spec.salary_max is not None:
             salary["max"] = json_number(spec.salary_max)
-        salary["currency"] = spec.currency or "EUR"
+        if not spec.currency:
+            raise UsageError(
+                Problem("a salary needs its currency", hint="give --currency, e.g. EUR or CNY")
+            )
+        salary["currency"] = spec.currency
         salary["period"] = spec.period
         data["salary"] = salary
     posted = spec.posted or project.today()

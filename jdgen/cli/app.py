@@ -117,10 +117,10 @@ class JdgenGroup(click.Group):
         except JdgenError as exc:
             report(exc.problems)
             raise click.exceptions.Exit(int(exc.exit_code)) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, click.Abort):  # Ctrl-C, also at a prompt
             click.echo("jdgen: interrupted; no output was written", err=True)
             raise click.exceptions.Exit(int(ExitCode.INTERRUPTED)) from None
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except BrokenPipeError:
             _quiet_stdout()  # the reader went away (| head): say nothing more

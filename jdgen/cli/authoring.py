@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,7 +18,8 @@ from jdgen.cli.app import (
     project_of,
     today_option,
 )
-from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS
+from jdgen.errors import Problem, UsageError
+from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS, WORK_ARRANGEMENTS
 
 
 @main.command()
@@ -85,10 +87,19 @@ def init(
 @click.option(
     "--employment-type", type=click.Choice(EMPLOYMENT_TYPES), help="Full-time, part-time..."
 )
-@click.option("--salary-min", type=click.FloatRange(0), help="The lowest pay.")
-@click.option("--salary-max", type=click.FloatRange(0), help="The highest pay.")
-@click.option("--currency", help="ISO 4217 code, e.g. EUR.")
-@click.option("--period", type=click.Choice(PERIODS), default="year", show_default=True)
+@click.option(
+    "--work-arrangement", type=click.Choice(WORK_ARRANGEMENTS), help="On-site, hybrid, remote."
+)
+@click.option(
+    "--salary-min", metavar="AMOUNT", help="The lowest pay, as the market writes it: 45.000, 45k."
+)
+@click.option("--salary-max", metavar="AMOUNT", help="The highest pay.")
+@click.option("--currency", help="ISO 4217 code (default: the market's, e.g. EUR in es).")
+@click.option(
+    "--period",
+    type=click.Choice(PERIODS),
+    help="What the pay is for (default: the market's, e.g. month in zh, year in es).",
+)
 @click.option(
     "--interactive/--no-interactive",
     default=None,
@@ -103,32 +114,57 @@ def new(
     locale: str | None,
     locations: tuple[str, ...],
     employment_type: str | None,
-    salary_min: float | None,
-    salary_max: float | None,
+    work_arrangement: str | None,
+    salary_min: str | None,
+    salary_max: str | None,
     currency: str | None,
-    period: str,
+    period: str | None,
     interactive: bool | None,
 ) -> None:
-    """Write roles/ROLE_ID.yaml, a new role that validates. On a terminal it asks for the
-    title, the locations and the salary; in scripts, give them as options."""
-    from decimal import Decimal
-
+    """Write roles/ROLE_ID.yaml, a new role that validates. On a terminal it asks, in the
+    project's language, for the title, the places, the kind of work and the pay, reading
+    amounts as the market writes them (45.000 € in Spain, 25K/月 in China) and reading the
+    pay back for confirmation; in scripts, give them as options."""
     from jdgen.authoring.scaffold import NewRole, new_role
+    from jdgen.foundation.locales import parse_locale
+    from jdgen.i18n.amounts import AmountError, local_currency, parse_amount
+    from jdgen.lint.pay import usual_period
 
+    project = project_of(project_dir)
+    try:
+        info = parse_locale(locale or project.config.default_locale)
+    except ValueError as exc:
+        raise UsageError(Problem(str(exc))) from None
     if interactive is None:
         interactive = sys.stdin.isatty()
+    pay: tuple[Any, Any, str | None, str | None] = (None, None, currency, period)
     if title is None:
         if not interactive:
             raise click.UsageError("--title is required when not on a terminal")
-        title = click.prompt("Job title")
-        places = click.prompt("Locations, separated by commas", default="", show_default=False)
-        locations = tuple(p.strip() for p in places.split(",") if p.strip())
-        if salary_min is None and salary_max is None:
-            pay = click.prompt(
-                "Salary range, e.g. 40000-60000 EUR (empty: none)", default="", show_default=False
+        asked = _ask(project, info)
+        title, locations = asked["title"], asked["locations"]
+        employment_type = employment_type or asked["employment_type"]
+        work_arrangement = work_arrangement or asked["work_arrangement"]
+        pay = asked["pay"]
+    else:
+        try:
+            low = parse_amount(salary_min, info.babel) if salary_min else None
+            high = parse_amount(salary_max, info.babel) if salary_max else None
+        except AmountError as exc:
+            raise UsageError(Problem(str(exc), hint="--salary-min / --salary-max")) from None
+        if low is not None or high is not None:
+            pay = (
+                low,
+                high,
+                currency or local_currency(info.babel),
+                period or usual_period(info.babel),
             )
-            salary_min, salary_max, currency = _parse_pay(pay, currency)
-    project = project_of(project_dir)
+            if not (currency and period):
+                echo(
+                    f"salary: {pay[2]} per {pay[3]} (the {info.tag} market's; --currency and "
+                    "--period set them)",
+                    err=True,
+                )
     path = new_role(
         project,
         NewRole(
@@ -138,26 +174,72 @@ def new(
             locale,
             list(locations),
             employment_type,
-            None if salary_min is None else Decimal(str(salary_min)),
-            None if salary_max is None else Decimal(str(salary_max)),
-            currency,
-            period,
+            pay[0],
+            pay[1],
+            pay[2],
+            pay[3] or "year",
+            work_arrangement=work_arrangement,
         ),
     )
     echo(f"created {project.display(path)}")
 
 
-def _parse_pay(text: str, currency: str | None) -> tuple[float | None, float | None, str | None]:
-    import re
+def _ask(project: Any, info: Any) -> dict[str, Any]:
+    """The interactive questions, in the project's language; a wrong answer is asked
+    again, and no answer is lost."""
+    from jdgen.i18n.amounts import AmountError, PayInput, local_currency, parse_pay
+    from jdgen.i18n.localize import N_, Localizer
+    from jdgen.lint.pay import usual_period
+    from jdgen.project.model import Salary
+    from jdgen.project.values import CURRENCY
 
-    m = re.fullmatch(r"\s*([\d.,_]+)\s*(?:-\s*([\d.,_]+))?\s*([A-Za-z]{3})?\s*", text)
-    if not text.strip():
-        return None, None, currency
-    if m is None:
-        raise click.BadParameter(f"{text!r} is not a range like 40000-60000 EUR")
-    low = float(m.group(1).replace(",", "").replace("_", ""))
-    high = float(m.group(2).replace(",", "").replace("_", "")) if m.group(2) else None
-    return low, high, (m.group(3) or currency or "EUR").upper()
+    loc = Localizer(info, project.locale_dirs)
+
+    def ask(message: tuple[str, str], **kwargs: Any) -> Any:
+        return click.prompt(loc.pgettext(*message), **kwargs)
+
+    def read_pay(text: str) -> PayInput:
+        try:
+            return parse_pay(text, info.babel)
+        except AmountError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    def read_currency(text: str) -> str:
+        code = text.strip().upper()
+        try:
+            CURRENCY.convert(code)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc.args[0])) from None
+        return code
+
+    answers: dict[str, Any] = {"title": ask(N_("prompt", "Job title"))}
+    places = ask(N_("prompt", "Locations, separated by commas"), default="", show_default=False)
+    answers["locations"] = tuple(p.strip() for p in places.split(",") if p.strip())
+    answers["employment_type"] = ask(
+        N_("prompt", "Employment type"), type=click.Choice(EMPLOYMENT_TYPES), default="full-time"
+    )
+    answers["work_arrangement"] = ask(
+        N_("prompt", "Work arrangement"), type=click.Choice(WORK_ARRANGEMENTS), default="on-site"
+    )
+    answers["pay"] = (None, None, None, None)
+    example = {"es": "45.000-60.000", "zh": "25K-40K"}.get(info.language, "45,000-60,000")
+    while True:
+        prompt = loc.pgettext("prompt", "Pay, e.g. {example} (empty: none)").format(example=example)
+        pay = click.prompt(prompt, default="", show_default=False, value_proc=read_pay)
+        if isinstance(pay, str) or pay.min is None:
+            return answers
+        code = pay.currency or ask(
+            N_("prompt", "Currency"),
+            default=local_currency(info.babel) or "EUR",
+            value_proc=read_currency,
+        )
+        per = pay.period or ask(
+            N_("prompt", "Pay period"), type=click.Choice(PERIODS), default=usual_period(info.babel)
+        )
+        shown = loc.salary(Salary(min=pay.min, max=pay.max, currency=code, period=per))
+        if click.confirm(loc.pgettext("prompt", "{pay}, correct?").format(pay=shown), default=True):
+            answers["pay"] = (pay.min, pay.max, code, per)
+            return answers
 
 
 @main.command()

@@ -97,6 +97,15 @@ def _likely(ident: str) -> Locale | None:
     return Locale.parse(full) if full else None
 
 
+def market(locale: Locale) -> str | None:
+    """The country a locale's market is: its own territory, else CLDR's likely one
+    (``es`` → ES, ``zh`` → CN, ``en`` → US)."""
+    if locale.territory:
+        return str(locale.territory)
+    found = _likely(str(locale.language))
+    return str(found.territory) if found and found.territory else None
+
+
 def _likely_script(ident: str) -> str | None:
     found = _likely(ident)
     return found.script if found else None

@@ -9,6 +9,7 @@ import re
 
 from jdgen.errors import Position
 from jdgen.foundation.locales import parse_locale
+from jdgen.lint.pay import market_of, pay_problems
 from jdgen.lint.rules import Finding, offset_position, rule
 from jdgen.lint.wording import scan, spanish_masculine
 from jdgen.project.config import Project
@@ -91,6 +92,9 @@ def data_checks(
 
     places = jurisdictions(role)
     salary = role.salary
+    if salary is not None:
+        for message in pay_problems(salary, market_of(role)):
+            add("comp.implausible-pay", message, "salary")
     ranged = salary is not None and salary.min is not None and salary.max is not None
     if "EU" in places:
         if not ranged:

@@ -1,0 +1,218 @@
+"""Pay is read the way each market writes it, read back for confirmation, and checked for
+plausibility: the Spanish salary saved 1,000× too low, and the Chinese monthly salary
+saved as yearly, are caught before they are published."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import yaml
+from babel import Locale
+from babel.numbers import format_decimal
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jdgen import cli
+from jdgen.i18n.amounts import AmountError, local_currency, parse_amount, parse_pay
+from jdgen.lint.pay import Market, market_of, pay_problems
+from jdgen.project.config import find_project
+from jdgen.project.resolve import RoleIndex
+
+from .conftest import Builder
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "low", "high", "currency", "period"),
+    [
+        ("es", "45.000-60.000 EUR", 45000, 60000, "EUR", None),
+        ("es", "45.000 € – 60.000 € brutos anuales", 45000, 60000, "EUR", "year"),
+        ("es", "de 45 mil a 60 mil", None, None, None, None),  # "de" is no number: refused
+        ("es_AR", "$ 900.000 a 1.200.000 por mes", 900000, 1200000, "ARS", "month"),
+        ("en", "$45,000 - $60,000 per year", 45000, 60000, "USD", "year"),
+        ("en", "45k to 60k", 45000, 60000, None, None),
+        ("en_GB", "£38,500–£45,000 a year", 38500, 45000, "GBP", "year"),
+        ("zh", "25K-40K/月", 25000, 40000, None, "month"),
+        ("zh", "2.5万～4万", 25000, 40000, None, None),
+        ("zh", "月薪 25000-40000 元", 25000, 40000, "CNY", "month"),
+        ("zh", "4.5万", 45000, 45000, None, None),
+        ("fr", "45 000 - 60 000 €", 45000, 60000, "EUR", None),
+        ("de", "45.000 bis 60.000", None, None, None, None),  # "bis" is not a range word here
+    ],
+)
+def test_pay_is_read_as_the_market_writes_it(
+    locale: str,
+    typed: str,
+    low: int | None,
+    high: int | None,
+    currency: str | None,
+    period: str | None,
+) -> None:
+    if low is None:
+        with pytest.raises(AmountError):
+            parse_pay(typed, Locale.parse(locale))
+        return
+    got = parse_pay(typed, Locale.parse(locale))
+    assert (got.min, got.max, got.currency, got.period) == (low, high, currency, period)
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "says"),
+    [
+        ("en", "45.000", "reads as 45 in English"),  # a Spaniard's 45000 in an en project
+        ("es", "45,000", "reads as 45 in Spanish"),
+        ("es", "$40.000", r'"\$" is the sign of several currencies'),
+        ("es", "60.000-45.000", "the lowest pay is more than the highest"),
+        ("en", "lots", "is not an amount"),
+        ("en", "45,00", "is not a number as English writes it"),
+    ],
+)
+def test_ambiguous_pay_is_refused_not_guessed(locale: str, typed: str, says: str) -> None:
+    with pytest.raises(AmountError, match=says):
+        parse_pay(typed, Locale.parse(locale))
+
+
+@given(
+    st.sampled_from(["es", "en", "zh", "fr", "de", "es_AR", "en_GB"]),
+    st.integers(min_value=1000, max_value=10**9),
+)
+def test_any_amount_formatted_in_a_locale_reads_back(locale: str, amount: int) -> None:
+    babel = Locale.parse(locale)
+    assert parse_amount(format_decimal(amount, locale=babel), babel) == Decimal(amount)
+
+
+def test_the_default_currency_is_the_markets() -> None:
+    assert [local_currency(Locale.parse(t)) for t in ("es", "zh", "en", "es_PE", "en_GB")] == [
+        "EUR",
+        "CNY",
+        "USD",
+        "PEN",
+        "GBP",
+    ]
+
+
+def new(root_files: dict[str, str], build_tree: Builder, args: list[str], typed: str) -> dict:
+    root = build_tree(root_files)
+    result = CliRunner().invoke(cli.main, ["new", "r", "--interactive", *args], input=typed)
+    assert result.exit_code == 0, result.output
+    return {"output": result.output, "role": yaml.safe_load((root / "roles/r.yaml").read_text())}
+
+
+ES = {"jdgen.yaml": "locales: [es, en]\ndefault_locale: es\n"}
+ZH = {"jdgen.yaml": "locales: [zh, en]\ndefault_locale: zh\n"}
+
+
+def test_a_recruiter_in_madrid(build_tree: Builder) -> None:
+    got = new(ES, build_tree, [], "Ingeniero/a de datos\nMadrid\n\n\n45.000-60.000 EUR\n\ny\n")
+    assert "Título del puesto" in got["output"]  # in the project's language
+    assert "Salario, p. ej. 45.000-60.000" in got["output"]
+    assert "45.000-60.000\xa0€ al año, ¿correcto?" in got["output"]  # read back, as es writes it
+    role = got["role"]
+    assert role["salary"] == {"min": 45000, "max": 60000, "currency": "EUR", "period": "year"}
+    assert role["employment_type"] == "full-time" and role["work_arrangement"] == "on-site"
+
+
+def test_a_recruiter_in_shanghai(build_tree: Builder) -> None:
+    got = new(ZH, build_tree, [], "数据工程师\n上海\ncontract\nhybrid\n25K-40K\n\n\ny\n")
+    assert "职位名称" in got["output"] and "币种" in got["output"] and "计薪周期" in got["output"]
+    assert "25K-40K/月，对吗？" in got["output"]
+    assert got["role"]["salary"] == {
+        "min": 25000,
+        "max": 40000,
+        "currency": "CNY",  # the market's, not EUR
+        "period": "month",  # the market's, not year
+    }
+    assert got["role"]["employment_type"] == "contract"
+
+
+def test_a_wrong_answer_is_asked_again_and_nothing_typed_is_lost(build_tree: Builder) -> None:
+    typed = "Data Engineer\nMadrid, Lima\nfull-time\nremote\n45.000\n45,000-60,000\nUSD\nyear\nn\n"
+    typed += "50,000-70,000 USD a year\ny\n"
+    got = new({"jdgen.yaml": "locales: [en]\n"}, build_tree, [], typed)
+    assert "reads as 45 in English" in got["output"]  # asked again, with why
+    assert got["role"]["title"] == "Data Engineer"  # kept
+    assert got["role"]["locations"] == ["Madrid", "Lima"]
+    assert got["role"]["work_arrangement"] == "remote"
+    assert got["role"]["salary"] == {
+        "min": 50000,
+        "max": 70000,
+        "currency": "USD",
+        "period": "year",
+    }
+
+
+def test_ctrl_c_at_a_prompt_is_130_and_writes_nothing(build_tree: Builder) -> None:
+    root = build_tree(ES)
+    result = CliRunner().invoke(cli.main, ["new", "r", "--interactive"], input="Título\n")
+    assert result.exit_code == 130
+    assert not (root / "roles/r.yaml").exists()
+
+
+def test_options_take_the_markets_currency_and_period(build_tree: Builder) -> None:
+    root = build_tree(ZH)
+    args = ["new", "r", "--title", "数据工程师", "--salary-min", "25000", "--salary-max", "40K"]
+    result = CliRunner().invoke(cli.main, args)
+    assert result.exit_code == 0, result.output
+    salary = yaml.safe_load((root / "roles/r.yaml").read_text())["salary"]
+    assert salary == {"min": 25000, "max": 40000, "currency": "CNY", "period": "month"}
+    assert "CNY per month" in result.stderr  # said, not silent
+    bad = CliRunner().invoke(cli.main, ["new", "s", "--title", "X", "--salary-min", "45,00"])
+    assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("role", "says"),
+    [
+        (
+            "salary: {min: 45, max: 60, currency: EUR, period: year}\nlocations: "
+            "[{city: Madrid, country: ES}]",
+            "below the minimum wage in ES",
+        ),
+        (
+            "language: zh-CN\nsalary: {min: 25000, max: 40000, currency: CNY, period: year}",
+            "was 25000 per month meant?",
+        ),
+        (
+            "salary: {min: 45000, max: 60000, currency: EUR, period: month}\nlocations: "
+            "[{city: Madrid, country: ES}]",
+            "was a yearly amount meant?",
+        ),
+        ("salary: {min: 30000, max: 120000, currency: USD, period: year}", "more than 3× wide"),
+        (
+            "language: es-PE\nsalary: {min: 900, max: 1000, currency: PEN, period: month}",
+            "below the minimum wage in PE",
+        ),
+        (
+            "salary: {min: 45000, max: 60000, currency: EUR, period: year}\nlocations: "
+            "[{city: Madrid, country: ES}]",
+            "",
+        ),
+        ("language: zh-CN\nsalary: {min: 28000, max: 60000, currency: CNY, period: month}", ""),
+        ("salary: {min: 25, max: 40, currency: USD, period: hour}", ""),
+    ],
+)
+def test_implausible_pay_is_flagged_by_validate_and_lint(
+    build_tree: Builder, role: str, says: str
+) -> None:
+    root = build_tree({"roles/r.yaml": f"title: Data Engineer\n{role}\n"})
+    resolved = RoleIndex.of(find_project(root)).resolve("r")
+    assert resolved.role.salary is not None
+    found = pay_problems(resolved.role.salary, market_of(resolved.role))
+    validate = CliRunner().invoke(cli.main, ["validate"]).output
+    lint = CliRunner().invoke(cli.main, ["lint"]).output
+    if says:
+        assert any(says in f for f in found), found
+        assert says in validate and "roles/r.yaml:" in validate
+        assert "comp.implausible-pay" in lint
+    else:
+        assert found == []
+        assert "comp.implausible-pay" not in lint
+
+
+def test_a_market_with_another_currency_is_not_judged() -> None:
+    from jdgen.project.model import Salary
+
+    spain = Market("ES", "year", Decimal(16576), "year", "EUR", "SMI")
+    salary = Salary(min=Decimal(45), max=Decimal(60), currency="USD", period="year")
+    assert pay_problems(salary, spain) == []
