@@ -83,8 +83,8 @@ def test_postings_go_out_only_in_languages_they_are_translated_into(
                 "es",
                 {
                     "guided:title": "Data Engineer|Ingeniero/a de datos",
-                    "guided:hiring.look_for[0]": "Curiosity|Curiosidad",
-                    "guided:hiring.red_flags[0]": "Blames others|Culpa a otros",
+                    "guided:hiring.look_for": "Curiosity|Curiosidad",
+                    "guided:hiring.red_flags": "Blames others|Culpa a otros",
                 },
             ),
         }

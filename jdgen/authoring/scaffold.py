@@ -25,6 +25,7 @@ from jdgen.foundation.write import write_atomic
 from jdgen.i18n.pofile import render_po
 from jdgen.i18n.update import update
 from jdgen.project.config import CONFIG_NAME, Project, find_project
+from jdgen.project.keys import stable_context
 from jdgen.project.reference import SCHEMA_FILE, schema_line, schema_text
 from jdgen.project.resolve import RoleIndex, role_files
 from jdgen.project.validators import Slug
@@ -145,6 +146,10 @@ def _translate_example(project: Project) -> None:
 
     versions: dict[str, dict[str, str]] = {}
     base = project.root / project.config.locales_dir
+    # Catalog keys name groups by their source-language titles: find each key's field.
+    index = RoleIndex.of(project)
+    source = _example_texts(parse_locale(index.language_of(index.files[EXAMPLE_ID])).language)
+    field_of = {stable_context(EXAMPLE_ID, p, source.get): p for p in source}
     for path in sorted(base.glob(f"*/LC_MESSAGES/role-{EXAMPLE_ID}.po")):
         info = parse_locale(path.parent.parent.name)
         if info.language not in EXAMPLE_LANGUAGES or info.babel.script == "Hant":
@@ -154,9 +159,8 @@ def _translate_example(project: Project) -> None:
         with path.open("rb") as handle:
             catalog = read_po(handle)
         for message in catalog:
-            if message.id and message.context:
-                field_path = message.context.split(":", 1)[1]
-                message.string = versions[info.language].get(field_path, "")
+            if message.id and message.context in field_of:
+                message.string = versions[info.language].get(field_of[message.context], "")
         header = "\n".join(
             line[2:]
             for line in path.read_text(encoding="utf-8").splitlines()

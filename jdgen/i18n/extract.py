@@ -35,6 +35,7 @@ from jdgen.i18n.catalogs import (
 from jdgen.i18n.localize import TEMPLATE_SOURCE_LANGUAGE
 from jdgen.i18n.pofile import new_catalog
 from jdgen.project.config import Project
+from jdgen.project.keys import stable_context
 from jdgen.project.resolve import RoleIndex
 
 #: A marker for strings in Python code: ``N_(context, message)`` is extracted, not translated.
@@ -130,13 +131,14 @@ def extract_roles(project: Project) -> list[Pot]:
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
         catalog = new_catalog(role_domain(role_id))
+        sources = {p: t for p, (t, _) in texts.items()}
         for field_path, (text, pos) in texts.items():
             catalog.add(
                 text,
                 None,
                 [(pos.path, pos.line)],
                 auto_comments=_yaml_comments(lines, pos.line),
-                context=f"{role_id}:{field_path}",
+                context=stable_context(role_id, field_path, sources.get),
             )
         pots.append(Pot(role_domain(role_id), catalog, index.language_of(path)))
     problems.raise_errors()

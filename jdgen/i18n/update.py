@@ -8,11 +8,13 @@ with each domain's template at ``locales/<domain>.pot``.
 from __future__ import annotations
 
 import contextlib
+import copy
+import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 
 from jdgen.errors import (
     relpath,
@@ -38,6 +40,7 @@ from jdgen.i18n.pofile import (
     write_if_changed,
 )
 from jdgen.project.config import Project
+from jdgen.project.keys import field_family
 
 
 @dataclass(frozen=True)
@@ -119,21 +122,89 @@ def _merge(pot: Pot, path: Path, tag: str, forms: str) -> tuple[Catalog, int, in
     # Babel rebuilds exactly matched messages from the template, losing the previous
     # source of those still waiting for review: carry it over.
     pending = {(msgid_of(m), m.context): m.previous_id for m in catalog if m.id and m.previous_id}
-    catalog.update(pot.catalog, no_fuzzy_matching=False, update_header_comment=False)
+    # Only exact matches here: Babel's own fuzzy matching compares texts across the whole
+    # catalog with one cut-off; _carry_over matches by field, below.
+    # A copy: Babel puts the template's own message objects into the catalog, and the
+    # translations carried over below must not leak into the next locale's catalog.
+    template = copy.deepcopy(pot.catalog)
+    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     for message in catalog:
         entry = (msgid_of(message), message.context) if message.id else None
         if entry in pending and message.fuzzy and not message.previous_id:
             message.previous_id = pending[entry]
+    moved, reworded = _carry_over(catalog, before)
     after = {(msgid_of(m), m.context) for m in catalog if m.id}
-    changed = {(m.previous_id[0], m.context) for m in catalog if m.id and m.previous_id}
-    changed_now = {(msgid_of(m), m.context) for m in catalog if m.id and m.previous_id}
     # An obsolete entry is worth keeping only if it holds a translation someone may reuse.
     for key, message in list(catalog.obsolete.items()):
         if message_state(message) == "empty":
             del catalog.obsolete[key]
-    added = len(after - before - changed_now)
-    removed = len(before - after - changed)
-    return catalog, added, removed
+    added = len(after - before) - moved - reworded
+    removed = len(before - after) - moved - reworded
+    return catalog, max(added, 0), max(removed, 0)
+
+
+#: How alike a reworded text must be to the old one to inherit its translation as fuzzy,
+#: when its field has other texts to choose from (a field of one text always inherits).
+REWORD_SIMILARITY = 0.3
+
+
+def _carry_over(catalog: Catalog, before: set[tuple[str, str | None]]) -> tuple[int, int]:
+    """Give new entries the translations of old ones of the same field (see
+    :func:`jdgen.project.keys.field_family`): a text that only moved (another group, a new
+    key) keeps its translation as it was; a reworded one gets the closest old text's
+    translation, marked fuzzy with the previous source. Returns (moved, reworded)."""
+    families: dict[tuple[str, str], list[Message]] = {}
+    for message in catalog.obsolete.values():
+        if message.context and message_state(message) != "empty":
+            role_domain = message.context.split(":", 1)[0]
+            families.setdefault((role_domain, field_family(message.context)), []).append(message)
+    # Only entries new in this update: one that was there, empty, stays so (a regional
+    # catalog leaves most entries empty on purpose, for the parent locale's text).
+    empty = [
+        m
+        for m in catalog
+        if m.id
+        and m.context
+        and message_state(m) == "empty"
+        and (msgid_of(m), m.context) not in before
+    ]
+    moved = reworded = 0
+
+    def take(message: Message, old: Message, fuzzy: bool) -> None:
+        message.string = old.string
+        if fuzzy or old.fuzzy:
+            message.flags.add("fuzzy")
+            message.previous_id = (
+                list(old.previous_id)
+                if old.fuzzy and old.previous_id
+                else ([old.id] if isinstance(old.id, str) else list(old.id))
+            )
+        for key, value in list(catalog.obsolete.items()):
+            if value is old:
+                del catalog.obsolete[key]
+
+    for message in empty:  # first the texts that only moved: the same words
+        context = message.context or ""
+        pool = families.get((context.split(":", 1)[0], field_family(context)), [])
+        same = next((o for o in pool if msgid_of(o) == msgid_of(message)), None)
+        if same is not None:
+            pool.remove(same)
+            take(message, same, fuzzy=False)
+            moved += 1
+    for message in empty:  # then the reworded ones: the closest old text of the field
+        context = message.context or ""
+        pool = families.get((context.split(":", 1)[0], field_family(context)), [])
+        if message_state(message) != "empty" or not pool:
+            continue
+        scored = [
+            (difflib.SequenceMatcher(None, msgid_of(o), msgid_of(message)).ratio(), i)
+            for i, o in enumerate(pool)
+        ]
+        ratio, best = max(scored)
+        if ratio >= REWORD_SIMILARITY or len(pool) == 1:
+            take(message, pool.pop(best), fuzzy=True)
+            reworded += 1
+    return moved, reworded
 
 
 def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:

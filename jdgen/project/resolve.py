@@ -11,6 +11,7 @@ whole. ``id``, ``extends`` and ``abstract`` are never inherited.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from jdgen.foundation.locales import parse_locale
 from jdgen.foundation.vocabulary import KIND_SECTIONS
 from jdgen.project.checking import INVALID, Checker
 from jdgen.project.config import Project
+from jdgen.project.keys import stable_context
 from jdgen.project.load import Document, load_yaml, merge_nodes, position
 from jdgen.project.model import ROLE, Role
 from jdgen.project.schema import node_for
@@ -49,11 +51,9 @@ class TextSource:
     language: str  # that file's language, a BCP 47 tag
     position: Position
     path: str  # the field's model path, e.g. responsibilities[0].items[2]
-
-    @property
-    def context(self) -> str:
-        """The catalog context: role id and field path, e.g. ``ml-engineer:title``."""
-        return f"{self.role}:{self.path}"
+    #: The catalog context (msgctxt), e.g. ``ml-engineer:responsibilities[Models].items``:
+    #: see :mod:`jdgen.project.keys`.
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,6 +226,15 @@ class RoleIndex:
             key: TextSource(text, *origins.get(pos.path, (role.id, role.language)), pos, key)
             for key, (text, pos) in ctx.texts.items()
         }
+        for key, source in texts.items():
+
+            def text_at(other: str, source: TextSource = source) -> str | None:
+                found = texts.get(other)
+                return found.text if found is not None and found.role == source.role else None
+
+            texts[key] = dataclasses.replace(
+                source, context=stable_context(source.role, key, text_at)
+            )
         return ResolvedRole(role, path, self.project.display(path), ctx.positions, families, texts)
 
     def language_of(self, path: Path) -> str:
