@@ -22,6 +22,7 @@ Debian's hugo is installed if missing (apt-get). Results go to bench/out/ (ignor
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -137,6 +138,7 @@ def generate(root: Path, n: int) -> None:
     """A deterministic project of n roles, with catalogs for every translation."""
     sys.path.insert(0, str(HERE.parent))
     from jdgen.project.config import find_project
+    from jdgen.project.keys import stable_context
     from jdgen.project.resolve import RoleIndex
 
     shutil.rmtree(root, ignore_errors=True)
@@ -164,9 +166,10 @@ def generate(root: Path, n: int) -> None:
             if lang == source:
                 continue
             rng = random.Random(f"{role_id}:{lang}")
+            sources = {field: text for field, (text, _) in texts.items()}
             entries = [
                 (
-                    f"{role_id}:{field}",
+                    stable_context(role_id, field, sources.get),
                     text,
                     sentence(rng, lang, max(2, min(40, len(text.split()) or len(text) // 2))),
                 )
@@ -298,10 +301,12 @@ def main() -> None:
     jdgen = [sys.executable, "-m", "jdgen"]
     env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
     marker = work / "generated.txt"
-    if not marker.is_file() or marker.read_text() != str(args.n):
+    # The roles are made again when N or this generator changes (catalog keys, say).
+    made = f"{args.n} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}"
+    if not marker.is_file() or marker.read_text() != made:
         print(f"generating {args.n} roles...", file=sys.stderr)
         generate(project, args.n)
-        marker.write_text(str(args.n))
+        marker.write_text(made)
     site = project / "site"
 
     def clean() -> None:

@@ -78,7 +78,8 @@ def test_a_damaged_cache_is_noticed_and_repaired(
 
 
 @pytest.mark.parametrize(
-    "manifest", [b'{"format": 3}', b"\x00\xff garbage", b'{"format": 3, "roles": []}', b"[]"]
+    "manifest",
+    [b'{"format": 4}', b"\x00\xff garbage", b'{"format": 4, "roles": []}', b"[]", b'{"a": 1}'],
 )
 def test_a_damaged_manifest_is_discarded_with_a_warning(
     build_tree: Builder, tmp_path_factory: pytest.TempPathFactory, manifest: bytes
@@ -89,8 +90,7 @@ def test_a_damaged_manifest_is_discarded_with_a_warning(
         path.write_bytes(manifest)
     report = build_site(find_project(root))
     assert tree_hash(root / "site") == clean_build(root, tmp_path_factory.mktemp("clean"))
-    if manifest != b"[]":
-        assert any("manifest" in str(w) and "discarded" in str(w) for w in report.warnings)
+    assert any("manifest" in str(w) and "discarded" in str(w) for w in report.warnings)
 
 
 def test_the_site_shares_no_file_with_the_cache(build_tree: Builder) -> None:
@@ -223,4 +223,15 @@ def test_cache_verification_reads_only_what_a_build_uses(
     report = build_site(find_project(root))
     assert (report.rendered, report.changed, len(read)) == (0, False, 1)
     manifest = next((root / ".jdgen-cache/manifests").glob("*.json"))
-    assert json.loads(manifest.read_bytes())["format"] == 3
+    assert json.loads(manifest.read_bytes())["format"] == 4
+
+
+def test_an_older_jdgens_cache_is_started_afresh_without_a_warning(build_tree: Builder) -> None:
+    root = build_tree(SITE)
+    build_site(find_project(root))
+    for path in (root / ".jdgen-cache/manifests").glob("*.json"):
+        data = json.loads(path.read_bytes())
+        path.write_text(json.dumps({**data, "format": 3}), encoding="utf-8")
+    report = build_site(find_project(root))
+    assert report.rendered == len([k for k in SITE if k.startswith("roles/")])
+    assert not any("manifest" in str(w) for w in report.warnings)

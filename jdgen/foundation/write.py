@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import shutil
@@ -44,6 +45,9 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
+_WRITE_ERRORS = {errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EFBIG}
+
+
 @contextlib.contextmanager
 def writing() -> Iterator[None]:
     """Turn a failed write (a read-only file system, a full disk, no permission) into a
@@ -55,9 +59,10 @@ def writing() -> Iterator[None]:
             raise
         where = Position(str(exc.filename)) if exc.filename else None
         why = exc.strerror or os.strerror(exc.errno)
+        verb = "cannot write" if exc.errno in _WRITE_ERRORS else "cannot read or write"
         raise OutputError(
             Problem(
-                f"cannot write: {why.lower()}",
+                f"{verb}: {why.lower()}",
                 where,
                 hint="nothing was changed in the output; free some space or choose another --out",
             )

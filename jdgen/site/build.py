@@ -5,11 +5,13 @@ A build is:
 2. render the rest, in parallel with ``jobs`` > 1 (each output depends only on its own
    inputs, so the result is the same whatever the order or the number of processes);
 3. assemble the pages made from all roles (indexes, sitemap, feed), which are cheap;
-4. write: link every file from the cache into a new tree beside the output and swap it
-   in (write.py). A failed or interrupted build leaves the previous site as it was.
+4. publish: copy every file from the cache (checked against its name) into a new tree
+   beside the output and swap it in, or patch a few files in place (publish.py). A failed
+   or interrupted build leaves the previous site as it was.
 
-The same inputs give a byte-identical tree: nothing depends on the clock (``today``
-comes from the config or the caller), the machine, or the order of work.
+The same inputs give a byte-identical tree: nothing depends on the machine or the order
+of work, and the clock only through ``today`` (the calendar's, unless the caller gives a
+date: ``--today`` or ``SOURCE_DATE_EPOCH`` for a reproducible build).
 """
 
 from __future__ import annotations
@@ -44,9 +46,7 @@ from jdgen.project.config import CONFIG_NAME, Project
 from jdgen.rendering.renderer import Renderer
 from jdgen.site.cache import Cache, CacheMiss, Details, RoleState, Snapshot, global_hash
 from jdgen.site.indexes import site_pages
-from jdgen.site.pages import (
-    Facts,
-)
+from jdgen.site.pages import Facts
 from jdgen.site.publish import publish
 from jdgen.site.roles import (
     Progress,

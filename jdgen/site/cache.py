@@ -39,7 +39,7 @@ from jdgen.errors import Position, Problem, Severity, relpath
 from jdgen.foundation.write import sha256, write_atomic
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
 
-FORMAT = 3
+FORMAT = 4  # 4: sites are copies; only public documents, in translated locales
 KEEP_MANIFESTS = 4
 
 
@@ -133,8 +133,10 @@ class Cache:
             return cache
         except (OSError, ValueError):
             return cache._discard("cannot be read")
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return cache._discard("is of another format") if isinstance(data, dict) else cache
+        if not isinstance(data, dict) or "format" not in data:
+            return cache._discard("is not a manifest")
+        if data["format"] != FORMAT:
+            return cache  # an older jdgen's: start afresh, nothing is wrong
         try:
             files = {str(k): [int(v[0]), int(v[1]), str(v[2])] for k, v in data["files"].items()}
             roles = {str(k): RoleState(*v) for k, v in data["roles"].items()}
