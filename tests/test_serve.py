@@ -51,3 +51,19 @@ def test_preview_serves_and_rebuilds_on_change(build_tree: Builder) -> None:
         assert "Staff Data Engineer" in fetch(preview.url + "en/")  # the last good site
     finally:
         preview.stop()
+
+
+def test_text_is_served_as_utf8(build_tree: Builder) -> None:
+    root = build_tree({**SITE, "roles/zh.yaml": "title: 数据工程师\nposted: 2026-02-01\n"})
+    preview = Preview(root, port=0, events=Events(lambda r: None, lambda e: None), interval=0.05)
+    preview.start()
+    try:
+        for page, kind in (
+            ("en/zh/posting.txt", "text/plain"),
+            ("en/zh/posting.md", "text/markdown"),
+        ):
+            with urllib.request.urlopen(preview.url + page, timeout=5) as response:
+                assert response.headers["Content-Type"] == f"{kind}; charset=utf-8"
+                assert "数据工程师" in response.read().decode("utf-8")
+    finally:
+        preview.stop()

@@ -53,6 +53,8 @@ def test_every_page_is_valid_html5_and_accessible(repo_site: Path) -> None:
         body = doc.find("body")
         assert body is not None
         assert body.find("main") is not None, path
+        icons = [el for el in doc.iter("link") if el.get("rel") == "icon"]
+        assert icons and (path.parent / icons[0].get("href", "")).resolve().is_file(), path
         levels = [int(el.tag[1]) for el in body.iter() if re.fullmatch(r"h[1-6]", el.tag)]
         assert levels[0] == 1, path
         assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (path, levels)
@@ -121,7 +123,11 @@ def test_structured_data_meets_googles_rules_and_matches_the_page(repo_site: Pat
 def test_sitemap_robots_and_feed(repo_site: Path) -> None:
     root = ET.parse(repo_site / "sitemap.xml").getroot()
     urls = root.findall("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
-    assert len(urls) == 9  # 3 indexes + 2 roles x 3 locales
+    assert len(urls) == 10  # the front page (x-default), 3 indexes, 2 roles x 3 locales
+    locs = [url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for url in urls]
+    assert "https://careers.example.com/" in locs
+    lastmod = [url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod") for url in urls]
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d or "") for d in lastmod), lastmod
     for url in urls:
         links = url.findall(f"{XHTML}link")
         assert {link.get("hreflang") for link in links} == {"es", "zh", "en", "x-default"}

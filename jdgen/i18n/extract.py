@@ -76,9 +76,7 @@ def _templates_owned(project: Project) -> list[Path]:
 def _python_sources(project: Project) -> list[Path]:
     """jdgen's own Python strings, when the project is jdgen's repository itself."""
     package = project.root / "jdgen"
-    if (package / "i18n" / "localize.py").is_file() and (package / "__init__.py").is_file():
-        return sorted(package.rglob("*.py"))
-    return []
+    return sorted(package.rglob("*.py")) if project.is_jdgen_source else []
 
 
 def extract_templates(project: Project) -> Pot | None:
@@ -97,7 +95,7 @@ def extract_templates(project: Project) -> Pot | None:
         *((p, "python", {}) for p in sources),
     ]
     for path, method, options in methods:
-        shown = relpath(path)
+        shown = _from_root(project, path)
         try:
             with path.open("rb") as handle:
                 for lineno, message, comments, context in babel_extract(
@@ -136,13 +134,21 @@ def extract_roles(project: Project) -> list[Pot]:
             catalog.add(
                 text,
                 None,
-                [(pos.path, pos.line)],
+                [(_from_root(project, path), pos.line)],
                 auto_comments=_yaml_comments(lines, pos.line),
                 context=stable_context(role_id, field_path, sources.get),
             )
         pots.append(Pot(role_domain(role_id), catalog, index.language_of(path)))
     problems.raise_errors()
     return pots
+
+
+def _from_root(project: Project, path: Path) -> str:
+    """A ``#:`` reference: relative to the project's root, wherever jdgen runs from."""
+    try:
+        return path.resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return relpath(path)
 
 
 def extract(project: Project) -> list[Pot]:

@@ -92,24 +92,28 @@ class Project:
     def roles_dir(self) -> Path:
         return self.root / self.config.roles_dir
 
+    @property
+    def is_jdgen_source(self) -> bool:
+        """Whether this project is jdgen's own repository, whose ``templates/`` and
+        ``locales/`` *are* the built-in ones: then an installed copy of them is never
+        read, so that a preview shows the files as they are, not a stale install."""
+        return (self.root / "jdgen" / "i18n" / "localize.py").is_file()
+
+    def _with_builtin(self, own: str, builtin: str) -> tuple[Path, ...]:
+        dirs = [self.root / own]
+        if not self.is_jdgen_source:
+            dirs.append(builtin_dir(builtin))
+        return tuple(dict.fromkeys(p.resolve() for p in dirs))
+
     @functools.cached_property
     def template_dirs(self) -> tuple[Path, ...]:
         """Where templates are looked up, the project's own first."""
-        return tuple(
-            dict.fromkeys(
-                p.resolve()
-                for p in (self.root / self.config.templates_dir, builtin_dir("templates"))
-            )
-        )
+        return self._with_builtin(self.config.templates_dir, "templates")
 
     @functools.cached_property
     def locale_dirs(self) -> tuple[Path, ...]:
         """Where catalogs are looked up, the project's own first."""
-        return tuple(
-            dict.fromkeys(
-                p.resolve() for p in (self.root / self.config.locales_dir, builtin_dir("locales"))
-            )
-        )
+        return self._with_builtin(self.config.locales_dir, "locales")
 
     def today(self, override: dt.date | None = None) -> dt.date:
         """The date expiry is judged by: ``override``, else the config's ``today``, else

@@ -126,7 +126,10 @@ class Renderer:
         key = localizer.info.tag
         if key not in self._envs:
             own = self.project.root / self.project.config.templates_dir
-            builtin = builtin_dir("templates").resolve()
+            # In jdgen's own repository its templates are the built-in ones, never an
+            # installed copy that may be stale.
+            source = self.project.is_jdgen_source
+            builtin = (own if source else builtin_dir("templates")).resolve()
             project_dir = own.resolve() if own.resolve() != builtin else None
             self._envs[key] = make_environment(project_dir, builtin, localizer)
         return self._envs[key]

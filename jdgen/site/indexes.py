@@ -61,11 +61,21 @@ def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict
     by_role: dict[str, dict[str, str]] = {}
     for f in items:
         by_role.setdefault(f.role, {})[f.locale] = f.path
-    sets: list[tuple[dict[str, str], str | None]] = [(index_paths, "index.html")]
-    sets += [(by_role[role], None) for role in sorted(by_role)]
+    # lastmod: when a posting was published; an index changes with its newest posting.
+    posted: dict[str, str] = {}
+    for f in items:
+        day = str(f.posting.get("datePosted") or "")
+        posted[f.role] = max(posted.get(f.role, ""), day)
+    newest = max(posted.values(), default="") or None
+    sets: list[tuple[dict[str, str], str | None, str | None]] = [
+        (index_paths, "index.html", newest)
+    ]
+    sets += [(by_role[role], None, posted.get(role) or None) for role in sorted(by_role)]
     pages["sitemap.xml"] = sitemap(plan.base_url, sets, plan.default).encode()
     pages["robots.txt"] = robots(plan.base_url).encode()
     pages["postings.json"] = feed(items, plan.base_url, plan.today.isoformat()).encode()
     source, _, _ = env.loader.get_source(env, "default:style.css")  # type: ignore[union-attr]
     pages["assets/style.css"] = source.encode()
+    icon, _, _ = env.loader.get_source(env, "default:favicon.svg")  # type: ignore[union-attr]
+    pages["assets/favicon.svg"] = icon.encode()
     return pages

@@ -311,25 +311,34 @@ def group_postings(items: Sequence[Facts]) -> list[tuple[str, list[Facts]]]:
     ]
 
 
-def sitemap(base_url: str, pages: Sequence[tuple[dict[str, str], str | None]], default: str) -> str:
+def sitemap(
+    base_url: str,
+    pages: Sequence[tuple[dict[str, str], str | None, str | None]],
+    default: str,
+) -> str:
     """sitemap.xml with xhtml:link alternates: for each set of pages (one page in every
-    locale, and where its x-default points, if not to the default locale's page)."""
+    locale, where its x-default points if not to the default locale's page, and the day
+    it last changed). An x-default page of its own (the language chooser) is listed too."""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
-    for paths, x_default in pages:
+    for paths, x_default, lastmod in pages:
         # The same alternates for every page of the set: write them once.
         links = "\n".join(
             f'    <xhtml:link rel="alternate" hreflang={quoteattr(link.hreflang)}'
             f" href={quoteattr(link.href)}/>"
             for link in alternates(base_url, paths, default, x_default)
         )
-        for path in paths.values():
+        changed = f"    <lastmod>{xml_escape(lastmod)}</lastmod>\n" if lastmod else ""
+        listed = list(paths.values())
+        if x_default and x_default not in listed:
+            listed.insert(0, x_default)
+        for path in listed:
             out.append(
                 f"  <url>\n    <loc>{xml_escape(base_url + page_url(path))}</loc>\n"
-                f"{links}\n  </url>"
+                f"{changed}{links}\n  </url>"
             )
     out.append("</urlset>")
     return "\n".join(out) + "\n"

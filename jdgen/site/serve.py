@@ -27,6 +27,17 @@ class Events:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    # Text is UTF-8 (Chinese postings would show as mojibake without the charset).
+    extensions_map = {  # noqa: RUF012 - the base class's own attribute, overridden
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".txt": "text/plain; charset=utf-8",
+        ".md": "text/markdown; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+        ".json": "application/json",
+        ".xml": "application/xml",
+        ".svg": "image/svg+xml",
+    }
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

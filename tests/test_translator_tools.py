@@ -1,0 +1,68 @@
+"""What translators and maintainers see is the files as they are: catalogs' references
+do not depend on where jdgen runs, and a preview in jdgen's own repository never shows
+an installed copy's stale translation."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jdgen.i18n.update import update
+from jdgen.project.config import find_project
+from jdgen.rendering.renderer import Renderer
+
+from .conftest import REPO, Builder
+
+
+def test_references_are_relative_to_the_project_wherever_update_runs(
+    build_tree: Builder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en, es]\n",
+            "roles/team/data.yaml": "title: Data Engineer\nsummary: Pipelines.\n",
+            "templates/en/extra.md.j2": "{{ pgettext('x', 'Hello') }}\n",
+        }
+    )
+    update(find_project(root))
+    before = {p: p.read_text(encoding="utf-8") for p in sorted(root.glob("locales/**/*.po*"))}
+    assert "#: roles/team/data.yaml:1" in before[root / "locales/role-data.pot"]
+    for where in (root / "roles/team", root / "templates", root.parent):
+        monkeypatch.chdir(where)
+        update(find_project(root))
+        after = {p: p.read_text(encoding="utf-8") for p in sorted(root.glob("locales/**/*.po*"))}
+        assert after == before, where
+
+
+def test_the_repositorys_own_catalogs_win_over_an_installed_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In jdgen's repository, an emptied or fuzzy entry shows the source text, not the
+    translation an installed (older) copy of the same catalog still holds."""
+    repo = tmp_path / "jdgen-checkout"
+    repo.mkdir()
+    for name in ("jdgen.yaml", "roles", "locales", "templates"):
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, repo / name)
+    (repo / "jdgen/i18n").mkdir(parents=True)
+    (repo / "jdgen/__init__.py").write_text("")
+    (repo / "jdgen/i18n/localize.py").write_text("")  # what marks jdgen's own source
+    po = repo / "locales/es/LC_MESSAGES/jdgen.po"
+    text = po.read_text(encoding="utf-8")
+    assert 'msgstr "Requisitos"' in text
+    po.write_text(text.replace('msgstr "Requisitos"', 'msgstr ""'), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    project = find_project(repo)
+    assert project.is_jdgen_source
+    assert all(d.is_relative_to(repo) for d in (*project.locale_dirs, *project.template_dirs))
+    rendered = Renderer(project).render("ml-engineer-lima", "es")
+    assert "Requirements" in rendered.text  # the source: the emptied entry is not used
+    assert any("Requirements" in str(w) for w in rendered.warnings)
+    # An ordinary project still falls back to jdgen's built-in catalogs and templates.
+    os.remove(repo / "jdgen/i18n/localize.py")
+    ordinary = find_project(repo)
+    assert not ordinary.is_jdgen_source
+    assert len(ordinary.locale_dirs) == 2
