@@ -49,3 +49,35 @@ def test_a_no_break_space_is_kept_and_never_broken() -> None:
         lines = wrap(text, columns)
         assert sum(line.count("\u00a0") for line in lines) == 1
         assert any("60.000\u00a0€" in line for line in lines), (columns, lines)
+
+
+def test_the_paste_form_does_not_wrap_or_underline() -> None:
+    from jdgen.rendering.formats.text import PASTE, to_text
+    from jdgen.rendering.parser import parse
+
+    long = "word " * 60
+    doc = parse(
+        f"# Title\n\n## Section\n\n{long.strip()}\n\n- item {long.strip()}\n\n> {long.strip()}\n"
+    )
+    text = to_text(doc, PASTE)
+    assert "=====" not in text and "-----" not in text.replace("- item", "")
+    lines = text.splitlines()
+    assert lines[0] == "Title" and "Section" in lines
+    assert long.strip() in lines  # one line, however long
+    assert any(line.startswith("- item word") and line.endswith("word") for line in lines)
+    wrapped = to_text(doc, 40)
+    assert "=====" in wrapped and all(len(line) <= 40 for line in wrapped.splitlines())
+
+
+def test_width_0_on_the_command_line(in_repo: object) -> None:
+    from click.testing import CliRunner
+
+    from jdgen import cli
+
+    result = CliRunner().invoke(
+        cli.main, ["render", "ml-engineer-china", "-l", "zh", "-f", "text", "-w", "0"]
+    )
+    assert result.exit_code == 0
+    assert "=====" not in result.stdout
+    narrow = CliRunner().invoke(cli.main, ["render", "ml-engineer-china", "-w", "7"])
+    assert narrow.exit_code == 2 and "or 0 for no wrapping" in narrow.stderr

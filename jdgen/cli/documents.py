@@ -26,6 +26,12 @@ from jdgen.foundation.vocabulary import KINDS
 from jdgen.rendering.formats import FORMATS
 
 
+def _width(value: int | None) -> int | None:
+    if value is not None and 0 < value < 20:
+        raise click.BadParameter(f"{value} is too narrow; use 20 to 400, or 0 for no wrapping")
+    return value
+
+
 @main.command()
 @click.argument("role", shell_complete=complete_roles)
 @click.option(
@@ -61,8 +67,10 @@ from jdgen.rendering.formats import FORMATS
 @click.option(
     "-w",
     "--width",
-    type=click.IntRange(20, 400),
-    help="Line width of plain text, in display columns (CJK characters count 2).",
+    type=click.IntRange(0, 400),
+    callback=lambda ctx, param, value: _width(value),
+    help="Line width of plain text, in display columns (CJK characters count 2); 0 for "
+    "pasting into a job board: no wrapping, no underlines.",
 )
 @today_option()
 @strict_option("Treat warnings (missing translations, expired postings) as errors.")

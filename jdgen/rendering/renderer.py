@@ -237,7 +237,11 @@ class Renderer:
         if fmt == "markdown":
             return to_markdown(document)
         if fmt == "text":
-            columns = width or localizer.conventions.text_width or self.project.config.text_width
+            columns = (
+                width
+                if width is not None  # 0: the paste form, unwrapped
+                else localizer.conventions.text_width or self.project.config.text_width
+            )
             return to_text(document, columns)
         return self.page(document, localizer)
 

@@ -4,6 +4,9 @@ No Markdown syntax survives: headings are underlined, emphasis markers are dropp
 a link shows its address after its text, tables are aligned by display width. Lines
 wrap by display columns (a CJK character counts as two) and never start with closing
 punctuation such as ``，`` or ``。``.
+
+``columns=0`` is the form for pasting into a job board (LinkedIn, BOSS直聘), which wraps
+text itself: every paragraph and list item on one line, and no underlines.
 """
 
 from __future__ import annotations
@@ -27,6 +30,18 @@ _UNDERLINE = {1: "=", 2: "-"}
 _BULLETS = ("-", "*", "+")
 
 
+#: ``columns`` for the paste form: no wrapping, no underlines.
+PASTE = 0
+
+
+def _wrap(text: str, columns: int) -> list[str]:
+    return text.split("\n") if columns == PASTE else wrap(text, columns)
+
+
+def _narrower(columns: int, by: int) -> int:
+    return PASTE if columns == PASTE else max(columns - by, 10)
+
+
 def to_text(doc: Document, columns: int = 80) -> str:
     lines = _blocks(doc.blocks, columns, depth=0)
     return "\n".join(lines).rstrip("\n") + "\n" if lines else ""
@@ -44,13 +59,13 @@ def _blocks(blocks: tuple[Block, ...], columns: int, depth: int, tight: bool = F
 def _block(block: Block, columns: int, depth: int) -> list[str]:
     if isinstance(block, Heading):
         text = inline(block.text).replace("\n", " ")
-        lines = wrap(text, columns)
+        lines = _wrap(text, columns)
         rule = _UNDERLINE.get(block.level)
-        if rule:
+        if rule and columns != PASTE:
             lines.append(rule * min(max(width(line) for line in lines), columns))
         return lines
     if isinstance(block, Paragraph):
-        return wrap(inline(block.text), columns)
+        return _wrap(inline(block.text), columns)
     if isinstance(block, ListBlock):
         return _list(block, columns, depth)
     if isinstance(block, Table):
@@ -59,10 +74,10 @@ def _block(block: Block, columns: int, depth: int) -> list[str]:
         code = strip_language(block.text).rstrip("\n")
         return ["    " + line if line else "" for line in code.split("\n")]
     if isinstance(block, Quote):
-        inner = _blocks(block.blocks, max(columns - 2, 10), depth)
+        inner = _blocks(block.blocks, _narrower(columns, 2), depth)
         return ["| " + line if line else "|" for line in inner]
     if isinstance(block, Rule):
-        return ["-" * min(columns, 40)]
+        return ["-" * min(columns or 40, 40)]
     raise TypeError(f"unknown block {block!r}")  # pragma: no cover
 
 
@@ -77,7 +92,7 @@ def _list(block: ListBlock, columns: int, depth: int) -> list[str]:
             f"{n}.".rjust(number_width + 1) if block.ordered else _BULLETS[depth % len(_BULLETS)]
         ) + " "
         hang = " " * len(marker)
-        body = _blocks(item.blocks, max(columns - len(marker), 10), depth + 1, block.tight)
+        body = _blocks(item.blocks, _narrower(columns, len(marker)), depth + 1, block.tight)
         if not body:
             out.append(marker.rstrip())
             continue
