@@ -53,6 +53,9 @@ def test_every_page_is_valid_html5_and_accessible(repo_site: Path) -> None:
         body = doc.find("body")
         assert body is not None
         assert body.find("main") is not None, path
+        meta = [el.get("content", "") for el in doc.iter("meta") if el.get("name") == "description"]
+        assert meta and meta[0].strip(), path  # every page says what it is
+        assert not meta[0].rstrip().endswith((":", "：")), (path, meta)  # not a bare label
         icons = [el for el in doc.iter("link") if el.get("rel") == "icon"]
         assert icons and (path.parent / icons[0].get("href", "")).resolve().is_file(), path
         levels = [int(el.tag[1]) for el in body.iter() if re.fullmatch(r"h[1-6]", el.tag)]

@@ -82,12 +82,13 @@ class Document:
         return next(h.text for h in headings if h.level == top)
 
     def summary(self) -> str:
-        """Inline source that sums the document up: its first paragraph before any rule,
-        or else the items of its first list."""
+        """Inline source that sums the document up: its first paragraph before any rule
+        that is more than a label introducing a list ("In your CV, please highlight:"), or
+        else the items of its first list."""
         for block in self.blocks:
             if isinstance(block, Rule):
                 break
-            if isinstance(block, Paragraph):
+            if isinstance(block, Paragraph) and not block.text.rstrip().endswith((":", "：")):
                 return block.text
         for block in self.blocks:
             if isinstance(block, ListBlock):

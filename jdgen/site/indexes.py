@@ -29,6 +29,11 @@ def _below(tag: str, path: str) -> str:
     return relative(f"{tag}/index.html", path)  # pragma: no cover - postings live below
 
 
+def _organization(renderer: Renderer) -> str:
+    org = renderer.project.config.organization
+    return org.name if org else ""
+
+
 def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict[str, bytes]:
     """The pages made from all postings: indexes, the front page, sitemap, robots, feed."""
     pages: dict[str, bytes] = {}
@@ -49,13 +54,24 @@ def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict
             for name, group in group_postings(mine)
         ]
         context = page_context(renderer, plan, tag, page, index_paths, "index.html")
-        context.update(title=localizer.pgettext("site", "Open positions"), groups=groups)
+        title = localizer.pgettext("site", "Open positions")
+        owner = _organization(renderer)
+        context.update(
+            title=title,
+            groups=groups,
+            description=f"{title} · {owner}" if owner else title,
+        )
         pages[page] = render_template(env, "site/index.html.j2", context).encode()
     env = renderer.environment(plan.default)
     front = page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
+    careers = renderer.localizer(plan.default).pgettext("site", "Careers")
     front.update(
-        title=renderer.localizer(plan.default).pgettext("site", "Careers"),
+        title=careers,
         switcher=switcher("index.html", index_paths, ""),
+        description=" · ".join(
+            [_organization(renderer) or careers]
+            + [renderer.localizer(t).pgettext("site", "Open positions") for t in index_paths]
+        ),
     )
     pages["index.html"] = render_template(env, "site/root.html.j2", front).encode()
     by_role: dict[str, dict[str, str]] = {}

@@ -162,7 +162,9 @@ def _pages(
     context = page_context(renderer, plan, tag, page, same)
     context.update(
         title=inline_text(doc.title),
-        description=description(doc.summary()),
+        # The role's own summary, where it has one: the document's first paragraph can be
+        # a bare label ("理论基础：").
+        description=description(rendition.role.summary or doc.summary()),
         body=Markup(body),
         kind=kind,
     )
