@@ -229,3 +229,38 @@ def test_the_build_checks_what_googles_test_reports(
     page = (root / "site/en/r/index.html").read_text(encoding="utf-8")
     assert '<a href="https://acme.test/apply">https://acme.test/apply</a>' in page
     assert '<a href="mailto:jobs@acme.test">jobs@acme.test</a>' in page
+
+
+def test_each_build_says_which_pages_changed_for_the_indexing_api(build_tree: Builder) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from jdgen import cli
+
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\nbase_url: https://jobs.acme.test/\n",
+            "roles/a.yaml": "title: A\nposted: 2026-02-01\n",
+            "roles/b.yaml": "title: B\nposted: 2026-02-01\n",
+        }
+    )
+    runner = CliRunner()
+
+    def build() -> dict[str, list[str]]:
+        result = runner.invoke(cli.main, ["build", "--changes", "changes.json"])
+        assert result.exit_code == 0, result.output
+        return json.loads((root / "changes.json").read_text(encoding="utf-8"))
+
+    first = build()
+    assert "https://jobs.acme.test/en/a/" in first["added"]
+    assert first["updated"] == first["removed"] == []
+    assert build() == {"added": [], "updated": [], "removed": []}  # nothing changed
+    (root / "roles/a.yaml").write_text("title: A, renamed\nposted: 2026-02-01\n", "utf-8")
+    (root / "roles/b.yaml").unlink()
+    (root / "roles/c.yaml").write_text("title: C\nposted: 2026-02-01\n", "utf-8")
+    changed = build()
+    assert changed["added"] == ["https://jobs.acme.test/en/c/"]
+    assert "https://jobs.acme.test/en/a/" in changed["updated"]
+    assert "https://jobs.acme.test/en/" in changed["updated"]  # the index lists them
+    assert changed["removed"] == ["https://jobs.acme.test/en/b/"]

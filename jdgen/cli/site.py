@@ -52,6 +52,12 @@ from jdgen.errors import JdgenError, Problem
 )
 @strict_option()
 @verbose_option()
+@click.option(
+    "--changes",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the URLs of the pages this build added, updated and removed to this JSON "
+    "file, for CI to tell search engines and job boards (Google's Indexing API).",
+)
 @click.pass_obj
 def build(
     project_dir: Path | None,
@@ -61,6 +67,7 @@ def build(
     today: dt.date | None,
     strict: bool,
     verbose: bool,
+    changes: Path | None,
 ) -> None:
     """Build the whole careers site: every role in every locale as HTML, Markdown and text;
     an index per locale; sitemap.xml, robots.txt and postings.json.
@@ -94,6 +101,12 @@ def build(
     if check:
         report_check(result.differences, f"{result.out}", "build", result.files)
         return
+    if changes is not None:
+        import json
+
+        from jdgen.foundation.write import write_atomic
+
+        write_atomic(changes, json.dumps(result.changes, indent=1) + "\n")
     state = "written" if result.changed else "unchanged"
     echo(
         f"built {result.out}: {result.files} files, {result.rendered} role(s) "

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -46,7 +46,7 @@ from jdgen.project.config import CONFIG_NAME, Project
 from jdgen.rendering.renderer import Renderer
 from jdgen.site.cache import Cache, CacheMiss, Details, RoleState, Snapshot, global_hash
 from jdgen.site.indexes import site_pages
-from jdgen.site.pages import Facts
+from jdgen.site.pages import Facts, page_url
 from jdgen.site.publish import publish
 from jdgen.site.roles import (
     Progress,
@@ -71,6 +71,11 @@ class BuildReport:
     expired: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)  # with check=True
+    #: The pages this build added, updated and removed, as URLs, for CI to tell search
+    #: engines and job boards (Google's Indexing API); jdgen itself calls nobody.
+    changes: dict[str, list[str]] = field(
+        default_factory=lambda: {"added": [], "updated": [], "removed": []}
+    )
 
 
 def _global_files(project: Project, snapshot: Snapshot) -> dict[str, Path]:
@@ -283,9 +288,29 @@ def _build(
             # A damaged or lost output: nothing is published yet. Render again whatever
             # it came from, and try once more.
             _forget(cache, miss.digests, published, attempt)
+    last: dict[str, str] = {}
+    if cache.site:
+        with contextlib.suppress(CacheMiss):
+            last = cache.get_json(cache.site)
+    report.changes = page_changes(last, files, plan.base_url)
     cache.site, cache.marker = cache.put_json(files), files[MARKER]
     cache.save()
     return report
+
+
+def page_changes(
+    before: dict[str, str], after: dict[str, str], base_url: str
+) -> dict[str, list[str]]:
+    """The HTML pages added, updated and removed between two sites (path → content)."""
+
+    def urls(paths: Iterable[str]) -> list[str]:
+        return sorted(base_url + page_url(p) for p in paths if p.endswith(".html"))
+
+    return {
+        "added": urls(set(after) - set(before)),
+        "updated": urls(p for p in set(after) & set(before) if after[p] != before[p]),
+        "removed": urls(set(before) - set(after)),
+    }
 
 
 def _assemble(
