@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jdgen.errors import (
     InvalidInputError,
@@ -29,7 +28,6 @@ from jdgen.errors import (
     Position,
     Problem,
     Problems,
-    Severity,
     relpath,
 )
 from jdgen.foundation.locales import parse_locale
@@ -46,8 +44,9 @@ from jdgen.project.config import CONFIG_NAME, Project
 from jdgen.rendering.renderer import Renderer
 from jdgen.site.cache import Cache, CacheMiss, Details, RoleState, Snapshot, global_hash
 from jdgen.site.indexes import site_pages
-from jdgen.site.pages import Facts, page_url
-from jdgen.site.publish import publish
+from jdgen.site.notices import config_warnings, expired_warning
+from jdgen.site.pages import Facts
+from jdgen.site.publish import page_changes, publish
 from jdgen.site.roles import (
     Progress,
     RenderPlan,
@@ -203,7 +202,7 @@ def _build(
         ):
             stale.append(role_id)
     report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
-    early = [*cache.problems, *_config_warnings(project, today, base_url)]
+    early = [*cache.problems, *config_warnings(project, today, base_url)]
     report.warnings.extend(early)
 
     def store(result: RoleResult) -> None:
@@ -248,7 +247,7 @@ def _build(
         if (until := cache.roles[r].valid_through) and dt.date.fromisoformat(until) < day
     }
     report.expired = [
-        _expired(project, paths[r], cache.roles[r].valid_through) for r in sorted(expired)
+        expired_warning(project, paths[r], cache.roles[r].valid_through) for r in sorted(expired)
     ]
     state_key = sha256(
         repr((plan, [(r, cache.roles[r].details, r in expired) for r in published])).encode()
@@ -296,21 +295,6 @@ def _build(
     cache.site, cache.marker = cache.put_json(files), files[MARKER]
     cache.save()
     return report
-
-
-def page_changes(
-    before: dict[str, str], after: dict[str, str], base_url: str
-) -> dict[str, list[str]]:
-    """The HTML pages added, updated and removed between two sites (path → content)."""
-
-    def urls(paths: Iterable[str]) -> list[str]:
-        return sorted(base_url + page_url(p) for p in paths if p.endswith(".html"))
-
-    return {
-        "added": urls(set(after) - set(before)),
-        "updated": urls(p for p in set(after) & set(before) if after[p] != before[p]),
-        "removed": urls(set(before) - set(after)),
-    }
 
 
 def _assemble(
@@ -368,47 +352,3 @@ def _forget(cache: Cache, digests: set[str], published: list[str], attempt: int)
             if digests & set(cache.details(role_id).outputs.values()):
                 cache.object_path(cache.roles[role_id].details).unlink(missing_ok=True)
     cache.pages = {}
-
-
-PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
-
-
-def _config_warnings(project: Project, today: dt.date | None, base_url: str) -> list[Problem]:
-    """What in the config would publish something wrong without an error: a frozen
-    ``today:`` (expired postings stay up) and the placeholder address."""
-    where = Position(project.display(project.config_path)) if project.config_path else None
-    out = []
-    if today is None and project.config.today is not None:
-        out.append(
-            Problem(
-                f"{project.config.today.isoformat()} is fixed as the date postings expire by; "
-                "a posting past its valid_through stays published until it is moved on",
-                where,
-                "today",
-                hint="remove it; for a reproducible build pass --today or set SOURCE_DATE_EPOCH",
-                severity=Severity.WARNING,
-            )
-        )
-    host = urlsplit(base_url).hostname or ""
-    if host.endswith(PLACEHOLDER_HOSTS):
-        out.append(
-            Problem(
-                f"base_url is still the placeholder {base_url}: canonical links, the sitemap "
-                "and the JSON-LD point there",
-                where,
-                "base_url",
-                hint="set it to where the careers site is published",
-                severity=Severity.WARNING,
-            )
-        )
-    return out
-
-
-def _expired(project: Project, path: Path, until: str | None) -> Problem:
-    return Problem(
-        f"left out: the posting expired on {until}",
-        Position(project.display(path)),
-        "valid_through",
-        hint="update valid_through or remove the role",
-        severity=Severity.WARNING,
-    )

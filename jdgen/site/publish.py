@@ -8,7 +8,7 @@ import contextlib
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jdgen.foundation.write import (
@@ -18,6 +18,7 @@ from jdgen.foundation.write import (
     swap_in,
 )
 from jdgen.site.cache import Cache, CacheMiss
+from jdgen.site.pages import page_url
 
 PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site) are patched in place
 
@@ -96,3 +97,18 @@ def signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def page_changes(
+    before: dict[str, str], after: dict[str, str], base_url: str
+) -> dict[str, list[str]]:
+    """The HTML pages added, updated and removed between two sites (path → content)."""
+
+    def urls(paths: Iterable[str]) -> list[str]:
+        return sorted(base_url + page_url(p) for p in paths if p.endswith(".html"))
+
+    return {
+        "added": urls(set(after) - set(before)),
+        "updated": urls(p for p in set(after) & set(before) if after[p] != before[p]),
+        "removed": urls(set(before) - set(after)),
+    }
