@@ -99,6 +99,7 @@ def _global_files(project: Project, snapshot: Snapshot) -> dict[str, Path]:
     return files
 
 
+@writing()  # a full disk or a read-only output: a message, not a traceback
 def build_site(
     project: Project,
     out: Path | None = None,
@@ -114,28 +115,6 @@ def build_site(
     Raises :class:`~jdgen.errors.JdgenError` with every problem found; then nothing in
     ``out`` has changed. ``base_url`` overrides the config's (for a local preview).
     """
-    with writing():  # a full disk or a read-only output: a message, not a traceback
-        return _build(
-            project,
-            out,
-            jobs=jobs,
-            today=today,
-            check=check,
-            progress=progress,
-            base_url=base_url,
-        )
-
-
-def _build(
-    project: Project,
-    out: Path | None = None,
-    *,
-    jobs: int = 1,
-    today: dt.date | None = None,
-    check: bool = False,
-    progress: Progress | None = None,
-    base_url: str | None = None,
-) -> BuildReport:
     config = project.config
     base_url = base_url or config.base_url
     if not base_url:
