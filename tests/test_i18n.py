@@ -359,3 +359,47 @@ def test_the_fast_reader_agrees_with_babel(build_tree: Builder) -> None:
         fast = {k: v for k, (v, _) in translations(path).items()}
         assert fast == _babel_translations(path), path
     assert len(paths) > 20
+
+
+@pytest.mark.skipif(shutil.which("pofilter") is None, reason="translate-toolkit is not installed")
+def test_pofilter_agrees_with_jdgens_checks(build_tree: Builder) -> None:
+    """translate-toolkit's pofilter, as Weblate runs its checks: quiet on the repository's
+    catalogs, and on a broken one it flags what jdgen's own check flags (jdgen's also
+    covers the {name} placeholders pofilter does not read)."""
+    import subprocess
+
+    checks = ["-t", "variables", "-t", "printf", "-t", "endwhitespace", "-t", "escapes"]
+    clean = subprocess.run(
+        [
+            "pofilter",
+            "--progress=none",
+            *checks,
+            "-i",
+            str(REPO / "locales/es/LC_MESSAGES/jdgen.po"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "msgid" not in clean.stdout
+    root = build_tree(
+        {
+            "locales/es/LC_MESSAGES/jdgen.po": 'msgid ""\nmsgstr ""\n"Language: es\\n"\n'
+            '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+            '#, python-brace-format\nmsgctxt "salary"\nmsgid "from {amount}"\n'
+            'msgstr "desde {cantidad}"\n\n'
+            '#, python-format\nmsgctxt "label"\nmsgid "%(label)s: %(value)s"\n'
+            'msgstr "%(etiqueta)s: %(value)s"\n'
+        }
+    )
+    path = root / "locales/es/LC_MESSAGES/jdgen.po"
+    flagged = subprocess.run(
+        ["pofilter", "--progress=none", *checks, "-i", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "%(etiqueta)s" in flagged.stdout  # both flag the renamed printf placeholder...
+    ours = [str(p) for p in check(find_project(root), use_msgfmt=False)]
+    assert any("%(etiqueta)s" in p for p in ours)
+    assert any("{cantidad}" in p for p in ours)  # ...and jdgen the brace one pofilter misses
