@@ -66,3 +66,26 @@ def test_the_repositorys_own_catalogs_win_over_an_installed_copy(
     ordinary = find_project(repo)
     assert not ordinary.is_jdgen_source
     assert len(ordinary.locale_dirs) == 2
+
+
+def test_translators_get_the_fields_meaning_limits_and_the_authors_note(
+    build_tree: Builder,
+) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en, es]\n",
+            "roles/data.yaml": "# yaml-language-server: $schema=../role.schema.json\n"
+            "# -*- coding: utf-8 -*-\n"
+            "# The title as people search for it.\n"
+            "title: Data Engineer\n"
+            "responsibilities:\n  - title: Pipelines\n    items: [Build batch pipelines]\n",
+        }
+    )
+    update(find_project(root))
+    pot = (root / "locales/role-data.pot").read_text(encoding="utf-8")
+    title = pot.split('msgctxt "data:title"')[0].rsplit("\n\n", 1)[-1]
+    assert "#. The title as people search for it." in title  # the author's own note
+    assert "#. the job title; keep it under 80 characters" in title  # the schema's, and the limit
+    assert "yaml-language-server" not in pot and "coding: utf-8" not in pot  # no tool lines
+    item = pot.split('msgid "Build batch pipelines"')[0].rsplit("\n\n", 1)[-1]
+    assert "#. what the person will do: the items" in item

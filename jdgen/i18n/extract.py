@@ -14,6 +14,7 @@ comment above it (if any) as a comment for translators.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from jdgen.i18n.localize import TEMPLATE_SOURCE_LANGUAGE
 from jdgen.i18n.pofile import new_catalog
 from jdgen.project.config import Project
 from jdgen.project.keys import stable_context
+from jdgen.project.reference import field_note
 from jdgen.project.resolve import RoleIndex
 
 #: A marker for strings in Python code: ``N_(context, message)`` is extracted, not translated.
@@ -65,7 +67,11 @@ def _yaml_comments(lines: list[str], line: int) -> list[str]:
     own = lines[line - 1] if 0 < line <= len(lines) else ""
     if "'" not in own and '"' not in own and " #" in own:
         comments.append(own.split(" #", 1)[1].strip())
-    return [c for c in comments if c]
+    # A tool's line (the editor schema, an encoding or mode line) is no note to anyone.
+    return [c for c in comments if c and not _TOOL_LINE.match(c)]
+
+
+_TOOL_LINE = re.compile(r"(yaml-language-server|\$schema|-\*-|vim?:|coding[:=]|@formatter)", re.I)
 
 
 def _templates_owned(project: Project) -> list[Path]:
@@ -131,11 +137,12 @@ def extract_roles(project: Project) -> list[Pot]:
         catalog = new_catalog(role_domain(role_id))
         sources = {p: t for p, (t, _) in texts.items()}
         for field_path, (text, pos) in texts.items():
+            note = field_note(field_path)
             catalog.add(
                 text,
                 None,
                 [(_from_root(project, path), pos.line)],
-                auto_comments=_yaml_comments(lines, pos.line),
+                auto_comments=[*_yaml_comments(lines, pos.line), *([note] if note else [])],
                 context=stable_context(role_id, field_path, sources.get),
             )
         pots.append(Pot(role_domain(role_id), catalog, index.language_of(path)))

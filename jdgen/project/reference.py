@@ -10,6 +10,7 @@ files point editors at it with a first line such as::
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from jdgen.project.checking import Spec
@@ -151,3 +152,45 @@ def markdown_reference() -> str:
 
 if __name__ == "__main__":  # python -m jdgen.project.reference > docs/reference.md
     print(markdown_reference(), end="")
+
+
+#: What a translator must keep within, by field (the key without its brackets).
+LIMITS = {
+    "title": "keep it under 80 characters: job boards cut longer titles (LinkedIn, Indeed)",
+    "full_title": "keep it under 100 characters",
+    "summary": "the first 160 characters become the page's description in search results",
+}
+
+
+def field_note(path: str) -> str:
+    """What a field is, for translators: its description in the role schema (``title`` →
+    "the job title"), and the limit to keep within, if it has one."""
+    from jdgen.project.schema import fields_of
+    from jdgen.project.validators import Custom
+    from jdgen.project.values import GROUP, ItemsSpec
+
+    spec: object = ROLE
+    docs: list[str] = []
+    for part in re.sub(r"\[\d+\]", "", path).split("."):
+        while True:  # down to the mapping that holds the next field
+            if isinstance(spec, ListOf):
+                spec = spec.item
+            elif isinstance(spec, ItemsSpec):
+                spec = GROUP
+            elif isinstance(spec, Either):
+                spec = spec.mapping
+            elif isinstance(spec, Custom):
+                spec = spec.base
+            else:
+                break
+        if not isinstance(spec, Struct):
+            return ""
+        info = fields_of(spec.cls).get(part)  # type: ignore[arg-type]
+        if info is None:
+            return ""
+        spec = info.spec
+        docs.append(info.doc)
+    # The field, and the part of it where the text is: "what the job involves: the items".
+    doc = docs[0] if len(docs) == 1 else f"{docs[0]}: {docs[-1]}"
+    limit = LIMITS.get(re.sub(r"\[\d+\]", "", path), "")
+    return "; ".join(x for x in (doc, limit) if x)
