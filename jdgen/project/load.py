@@ -92,6 +92,12 @@ def read_text(path: Path, display: str) -> str:
         raise InvalidInputError(
             Problem(f"cannot read file: {exc.strerror}", Position(display))
         ) from None
+    return decode_utf8(data, display)
+
+
+def decode_utf8(data: bytes, display: str, what: str = "file") -> str:
+    """``data`` as text (a BOM is allowed), or an error at the line and column of the
+    first byte that is not UTF-8."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -99,7 +105,7 @@ def read_text(path: Path, display: str) -> str:
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InvalidInputError(
             Problem(
-                "file is not valid UTF-8",
+                f"{what} is not valid UTF-8",
                 Position(display, line, col),
                 hint="save it as UTF-8; every editor can",
             )

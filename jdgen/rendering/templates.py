@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from jdgen.errors import InvalidInputError, NotFoundError, Position, Problem, did_you_mean, relpath
 from jdgen.i18n.localize import Content, Localizer
+from jdgen.project.load import decode_utf8
 from jdgen.rendering import gettext
 from jdgen.rendering.markdown_escape import escape_markdown
 
@@ -114,19 +115,7 @@ class LayeredLoader(jinja2.BaseLoader):
         for path in self.searched(template):
             if path.is_file():
                 mtime = path.stat().st_mtime_ns
-                data = path.read_bytes()
-                try:
-                    source = data.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    line = data[: exc.start].count(b"\n") + 1
-                    col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-                    raise InvalidInputError(
-                        Problem(
-                            "template is not valid UTF-8",
-                            Position(relpath(path), line, col),
-                            hint="save it as UTF-8; every editor can",
-                        )
-                    ) from None
+                source = decode_utf8(path.read_bytes(), relpath(path), "template")
                 return source, str(path), lambda p=path, m=mtime: _unchanged(p, m)
         tried = "\n".join(f"  {relpath(p)}" for p in self.searched(template))
         raise jinja2.TemplateNotFound(
@@ -266,11 +255,11 @@ def _syntax_hint(message: str) -> str:
 def check_syntax(env: jinja2.Environment, path: Path) -> list[Problem]:
     """Compile one template file; its syntax errors as problems."""
     try:
-        env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        env.parse(decode_utf8(path.read_bytes(), relpath(path), "template"), path.name, str(path))
     except jinja2.TemplateSyntaxError as exc:
         return [template_problem(exc)]
-    except UnicodeDecodeError:
-        return [Problem("template is not valid UTF-8", Position(relpath(path)))]
+    except InvalidInputError as exc:
+        return exc.problems
     return []
 
 
