@@ -103,6 +103,18 @@ def today_option(
     return click.option("--today", type=DateParam(), default=source_date, help=help)
 
 
+def locale_option(help: str, multiple: bool = False) -> Callable[[F], F]:
+    """``-l/--locale``: one locale (``locale``), or several (``locales``, repeatable)."""
+    names = ("-l", "--locale", "locales") if multiple else ("-l", "--locale")
+    return click.option(
+        *names,
+        multiple=multiple,
+        metavar="LOCALE",
+        shell_complete=complete_locales,
+        help=help,
+    )
+
+
 def strict_option(help: str = "Treat warnings as errors.") -> Callable[[F], F]:
     """``--strict``: warnings count as errors (exit 1)."""
     return click.option("--strict", is_flag=True, help=help)

@@ -11,9 +11,9 @@ from typing import Any
 import click
 
 from jdgen.cli.app import (
-    complete_locales,
     complete_roles,
     echo,
+    locale_option,
     main,
     project_of,
     today_option,
@@ -24,14 +24,9 @@ from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS, WORK_ARRANGEM
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-l",
-    "--locale",
-    "locales",
+@locale_option(
+    "A locale to publish (repeatable; the first is the default). Default: en, es, zh.",
     multiple=True,
-    metavar="LOCALE",
-    shell_complete=complete_locales,
-    help="A locale to publish (repeatable; the first is the default). Default: en, es, zh.",
 )
 @click.option(
     "--org", "organization", default="Example", show_default=True, help="The organisation's name."
@@ -76,13 +71,7 @@ def init(
     shell_complete=complete_roles,
     help="A role family to build on.",
 )
-@click.option(
-    "-l",
-    "--locale",
-    metavar="LOCALE",
-    shell_complete=complete_locales,
-    help="The language the role is written in (default: the project's).",
-)
+@locale_option("The language the role is written in (default: the project's).")
 @click.option("--location", "locations", multiple=True, help="A location (repeatable).")
 @click.option(
     "--employment-type", type=click.Choice(EMPLOYMENT_TYPES), help="Full-time, part-time..."

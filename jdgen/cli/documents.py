@@ -10,9 +10,9 @@ import click
 
 from jdgen.cli.app import (
     command_line,
-    complete_locales,
     complete_roles,
     echo,
+    locale_option,
     main,
     project_of,
     report_and_judge,
@@ -34,13 +34,7 @@ def _width(value: int | None) -> int | None:
 
 @main.command()
 @click.argument("role", shell_complete=complete_roles)
-@click.option(
-    "-l",
-    "--locale",
-    metavar="LOCALE",
-    shell_complete=complete_locales,
-    help="Output locale, e.g. es, es-AR, zh-CN, en-GB. Default: the role's language.",
-)
+@locale_option("Output locale, e.g. es, es-AR, zh-CN, en-GB. Default: the role's language.")
 @click.option(
     "-f",
     "--format",

@@ -8,6 +8,7 @@ import click
 
 from jdgen.cli.app import (
     echo,
+    locale_option,
     main,
     project_of,
     report,
@@ -40,14 +41,7 @@ def extract(project_dir: Path | None) -> None:
 
 
 @i18n.command()
-@click.option(
-    "-l",
-    "--locale",
-    "locales",
-    multiple=True,
-    metavar="LOCALE",
-    help="Only update this locale's catalogs (repeatable).",
-)
+@locale_option("Only update this locale's catalogs (repeatable).", multiple=True)
 @click.pass_obj
 def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
     """Extract, then merge into every catalog: created / updated +N -M / unchanged.

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from jdgen.cli.app import (
-    complete_locales,
     echo,
+    locale_option,
     main,
     project_of,
     report,
@@ -21,15 +21,10 @@ from jdgen.errors import ExitCode
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=Path))
-@click.option(
-    "-l",
-    "--locale",
-    "locales",
-    multiple=True,
-    metavar="LOCALE",
-    shell_complete=complete_locales,
-    help="Lint roles in these locales (repeatable; default: the project's). For a "
+@locale_option(
+    "Lint roles in these locales (repeatable; default: the project's). For a "
     "text file or standard input (-), the text's language.",
+    multiple=True,
 )
 @click.option(
     "--format",
