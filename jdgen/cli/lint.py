@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,14 @@ from jdgen.errors import ExitCode
     show_default=True,
     help="Exit 1 if a finding is this severe (or more).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=os.cpu_count() or 1,
+    show_default="the number of CPUs",
+    help="Lint roles in this many processes (used from 100 roles up).",
+)
 @today_option()
 @click.pass_obj
 def lint(
@@ -50,6 +59,7 @@ def lint(
     fmt: str,
     fail_on: str,
     today: dt.date | None,
+    jobs: int,
 ) -> None:
     """Check postings for exclusionary wording (English, Spanish, Chinese), pay-transparency
     law where the job is (EU, New York City, Colorado, California, Washington, China), and
@@ -72,6 +82,7 @@ def lint(
         locales,
         project.today(today),
         stdin,
+        jobs=jobs,
     )
     report(result.problems)
     if fmt == "json":

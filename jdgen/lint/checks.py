@@ -11,7 +11,8 @@ from jdgen.errors import Position
 from jdgen.foundation.locales import parse_locale
 from jdgen.lint.pay import market_of, pay_problems
 from jdgen.lint.rules import Finding, offset_position, rule
-from jdgen.lint.wording import scan, spanish_masculine
+from jdgen.lint.spanish import spanish_masculine
+from jdgen.lint.wording import scan
 from jdgen.project.config import Project
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,14 @@ from jdgen.errors import JdgenError, Position, Problem, UsageError
 from jdgen.foundation.locales import parse_locale
 from jdgen.lint.checks import data_checks
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
-from jdgen.lint.wording import BALANCE, Hit, coded_verdict, finding_order, lint_text, scan
+from jdgen.lint.spanish import Hit
+from jdgen.lint.wording import (
+    BALANCE,
+    coded_verdict,
+    finding_order,
+    lint_text,
+    scan_fields,
+)
 from jdgen.project.config import Project
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole
@@ -62,11 +71,12 @@ def lint_role(
         shown = localize(tag) if tag != role.language else role
         texts = _texts(shown)
         locale_hits: list[Hit] = []
-        for path, text in texts.items():
+        for path, hits in scan_fields(texts, info.language, style).items():
+            text = texts[path]
             source = resolved.texts.get(path)
             base = source.position if source else resolved.positions.get(path, where)
             written = source is not None and source.text == text
-            for hit in scan(text, info.language, style):
+            for hit in hits:
                 locale_hits.append(hit)
                 pos = offset_position(base, hit.start, text) if written else base
                 findings.append(Finding(hit.rule, hit.message, pos, path, tag, hit.text))
@@ -101,12 +111,12 @@ def lint_paths(
     locales: Sequence[str] = (),
     today: dt.date | None = None,
     stdin: str | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Lint roles (default: every role of the project), and text or Markdown files and
     standard input in the language of ``locales[0]``."""
     from jdgen.project.load import read_text
     from jdgen.project.resolve import ROLE_SUFFIXES, role_files
-    from jdgen.rendering.renderer import Renderer
 
     day = project.today(today)
     style = project.config.lint.spanish_style if project.config.lint else "slash"
@@ -140,23 +150,64 @@ def lint_paths(
             report.problems.extend(exc.problems)
             continue
         report.findings.extend(lint_text(text, language, project.display(path), style))
-    if roles:
-        renderer = Renderer(project, day)
-        wanted = tags or [parse_locale(t).tag for t in project.config.locales]
-        for path in roles:
-            if renderer.index.is_family(path):
-                continue
-            try:
-                resolved = renderer.index.resolve(path)
-            except JdgenError as exc:
-                report.problems.extend(exc.problems)
-                continue
-
-            def localized(tag: str, r: ResolvedRole = resolved) -> Role:
-                return renderer.localizer(tag).localize_role(r)[0]
-
-            report.findings.extend(lint_role(resolved, wanted, project, localized, day, style))
+    wanted = tags or [parse_locale(t).tag for t in project.config.locales]
+    if len(roles) <= 2 * CHUNK or jobs <= 1:
+        findings, problems = lint_roles(project, roles, wanted, day, style)
+        report.findings.extend(findings)
+        report.problems.extend(problems)
+        return report
+    chunks = [roles[i : i + CHUNK] for i in range(0, len(roles), CHUNK)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+        n = len(chunks)
+        done = pool.map(
+            _lint_chunk, [project.root] * n, chunks, [wanted] * n, [day] * n, [style] * n
+        )
+        for findings, problems in done:
+            report.findings.extend(findings)
+            report.problems.extend(problems)
     return report
+
+
+CHUNK = 50  # roles per worker task
+
+
+def lint_roles(
+    project: Project, roles: Sequence[Path], wanted: Sequence[str], day: dt.date, style: str
+) -> tuple[list[Finding], list[Problem]]:
+    from jdgen.rendering.renderer import Renderer
+
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    if not roles:
+        return findings, problems
+    renderer = Renderer(project, day)
+    for path in roles:
+        if renderer.index.is_family(path):
+            continue
+        try:
+            resolved = renderer.index.resolve(path)
+        except JdgenError as exc:
+            problems.extend(exc.problems)
+            continue
+
+        def localized(tag: str, r: ResolvedRole = resolved) -> Role:
+            return renderer.localizer(tag).localize_role(r)[0]
+
+        findings.extend(lint_role(resolved, wanted, project, localized, day, style))
+    return findings, problems
+
+
+def _lint_chunk(
+    root: Path, roles: Sequence[Path], wanted: Sequence[str], day: dt.date, style: str
+) -> tuple[list[Finding], list[Problem]]:
+    """A worker's task: some roles, with one renderer."""
+    from jdgen.project.config import find_project
+
+    return lint_roles(find_project(root), roles, wanted, day, style)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def render_json(report: Report) -> str:
@@ -191,6 +242,18 @@ def rules_markdown() -> str:
         "written reason (`lint: {suppress: [{rule: <id>, reason: <why>}]}`); the finding is",
         "still listed, as suppressed. Spanish postings are judged against the project's",
         "inclusive style: `lint: {spanish_style: slash | doubled | neutral}` in `jdgen.yaml`.",
+        "",
+        "A rule fires on a requirement or a preference about the candidate, not on a word.",
+        "Each match is read in its clause (`jdgen/lint/context.py`, cues in",
+        "`jdgen/lint/rules/context.yaml`): it is not reported when it is negated in the",
+        'language\'s own way ("regardless of age", "sin importar la edad", "不限男女",',
+        '"男女不限"), quoted, part of an equal-opportunity statement, or, for the rules that',
+        'ask, a benefit ("maternity leave", "可协助办理上海户口落户"), about the product\'s users',
+        '("涉及18岁以下用户"), a named person, or a product name ("CMake and Ninja"). Terms',
+        'such as "married", "nacionalidad" or "户籍" count only in a clause that states a',
+        'requirement or a preference ("applicants must be…", "se valorará…", "要求…").',
+        "An explicit requirement about a characteristic the law protects is an error; wording",
+        "that signals one is a warning; coded words are notes (`info`).",
     ]
     titles = {
         "en": "English",

@@ -15,11 +15,16 @@ from typing import Any
 import yaml
 
 from jdgen.errors import Position
+from jdgen.lint.anchors import anchors
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
 
 SEVERITIES = ("info", "warning", "error")
+
+# Between the texts of one role when they are read in one pass: it ends a sentence and a
+# clause in every language, and no pattern matches across it.
+FIELD_BREAK = "\n\n\x00\n\n"
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,24 @@ class Rule:
     language: str
     pattern: re.Pattern[str] | None = None
     data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    # How the match is read in context (jdgen/lint/context.py): whether a negation
+    # excuses it, which other contexts do (benefit, audience, named-person,
+    # proper-noun), and the rule's own neighbours that make it harmless.
+    negatable: bool = True
+    context: tuple[str, ...] = ()
+    unless_before: re.Pattern[str] | None = None
+    unless_after: re.Pattern[str] | None = None
+    # Terms that are a finding only where their clause states a requirement or a
+    # preference about the candidate ("applicants must be men", "要求具有北京户籍").
+    when_required: re.Pattern[str] | None = None
+    # The openings of the words each can start with (jdgen/lint/anchors.py): a text
+    # with none of them is skipped. None: always run.
+    anchors: frozenset[str] | None = None
+    required_anchors: frozenset[str] | None = None
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # Between processes a rule travels by its id, not with its compiled patterns.
+        return rule, (self.id,)
 
 
 @dataclass(frozen=True)
@@ -99,6 +122,18 @@ def _compile(language: str, patterns: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", re.IGNORECASE)
 
 
+def _anchors(language: str, patterns: Sequence[str]) -> frozenset[str] | None:
+    # Chinese patterns match inside runs of characters, not at word starts.
+    return anchors(patterns) if patterns and language != "zh" else None
+
+
+def _near(language: str, patterns: Sequence[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(body, re.IGNORECASE if language != "zh" else 0)
+
+
 @functools.cache
 def pack(language: str) -> tuple[Rule, ...]:
     """The rules of one language (en, es, zh), or of data checks ("checks")."""
@@ -108,7 +143,8 @@ def pack(language: str) -> tuple[Rule, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = []
     for item in data["rules"]:
-        known = ("id", "severity", "category", "reason", "fix", "source", "patterns")
+        known = {"id", "severity", "category", "reason", "fix", "source", "patterns"}
+        known |= {"negatable", "context", "unless_before", "unless_after", "when_required"}
         rules.append(
             Rule(
                 item["id"],
@@ -120,12 +156,31 @@ def pack(language: str) -> tuple[Rule, ...]:
                 language,
                 _compile(language, item.get("patterns", ())),
                 {k: v for k, v in item.items() if k not in known},
+                bool(item.get("negatable", True)),
+                tuple(item.get("context", ())),
+                _near(language, item.get("unless_before", ())),
+                _near(language, item.get("unless_after", ())),
+                _compile(language, item.get("when_required", ())),
+                _anchors(language, item.get("patterns", ())),
+                _anchors(language, item.get("when_required", ())),
             )
         )
     return tuple(rules)
 
 
+_OTHERS: dict[str, Rule] = {}
+
+
+def register(extra: Rule) -> Rule:
+    """A rule that is not in a pack (worked out from a whole posting), so that ``rule``
+    finds it by its id."""
+    _OTHERS[extra.id] = extra
+    return extra
+
+
 def rule(rule_id: str) -> Rule:
+    if rule_id in _OTHERS:
+        return _OTHERS[rule_id]
     language = rule_id.split(".", 1)[0]
     for r in pack("checks" if language in ("comp", "hyg") else language):
         if r.id == rule_id:

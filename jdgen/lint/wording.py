@@ -4,75 +4,89 @@ masculine and the balance of gender-coded words (Gaucher, Friesen & Kay 2011).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
 from jdgen.errors import Position
 from jdgen.foundation.inline import to_text as inline_text
-from jdgen.lint.rules import Finding, Rule, pack
+from jdgen.lint.anchors import any_in, openings
+from jdgen.lint.context import Reading
+from jdgen.lint.rules import FIELD_BREAK, SEVERITIES, Finding, Rule, pack, register
+from jdgen.lint.spanish import Hit, spanish_masculine
+
+_SOFT_BREAK = re.compile(r"(?<!\n)\n(?![\n\-*+#|>]|\s*\d+[.)]\s)")
 
 
-@dataclass(frozen=True)
-class Hit:
-    rule: Rule
-    start: int
-    end: int
-    text: str
-    message: str
-
-
-def spanish_masculine(rule_: Rule, text: str, style: str) -> list[Hit]:
-    """The generic masculine for the candidate, judged against the project's style."""
-    hits = []
-    suggestions = {"slash": "{m}/a", "doubled": "{m}s y {f}s", "neutral": "la persona {f}"}
-    candidates = rule_.data.get("candidate_nouns", [])
-    roles = rule_.data.get("role_nouns", [])
-    stems = "|".join(re.escape(n[:-1] if n.endswith("o") else n) for n in candidates + roles)
-    pattern = re.compile(
-        rf"(?<![\w/])(?P<article>(?:el|los|un|unos|al|del)\s+)?(?P<noun>(?:{stems})(?:o|os|or|ores|es)?)"
-        rf"(?P<after>/as?|\(as?\)|\s+(?:y|e|o)\s+\w+as\b)?(?![\w/])",
-        re.IGNORECASE,
-    )
-    for m in pattern.finditer(text):
-        noun = m.group("noun").lower()
-        base = next(
-            (n for n in candidates + roles if noun.startswith(n[:-1] if n.endswith("o") else n)),
-            None,
-        )
-        if base is None or m.group("after") or noun.endswith(("a", "as")):
-            continue
-        invariable = not base.endswith(("o", "or"))
-        if invariable:
-            continue  # analista, líder: the same word for everyone
-        is_candidate = base in candidates
-        if not is_candidate and not (m.group("article") and not noun.endswith("s")):
-            continue  # role nouns count when they name the person hired: "un ingeniero"
-        fem = base[:-1] + "a" if base.endswith("o") else base + "a"
-        hint = suggestions[style].format(m=base, f=fem)
-        hits.append(
-            Hit(
-                rule_,
-                m.start("noun"),
-                m.end("noun"),
-                m.group("noun"),
-                f'"{m.group(0).strip()}" es masculino genérico; escribe "{hint}"',
-            )
-        )
-    return hits
+def _plain(text: str) -> str:
+    plain = inline_text(text) if any(c in text for c in "*_[`") else text
+    return _SOFT_BREAK.sub(" ", plain)  # a wrapped line is one sentence; same length
 
 
 def scan(text: str, language: str, style: str = "slash") -> list[Hit]:
-    """Every word-rule hit in ``text`` (inline Markdown is read as plain text)."""
-    plain = inline_text(text) if any(c in text for c in "*_[`") else text
+    """Every word-rule hit in ``text`` (inline Markdown is read as plain text), read in
+    context (jdgen/lint/context.py), one per phrase and category."""
+    return _scan_plain(_plain(text), language, style)
+
+
+def scan_fields(texts: dict[str, str], language: str, style: str = "slash") -> dict[str, list[Hit]]:
+    """``scan`` for every text of a role at once (one pass over them all, which is what
+    keeps linting fast), with each hit's offsets in its own text."""
+    keys = list(texts)
+    plains = [_plain(texts[k]) for k in keys]
+    starts = []
+    at = 0
+    for plain in plains:
+        starts.append(at)
+        at += len(plain) + len(FIELD_BREAK)
+    found: dict[str, list[Hit]] = {k: [] for k in keys}
+    for hit in _scan_plain(FIELD_BREAK.join(plains), language, style):
+        i = bisect.bisect_right(starts, hit.start) - 1
+        shift = starts[i]
+        found[keys[i]].append(replace(hit, start=hit.start - shift, end=hit.end - shift))
+    return found
+
+
+def _scan_plain(plain: str, language: str, style: str) -> list[Hit]:
+    reading = Reading(plain, language)
+    present = openings(plain)
     hits: list[Hit] = []
     for r in pack(language):
         if r.id == "es.generic-masculine":
-            hits.extend(spanish_masculine(r, plain, style))
-        elif r.pattern is not None:
-            for m in r.pattern.finditer(plain):
-                hits.append(Hit(r, m.start(), m.end(), m.group(0), f'"{m.group(0)}": {r.reason}'))
-    return hits
+            found = spanish_masculine(r, plain, style)
+        else:
+            found = (
+                [
+                    Hit(r, m.start(), m.end(), m.group(0), f'"{m.group(0)}": {r.reason}')
+                    for m in r.pattern.finditer(plain)
+                ]
+                if r.pattern is not None and any_in(r.anchors, present)
+                else []
+            )
+            if r.when_required is not None and any_in(r.required_anchors, present):
+                found += [
+                    Hit(r, m.start(), m.end(), m.group(0), f'"{m.group(0)}": {r.reason}')
+                    for m in r.when_required.finditer(plain)
+                    if reading.required(m.start(), m.end())
+                ]
+        hits.extend(h for h in found if reading.excuse(r, h.start, h.end) is None)
+    return _one_per_phrase(hits)
+
+
+def _one_per_phrase(hits: list[Hit]) -> list[Hit]:
+    """Overlapping hits of one category are one finding: the most severe, then the longest."""
+    order = sorted(
+        hits, key=lambda h: (-SEVERITIES.index(h.rule.severity), -(h.end - h.start), h.start)
+    )
+    kept: list[Hit] = []
+    for hit in order:
+        if not any(
+            k.rule.category == hit.rule.category and k.start < hit.end and hit.start < k.end
+            for k in kept
+        ):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.start, h.rule.id))
 
 
 def balance(hits: Iterable[Hit]) -> tuple[int, int]:
@@ -81,14 +95,16 @@ def balance(hits: Iterable[Hit]) -> tuple[int, int]:
     return masculine, feminine
 
 
-BALANCE = Rule(
-    "en.coded-balance",
-    "warning",
-    "coded",
-    "Postings with more masculine- than feminine-coded words draw fewer women.",
-    "replace some masculine-coded words, or describe the collaborative side of the job",
-    "Gaucher, Friesen & Kay (2011), studies 3 and 4",
-    "en",
+BALANCE = register(
+    Rule(
+        "en.coded-balance",
+        "info",
+        "coded",
+        "Postings with more masculine- than feminine-coded words draw fewer women.",
+        "replace some masculine-coded words, or describe the collaborative side of the job",
+        "Gaucher, Friesen & Kay (2011), studies 3 and 4",
+        "en",
+    )
 )
 
 
