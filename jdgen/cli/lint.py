@@ -62,9 +62,11 @@ def lint(
     jobs: int,
 ) -> None:
     """Check postings for exclusionary wording (English, Spanish, Chinese), pay-transparency
-    law where the job is (EU, New York City, Colorado, California, Washington, China), and
-    posting hygiene. With no PATHS, every role of the project, in every locale it renders
-    to. A text or Markdown file, or - for standard input, needs --locale.
+    law where the job is (27 jurisdictions: US states and cities, Canadian provinces, EU
+    member states, China; by employer size and posting date, remote jobs by where
+    applicants may work; docs/lint.md lists them), implausible pay, and posting hygiene.
+    With no PATHS, every role of the project, in every locale it renders to. A text or
+    Markdown file, or - for standard input, needs --locale.
 
     \b
     Examples:

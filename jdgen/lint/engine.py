@@ -25,6 +25,7 @@ from typing import Any
 from jdgen.errors import JdgenError, Position, Problem, UsageError
 from jdgen.foundation.locales import parse_locale
 from jdgen.lint.checks import data_checks
+from jdgen.lint.laws import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
 from jdgen.lint.wording import (
@@ -259,7 +260,7 @@ def rules_markdown() -> str:
         "en": "English",
         "es": "Spanish",
         "zh": "Chinese",
-        "checks": "Checks on the data: pay transparency and hygiene",
+        "checks": "Checks on the data: pay and hygiene",
     }
     for language, title in titles.items():
         out += [
@@ -271,9 +272,11 @@ def rules_markdown() -> str:
         ]
         rules = list(pack(language)) + ([BALANCE] if language == "en" else [])
         for r in rules:
+            if r.category == "pay-transparency":
+                continue  # in the table of laws below
             cells = [f"`{r.id}`", r.severity, r.reason, r.fix, r.source]
             out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n\n" + laws_markdown()
 
 
 if __name__ == "__main__":  # python -m jdgen.lint.engine > docs/lint.md

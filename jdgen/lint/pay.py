@@ -18,7 +18,7 @@ import yaml
 from babel import Locale
 
 from jdgen.foundation.locales import market, parse_locale
-from jdgen.project.model import Role, Salary
+from jdgen.project.model import Location, Role, Salary
 
 MARKETS_FILE = Path(__file__).resolve().parent / "rules" / "markets.yaml"
 #: A year in each period, for comparing pay stated per hour, day, week, month or year.
@@ -57,14 +57,36 @@ def markets() -> dict[str, Market]:
     return out
 
 
-def market_of(role: Role) -> Market | None:
-    """The market a role's pay is judged by: its first location with a country, else
-    the market of the language it is written in (es-PE → PE, zh → CN)."""
-    for loc in role.locations:
-        if loc.country:
+def market_of(role: Role, where: Location | None = None) -> Market | None:
+    """The market a role's pay is judged by: that of ``where`` (the location whose own
+    pay it is), else its first location with a country, else the market of the language
+    it is written in (es-PE → PE, zh → CN)."""
+    for loc in (where, *role.locations):
+        if loc is not None and loc.country:
             return markets().get(loc.country.upper())
     country = market(parse_locale(role.language).babel)
     return markets().get(country or "")
+
+
+def pays(role: Role) -> list[tuple[str, Salary, Location | None]]:
+    """Every range a role states, with its field and place: the salary, and each
+    location's own pay."""
+    out: list[tuple[str, Salary, Location | None]] = []
+    if role.salary:
+        out.append(("salary", role.salary, None))
+    for i, loc in enumerate(role.locations):
+        if loc.pay:
+            out.append((f"locations[{i}].pay", loc.pay, loc))
+    return out
+
+
+def role_pay_problems(role: Role) -> list[tuple[str, str]]:
+    """What is implausible about each range the role states, as (field, message)."""
+    return [
+        (key, message)
+        for key, pay, loc in pays(role)
+        for message in pay_problems(pay, market_of(role, loc))
+    ]
 
 
 def usual_period(locale: Locale) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +53,10 @@ class Rule:
     anchors: frozenset[str] | None = None
     required_anchors: frozenset[str] | None = None
 
-    def __reduce__(self) -> tuple[Any, tuple[str]]:
-        # Between processes a rule travels by its id, not with its compiled patterns.
-        return rule, (self.id,)
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        # Between processes a rule travels by its id (and its severity, which a law not
+        # yet enforced lowers), not with its compiled patterns.
+        return rule, (self.id, self.severity)
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,14 @@ def pack(language: str) -> tuple[Rule, ...]:
     path = RULES_DIR / f"{language}.yaml"
     if not path.is_file():
         return ()
+    if language == "checks":
+        from jdgen.lint.laws import law_rules  # the laws are read with the rules they use
+
+        return _load(path, language) + tuple(law_rules())
+    return _load(path, language)
+
+
+def _load(path: Path, language: str) -> tuple[Rule, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = []
     for item in data["rules"]:
@@ -178,14 +187,22 @@ def register(extra: Rule) -> Rule:
     return extra
 
 
-def rule(rule_id: str) -> Rule:
-    if rule_id in _OTHERS:
-        return _OTHERS[rule_id]
-    language = rule_id.split(".", 1)[0]
-    for r in pack("checks" if language in ("comp", "hyg") else language):
-        if r.id == rule_id:
-            return r
-    raise KeyError(rule_id)
+def rule(rule_id: str, severity: str = "") -> Rule:
+    """The rule with this id; with ``severity``, as that severity."""
+    found = _OTHERS.get(rule_id)
+    if found is None:
+        language = rule_id.split(".", 1)[0]
+        found = next(
+            (
+                r
+                for r in pack("checks" if language in ("comp", "hyg") else language)
+                if r.id == rule_id
+            ),
+            None,
+        )
+    if found is None:
+        raise KeyError(rule_id)
+    return replace(found, severity=severity) if severity and severity != found.severity else found
 
 
 def all_rule_ids() -> list[str]:

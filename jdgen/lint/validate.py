@@ -11,7 +11,7 @@ from jdgen.errors import JdgenError, Position, Problem, Problems, Severity
 from jdgen.foundation.locales import parse_locale
 from jdgen.i18n.check import check_catalog
 from jdgen.i18n.localize import CONVENTIONS_FILE, load_conventions
-from jdgen.lint.pay import market_of, pay_problems
+from jdgen.lint.pay import role_pay_problems
 from jdgen.project.config import Project
 from jdgen.project.resolve import ROLE_SUFFIXES, role_files
 from jdgen.rendering.renderer import Renderer, kinds_of
@@ -102,17 +102,16 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
             resolved = renderer.index.resolve(path, family_ok=True)
         except JdgenError:
             continue  # checked above
-        if resolved.role.salary is not None:
-            problems.extend(
-                Problem(
-                    message,
-                    resolved.positions.get("salary", Position(resolved.display)),
-                    "salary",
-                    hint="check the amounts and the period",
-                    severity=Severity.WARNING,
-                )
-                for message in pay_problems(resolved.role.salary, market_of(resolved.role))
+        problems.extend(
+            Problem(
+                message,
+                resolved.positions.get(key, Position(resolved.display)),
+                key,
+                hint="check the amounts and the period",
+                severity=Severity.WARNING,
             )
+            for key, message in role_pay_problems(resolved.role)
+        )
         for locale in dict.fromkeys((resolved.role.language, *project.config.locales)):
             for kind in kinds_of(resolved.role):  # a family's guide or matrix, too
                 try:

@@ -24,6 +24,12 @@ class Organization:
     name: str = spec(Line(), "the organisation's name", required=True)
     url: str | None = spec(URL, "the organisation's website")
     logo: str | None = spec(URL, "a link to the organisation's logo")
+    employees: int | None = spec(
+        Int(1, 10_000_000),
+        "how many people the organisation employs: pay-transparency laws with a size "
+        "threshold (15 in California, 25 in Ontario...) apply from it; unset, jdgen lint "
+        "assumes every law applies",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -36,29 +36,6 @@ from jdgen.project.values import (
 
 
 @dataclass(frozen=True, kw_only=True)
-class Location:
-    name: str | None = spec(Line(), "how the location is shown, e.g. Lima or 海外办公室")
-    city: str | None = spec(Line(), "the city")
-    region: str | None = spec(Line(), "the state, province or region")
-    country: str | None = spec(
-        COUNTRY, "ISO 3166 country code, e.g. PE (Google requires it for every job location)"
-    )
-    street: str | None = spec(Line(), "the street address, for the structured data")
-    postal_code: str | None = spec(Line(), "the postal code, for the structured data")
-
-    @property
-    def label(self) -> str:
-        return (
-            self.name or ", ".join(p for p in (self.city, self.region) if p) or (self.country or "")
-        )
-
-
-def _check_location(loc: Location, node: yaml.Node, field: str, ctx: Checker) -> None:
-    if not (loc.name or loc.city or loc.region or loc.country):
-        ctx.error(node, field, "a location needs a name, a city or a country")
-
-
-@dataclass(frozen=True, kw_only=True)
 class Salary:
     min: Decimal | None = spec(Amount(), "the lowest pay of the range")
     max: Decimal | None = spec(Amount(), "the highest pay of the range")
@@ -93,6 +70,34 @@ def _check_salary(salary: Salary, node: yaml.Node, field: str, ctx: Checker) -> 
             f"the minimum ({salary.min}) is above the maximum ({salary.max})",
             "swap min and max",
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Location:
+    name: str | None = spec(Line(), "how the location is shown, e.g. Lima or 海外办公室")
+    city: str | None = spec(Line(), "the city")
+    region: str | None = spec(Line(), "the state, province or region")
+    country: str | None = spec(
+        COUNTRY, "ISO 3166 country code, e.g. PE (Google requires it for every job location)"
+    )
+    street: str | None = spec(Line(), "the street address, for the structured data")
+    postal_code: str | None = spec(Line(), "the postal code, for the structured data")
+    pay: Salary | None = spec(
+        Struct(Salary, check=_check_salary),
+        "the pay range here, where it differs from the role's salary (pay by location or "
+        "zone: give each place its range; a YAML anchor shares one range between places)",
+    )
+
+    @property
+    def label(self) -> str:
+        return (
+            self.name or ", ".join(p for p in (self.city, self.region) if p) or (self.country or "")
+        )
+
+
+def _check_location(loc: Location, node: yaml.Node, field: str, ctx: Checker) -> None:
+    if not (loc.name or loc.city or loc.region or loc.country):
+        ctx.error(node, field, "a location needs a name, a city or a country")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -235,7 +240,20 @@ class Role:
     headcount: Headcount | None = spec(
         HeadcountSpec(), 'openings; "unspecified" shows 若干 / several'
     )
-    salary: Salary | None = spec(Struct(Salary, check=_check_salary), "the pay range")
+    salary: Salary | None = spec(
+        Struct(Salary, check=_check_salary),
+        "the pay range (where a location gives its own pay, the range everywhere else)",
+    )
+    ai_screening: bool | None = spec(
+        Bool(),
+        "whether software (AI) screens, assesses or selects applicants; the posting says "
+        "so (Ontario requires it)",
+    )
+    vacancy: str | None = spec(
+        Choice("existing", "future"),
+        "existing: the posting fills an open position; future: it gathers candidates for "
+        "later (Ontario requires the posting to say which)",
+    )
     responsibilities: tuple[Group, ...] = spec(ITEMS, "what the person will do", factory=tuple)
     requirements: Requirements | None = spec(Struct(Requirements), "must-haves and nice-to-haves")
     experience: tuple[Experience, ...] = spec(
@@ -279,6 +297,26 @@ class Role:
     @property
     def published(self) -> bool:
         return not self.abstract
+
+    def pay_groups(self) -> list[tuple[Salary | None, tuple[int, ...]]]:
+        """The locations (by index) grouped by the pay that applies there: their own,
+        else the salary; in the order of their first location. A role without locations
+        is one group, with its salary."""
+        if not self.locations:
+            return [(self.salary, ())]
+        groups: dict[Salary | None, list[int]] = {}
+        for i, loc in enumerate(self.locations):
+            groups.setdefault(loc.pay or self.salary, []).append(i)
+        return [(pay, tuple(at)) for pay, at in groups.items()]
+
+    def pay_by_place(self) -> list[tuple[Salary, tuple[Location, ...]]]:
+        """What templates show: each pay with the locations it applies to (none where
+        the role has no locations); locations without any pay are left out."""
+        return [
+            (pay, tuple(self.locations[i] for i in at))
+            for pay, at in self.pay_groups()
+            if pay is not None
+        ]
 
 
 ROLE = Struct(Role, ignore=frozenset({"$schema"}))
