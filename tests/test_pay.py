@@ -4,6 +4,7 @@ saved as yearly, are caught before they are published."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -216,3 +217,99 @@ def test_a_market_with_another_currency_is_not_judged() -> None:
     spain = Market("ES", "year", Decimal(16576), "year", "EUR", "SMI")
     salary = Salary(min=Decimal(45), max=Decimal(60), currency="USD", period="year")
     assert pay_problems(salary, spain) == []
+
+
+PAY_BY_PLACE = """\
+title: Data Engineer
+organization: Acme
+posted: 2026-11-01
+employment_type: full-time
+locations:
+  - city: New York
+    region: NY
+    country: US
+    pay: &tier1 {min: 150000, max: 190000, currency: USD, period: year}
+  - {city: San Francisco, region: CA, country: US, pay: *tier1}
+  - {city: Denver, region: CO, country: US}
+salary: {min: 120000, max: 150000, currency: USD, period: year, note: depending on experience}
+benefits: [Health insurance]
+valid_through: 2027-01-31
+apply: {url: 'https://jobs.example/apply'}
+"""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "tier1", "denver"),
+    [
+        (
+            "markdown",
+            "  - New York, NY and San Francisco, CA: $150,000 – $190,000 per year\n",
+            "  - Denver, CO: $120,000 – $150,000 per year (depending on experience)\n",
+        ),
+        (
+            "html",
+            "<li>New York, NY and San Francisco, CA: $150,000 – $190,000 per year</li>",
+            "<li>Denver, CO: $120,000 – $150,000 per year (depending on experience)</li>",
+        ),
+        (
+            "text",
+            "New York, NY and San Francisco, CA: $150,000 – $190,000 per year",
+            "Denver, CO: $120,000 – $150,000 per year (depending on experience)",
+        ),
+    ],
+)
+def test_pay_by_location_is_shown_where_it_applies(
+    build_tree: Builder, fmt: str, tier1: str, denver: str
+) -> None:
+    build_tree({"jdgen.yaml": "locales: [en]\n", "roles/r.yaml": PAY_BY_PLACE})
+    result = CliRunner().invoke(cli.main, ["render", "r", "-f", fmt, "-w", "0"])
+    assert result.exit_code == 0, result.output
+    assert "Salary by location" in result.stdout
+    assert tier1 in result.stdout and denver in result.stdout
+    assert result.stdout.index(tier1) < result.stdout.index(denver)
+
+
+def test_pay_by_location_reads_in_each_language(build_tree: Builder) -> None:
+    build_tree({"jdgen.yaml": "locales: [en, es, zh-CN]\n", "roles/r.yaml": PAY_BY_PLACE})
+    es = CliRunner().invoke(cli.main, ["render", "r", "-l", "es"]).stdout
+    assert "**Salario según la ubicación**" in es
+    assert "  - New York, NY y San Francisco, CA: 150.000-190.000\xa0US$ al año\n" in es
+    zh = CliRunner().invoke(cli.main, ["render", "r", "-l", "zh-CN"]).stdout
+    assert "**各地薪资**" in zh
+    assert "  - New York, NY/San Francisco, CA：US$150,000-US$190,000/年\n" in zh
+
+
+def test_pay_by_location_validates_and_goes_into_the_json_ld(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\nbase_url: https://jobs.example/\n",
+            "roles/r.yaml": PAY_BY_PLACE,
+        }
+    )
+    runner = CliRunner()
+    validate = runner.invoke(cli.main, ["validate"])
+    assert validate.exit_code == 0, validate.output
+    assert "0 error(s), 0 warning(s)" in validate.output
+    build = runner.invoke(cli.main, ["build", "--today", "2026-12-01"])
+    assert build.exit_code == 0, build.output
+    assert "JobPosting lacks" not in build.output
+    postings = json.loads((root / "site/en/r/posting.json").read_text(encoding="utf-8"))
+    assert [
+        (
+            p["identifier"]["value"],
+            p["baseSalary"]["value"]["minValue"],
+            p["baseSalary"]["value"]["maxValue"],
+            [place["address"]["addressLocality"] for place in _listed(p["jobLocation"])],
+        )
+        for p in postings
+    ] == [
+        ("r@New York, NY", 150000, 190000, ["New York", "San Francisco"]),
+        ("r@Denver, CO", 120000, 150000, ["Denver"]),
+    ]
+    page = (root / "site/en/r/index.html").read_text(encoding="utf-8")
+    script = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(script) == postings
+
+
+def _listed(value: object) -> list[dict]:  # type: ignore[type-arg]
+    return value if isinstance(value, list) else [value]  # type: ignore[list-item,return-value]

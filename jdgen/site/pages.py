@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -167,6 +167,24 @@ def job_posting(
     return data
 
 
+def job_postings(
+    role: Role, localizer: Localizer, project: Project, body_html: str, url: str
+) -> list[dict[str, Any]]:
+    """The JobPostings of a role in one locale: one, or, where locations set their own
+    pay, one per pay with the locations it applies to (Google's baseSalary is one range
+    per posting), each with its own identifier."""
+    groups = role.pay_groups()
+    if len(groups) == 1:
+        return [job_posting(role, localizer, project, body_html, url)]
+    out = []
+    for pay, at in groups:
+        here = replace(role, locations=tuple(role.locations[i] for i in at), salary=pay)
+        posting = job_posting(here, localizer, project, body_html, url)
+        posting["identifier"]["value"] = f"{role.id}@{plain(role.locations[at[0]].label)}"
+        out.append(posting)
+    return out
+
+
 def _place(loc: Location) -> dict[str, Any]:
     address: dict[str, Any] = {"@type": "PostalAddress"}
     if loc.street:
@@ -224,8 +242,13 @@ def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], 
     details = [places] if places else []
     if role.employment_type:
         details.append(localizer.employment_type(role.employment_type))
-    if role.salary:
-        details.append(localizer.salary(role.salary))
+    pays = {pay for pay, _ in role.pay_by_place()}
+    if len({(pay.currency, pay.period) for pay in pays}) == 1:
+        # Pay set by location: the index shows the span of its ranges.
+        low = [x for pay in pays for x in (pay.min, pay.max) if x is not None]
+        first = next(iter(pays))
+        whole = replace(first, min=min(low), max=max(low), note=None) if len(pays) > 1 else first
+        details.append(localizer.salary(whole))
     group = plain(role.team) or (plain(role.locations[0].label) if role.locations else "")
     summary = {k: v for k, v in posting.items() if k != "description"}
     return Facts(
@@ -241,7 +264,7 @@ def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], 
     )
 
 
-def json_ld(posting: dict[str, Any]) -> Markup:
+def json_ld(posting: dict[str, Any] | list[dict[str, Any]]) -> Markup:
     """JSON-LD for a <script> element. ``<``, ``>`` and ``&`` are written as JSON escapes,
     so no text can close the element (``</script>``) or make an HTML parser swallow the
     rest of the page (``<!--<script>``); the JSON means exactly the same."""

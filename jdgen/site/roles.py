@@ -28,7 +28,7 @@ from jdgen.rendering.templates import render_template
 from jdgen.site.pages import (
     alternates,
     facts,
-    job_posting,
+    job_postings,
     json_ld,
     missing_required,
     page_url,
@@ -169,23 +169,26 @@ def _pages(
         kind=kind,
     )
     if kind == "posting":
-        posting = job_posting(
+        postings = job_postings(
             rendition.role, localizer, renderer.project, body, plan.base_url + page_url(page)
         )
-        for missing in missing_required(posting):
-            result.warnings.append(
-                Problem(
-                    f"the {tag} JobPosting lacks {missing}, which Google requires",
-                    Position(resolved.display),
-                    severity=Severity.WARNING,
-                ).to_json()
-            )
-        context["json_ld"] = json_ld(posting)
+        for posting in postings:
+            for missing in missing_required(posting):
+                result.warnings.append(
+                    Problem(
+                        f"the {tag} JobPosting lacks {missing}, which Google requires",
+                        Position(resolved.display),
+                        severity=Severity.WARNING,
+                    ).to_json()
+                )
+        # Pay set by location: one JobPosting per range, in one list.
+        ld: Any = postings[0] if len(postings) == 1 else postings
+        context["json_ld"] = json_ld(ld)
         data = posting_path(tag, role_id, kind, ".json")
         result.outputs[data] = (
-            json.dumps(posting, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            json.dumps(ld, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         ).encode()
-        result.facts.append(facts(rendition.role, localizer, page, posting, data).to_json())
+        result.facts.append(facts(rendition.role, localizer, page, postings[0], data).to_json())
     env = renderer.environment(tag)
     result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
 
