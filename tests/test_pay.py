@@ -313,3 +313,56 @@ def test_pay_by_location_validates_and_goes_into_the_json_ld(build_tree: Builder
 
 def _listed(value: object) -> list[dict]:  # type: ignore[type-arg]
     return value if isinstance(value, list) else [value]  # type: ignore[list-item,return-value]
+
+
+@pytest.mark.parametrize(
+    ("config", "places", "typed_pay", "salary", "location"),
+    [
+        # An English-speaking project hiring in Canada: Canadian dollars, not US ones.
+        (
+            "locales: [en]\n",
+            "Toronto, Canada",
+            "85,000-100,000",
+            {"min": 85000, "max": 100000, "currency": "CAD", "period": "year"},
+            {"city": "Toronto", "country": "CA"},
+        ),
+        # A Spanish project hiring in Lima: soles a month, not euros a year.
+        (
+            "locales: [es]\ndefault_locale: es\n",
+            "Lima, Perú",
+            "6.000-8.000",
+            {"min": 6000, "max": 8000, "currency": "PEN", "period": "month"},
+            {"city": "Lima", "country": "PE"},
+        ),
+        # A Chinese project hiring in Singapore.
+        (
+            "locales: [zh]\ndefault_locale: zh\n",
+            "新加坡",
+            "6000-9000",
+            {"min": 6000, "max": 9000, "currency": "SGD", "period": "month"},
+            {"name": "新加坡", "country": "SG"},
+        ),
+    ],
+)
+def test_the_default_currency_is_the_locations(
+    build_tree: Builder,
+    config: str,
+    places: str,
+    typed_pay: str,
+    salary: dict,  # type: ignore[type-arg]
+    location: dict,  # type: ignore[type-arg]
+) -> None:
+    typed = f"Data Engineer\n{places}\n\n\n{typed_pay}\n\n\ny\n"
+    got = new({"jdgen.yaml": config}, build_tree, [], typed)
+    assert got["role"]["salary"] == salary
+    assert got["role"]["locations"] == [location]
+
+
+def test_options_take_the_locations_currency(build_tree: Builder) -> None:
+    root = build_tree({"jdgen.yaml": "locales: [en]\n"})
+    args = ["new", "r", "--title", "Data Engineer", "--location", "Berlin, Germany"]
+    result = CliRunner().invoke(cli.main, [*args, "--salary-min", "60,000"])
+    assert result.exit_code == 0, result.output
+    role = yaml.safe_load((root / "roles/r.yaml").read_text())
+    assert role["salary"]["currency"] == "EUR" and "the DE market's" in result.stderr
+    assert role["locations"] == [{"city": "Berlin", "country": "DE"}]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 
 from jdgen.errors import (
     InvalidInputError,
@@ -20,7 +22,7 @@ from jdgen.errors import (
     UsageError,
     did_you_mean,
 )
-from jdgen.foundation.locales import parse_locale
+from jdgen.foundation.locales import country_in, parse_locale
 from jdgen.foundation.write import write_atomic
 from jdgen.i18n.pofile import render_po
 from jdgen.i18n.update import update
@@ -203,6 +205,16 @@ class NewRole:
     work_arrangement: str | None = None
 
 
+def _location(place: str, locale: Locale) -> str | dict[str, str]:
+    country = country_in(place, locale)
+    if not country:
+        return place
+    city = re.split(r"[,，、]", place)[0].strip()
+    if city and city != place.strip():
+        return {"city": city, "country": country}
+    return {"name": place.strip(), "country": country}  # the country itself: España
+
+
 def new_role(project: Project, spec: NewRole) -> Path:
     """Write ``roles/<id>.yaml``, check that it validates, and return its path."""
     if not Slug().pattern.fullmatch(spec.role_id):  # type: ignore[union-attr]
@@ -237,7 +249,9 @@ def new_role(project: Project, spec: NewRole) -> Path:
     if spec.work_arrangement:
         data["work_arrangement"] = spec.work_arrangement
     if spec.locations:
-        data["locations"] = list(spec.locations)
+        # "Lima, Perú" is written with its country, which Google and the pay laws need.
+        babel = parse_locale(spec.language or project.config.default_locale).babel
+        data["locations"] = [_location(place, babel) for place in spec.locations]
     if spec.salary_min is not None or spec.salary_max is not None:
         salary: dict[str, Any] = {}
         if spec.salary_min is not None:

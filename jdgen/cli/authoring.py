@@ -4,7 +4,9 @@ editors check role files with."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -142,16 +144,17 @@ def new(
         except AmountError as exc:
             raise UsageError(Problem(str(exc), hint="--salary-min / --salary-max")) from None
         if low is not None or high is not None:
+            country = _country(locations, info)
             pay = (
                 low,
                 high,
-                currency or local_currency(info.babel),
-                period or usual_period(info.babel),
+                currency or local_currency(info.babel, country),
+                period or usual_period(info.babel, country),
             )
             if not (currency and period):
                 echo(
-                    f"salary: {pay[2]} per {pay[3]} (the {info.tag} market's; --currency and "
-                    "--period set them)",
+                    f"salary: {pay[2]} per {pay[3]} (the {country or info.tag} market's; "
+                    "--currency and --period set them)",
                     err=True,
                 )
     path = new_role(
@@ -171,6 +174,29 @@ def new(
         ),
     )
     echo(f"created {project.display(path)}")
+
+
+def _country(locations: Sequence[str], info: Any) -> str | None:
+    """The country the first location that names one is in ("Lima, Perú" → PE)."""
+    from jdgen.foundation.locales import country_in
+
+    return next((c for place in locations if (c := country_in(place, info.babel))), None)
+
+
+def _places(answer: str, info: Any) -> tuple[str, ...]:
+    """The places typed, one per comma; a country after a place is that place's
+    ("Toronto, Canada, Lima, Perú" is two places)."""
+    from jdgen.foundation.locales import country_in
+
+    out: list[str] = []
+    for part in (p.strip() for p in re.split(r"[,，、]", answer)):
+        if not part:
+            continue
+        if out and country_in(part, info.babel) and not country_in(out[-1], info.babel):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 def _ask(project: Any, info: Any) -> dict[str, Any]:
@@ -203,7 +229,7 @@ def _ask(project: Any, info: Any) -> dict[str, Any]:
 
     answers: dict[str, Any] = {"title": ask(N_("prompt", "Job title"))}
     places = ask(N_("prompt", "Locations, separated by commas"), default="", show_default=False)
-    answers["locations"] = tuple(p.strip() for p in places.split(",") if p.strip())
+    answers["locations"] = _places(places, info)
     answers["employment_type"] = ask(
         N_("prompt", "Employment type"), type=click.Choice(EMPLOYMENT_TYPES), default="full-time"
     )
@@ -217,13 +243,16 @@ def _ask(project: Any, info: Any) -> dict[str, Any]:
         pay = click.prompt(prompt, default="", show_default=False, value_proc=read_pay)
         if isinstance(pay, str) or pay.min is None:
             return answers
+        country = _country(answers["locations"], info)
         code = pay.currency or ask(
             N_("prompt", "Currency"),
-            default=local_currency(info.babel) or "EUR",
+            default=local_currency(info.babel, country) or "EUR",
             value_proc=read_currency,
         )
         per = pay.period or ask(
-            N_("prompt", "Pay period"), type=click.Choice(PERIODS), default=usual_period(info.babel)
+            N_("prompt", "Pay period"),
+            type=click.Choice(PERIODS),
+            default=usual_period(info.babel, country),
         )
         shown = loc.salary(Salary(min=pay.min, max=pay.max, currency=code, period=per))
         if click.confirm(loc.pgettext("prompt", "{pay}, correct?").format(pay=shown), default=True):

@@ -9,6 +9,8 @@ would skip or invent steps), and ``zh_Hant`` never falls back to ``zh`` (Simplif
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
@@ -95,6 +97,33 @@ def _likely(ident: str) -> Locale | None:
     likely = get_global("likely_subtags")
     full = likely.get(ident) or likely.get(ident.split("_")[0])
     return Locale.parse(full) if full else None
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip(" .")
+
+
+@functools.cache
+def _countries(language: str) -> dict[str, str]:
+    """Country names as written in ``language`` and in English → ISO code: "perú" → PE,
+    "秘鲁" → PE, "spain" → ES. Only countries (two letters), not regions such as 419."""
+    names: dict[str, str] = {}
+    for tongue in ("en", language):
+        for code, name in Locale.parse(tongue).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(_fold(name), code)
+    return names
+
+
+def country_in(place: str, locale: Locale) -> str | None:
+    """The country a place names, by its name in the locale's language or in English,
+    after its last comma ("Lima, Perú" → PE; "上海，中国" → CN), or the whole of it
+    ("España"). Two-letter codes are not read: "Denver, CO" is Colorado, not Colombia."""
+    parts = [p for p in re.split(r"[,，、]", place) if p.strip()]
+    if not parts:
+        return None
+    return _countries(str(locale.language)).get(_fold(parts[-1]))
 
 
 def market(locale: Locale) -> str | None:

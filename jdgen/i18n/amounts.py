@@ -80,9 +80,10 @@ class PayInput:
     period: str | None = None
 
 
-def local_currency(locale: Locale) -> str | None:
-    """The currency of a locale's market today (CLDR): es → EUR, zh → CNY, en → USD."""
-    country = market(locale)
+def local_currency(locale: Locale, country: str | None = None) -> str | None:
+    """The currency of ``country`` today (CLDR), else of the locale's market: es → EUR,
+    zh → CNY, en → USD."""
+    country = country or market(locale)
     currencies = get_territory_currencies(country, tender=True) if country else []
     return currencies[0] if currencies else None
 

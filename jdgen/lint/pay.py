@@ -89,9 +89,10 @@ def role_pay_problems(role: Role) -> list[tuple[str, str]]:
     ]
 
 
-def usual_period(locale: Locale) -> str:
-    """The period pay is stated in where ``locale`` is spoken: CN month, ES year."""
-    found = markets().get(market(locale) or "")
+def usual_period(locale: Locale, country: str | None = None) -> str:
+    """The period pay is stated in, in ``country``, else where ``locale`` is spoken: CN
+    month, ES year."""
+    found = markets().get(country or market(locale) or "")
     return found.period if found else "year"
 
 
