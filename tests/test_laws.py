@@ -348,6 +348,12 @@ def test_each_location_pay_is_checked_for_plausibility(build_tree: Builder) -> N
         (Location(name="Toronto, ON", country="CA"), "", "CA", "on"),
         (Location(city="Denver", region="CO"), "", "US", "co"),
         (Location(name="上海"), "CN", "CN", ""),
+        (Location(name="Remote - USA"), "", "US", ""),
+        (Location(name="Toronto, ON, Canada"), "", "CA", "on"),
+        (Location(name="Nueva York, EE. UU."), "", "US", "new york"),
+        (Location(name="美国纽约"), "CN", "US", "new york"),
+        (Location(name="远程（加拿大）"), "CN", "CA", ""),
+        (Location(name="Austin, TX, USA"), "", "US", ""),
     ],
 )
 def test_where_a_location_is(location: Location, home: str, country: str, region: str) -> None:
@@ -361,3 +367,11 @@ def test_the_seed_posted_in_china_is_judged_and_its_exception_explained(in_repo:
     report = lint_paths(find_project(Path.cwd()))
     china = [f for f in report.findings if f.rule.id == "comp.cn"]
     assert china and all(f.suppressed for f in china)
+
+
+def test_place_names_in_spanish_and_chinese_are_read(build_tree: Builder) -> None:
+    spanish = "language: es\n" + role("'Nueva York, EE. UU.'", title="Ingeniería de datos")
+    assert {"comp.us-nyc", "comp.us-ny"} <= ids(findings(build_tree, spanish))
+    chinese = "language: zh-CN\n" + role("{name: 美国加州旧金山}", title="数据工程师")
+    assert "comp.us-ca" in ids(findings(build_tree, chinese))
+    assert "comp.cn" not in ids(findings(build_tree, chinese))

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from babel import Locale
 
-from jdgen.foundation.locales import parse_locale
+from jdgen.foundation.locales import country_in, parse_locale
 from jdgen.lint.rules import RULES_DIR, Rule
 from jdgen.project.model import Location, Role
 
@@ -183,6 +183,7 @@ def _where(loc: Location, home: str) -> Where:
     name = _norm(loc.name)
     parts = [p.strip() for p in name.replace(";", ",").split(",")]
     city = _norm(loc.city) or ("" if not name or REMOTE.search(name) else parts[0])
+    country = country or _named_country(name)
     if not region:
         region, country = _region_in(parts, name, country, home)
     if region and not country:
@@ -212,9 +213,39 @@ def _region_in(parts: list[str], name: str, country: str, home: str) -> tuple[st
                 continue
             return first, country or in_country
     for known, in_country, first in regions:
-        if len(known) > 2 and re.search(rf"\b{re.escape(known)}\b", name):
+        if (len(known) > 2 or not known.isascii()) and _names(known, name):
             return first, country or in_country
     return "", country
+
+
+def _names(known: str, name: str) -> bool:
+    """Whether ``name`` holds the place ``known`` as a word (Chinese has no spaces)."""
+    if not known.isascii() and not re.search(r"[a-z]", known):
+        return known in name
+    return re.search(rf"(?<!\w){re.escape(known)}(?!\w)", name) is not None
+
+
+# Countries written the short way in place names ("Remote (US)", "Austin, TX, USA").
+SHORT_NAMES = {"us": "US", "usa": "US", "eeuu": "US", "ee uu": "US", "uk": "GB"}
+
+
+def _named_country(name: str) -> str:
+    """The country a place name states: "Remote - US", "Toronto, ON, Canada", "远程（美国）"."""
+    for chunk in re.split(r"[,，、;()（）/|·–-]", name):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        found = SHORT_NAMES.get(chunk) or next(
+            (c for lang in ("en", "es", "zh") if (c := country_in(chunk, _locale(lang)))), None
+        )
+        if found:
+            return found
+    return ""
+
+
+@functools.cache
+def _locale(tag: str) -> Locale:
+    return Locale.parse(tag)
 
 
 def home_country(role: Role) -> str:
