@@ -1,5 +1,6 @@
 """PO files as jdgen writes them: byte-identical for the same content whenever they are
-written, with the headers a translator's tool set (PO-Revision-Date, Plural-Forms) kept.
+written, laid out as GNU gettext lays them out (jdgen/i18n/powrap.py), with the headers a
+translator's tool set (PO-Revision-Date, Plural-Forms, X-Generator...) kept.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from jdgen.i18n.catalogs import (
     header_of,
     parse_entries,
 )
+from jdgen.i18n.powrap import layout
 
 # Headers that would change on every run, or only hold Babel's placeholders.
 # PO-Revision-Date is kept: it is the translator's tool's to set.
@@ -67,12 +69,40 @@ def _header_line(
     return line
 
 
+# Header fields jdgen (through Babel) writes itself; any other a tool added (X-Generator,
+# X-Poedit-*, X-Crowdin-*...) is kept as it is, like the translator's own team and name.
+_OWN_HEADERS = frozenset(
+    (
+        "Project-Id-Version",
+        "Report-Msgid-Bugs-To",
+        "POT-Creation-Date",
+        "PO-Revision-Date",
+        "Language",
+        "Plural-Forms",
+        "MIME-Version",
+        "Content-Type",
+        "Content-Transfer-Encoding",
+        "Generated-By",
+    )
+)
+_TRANSLATORS = ("Last-Translator", "Language-Team")
+
+
+def kept_headers(path: Path) -> dict[str, str]:
+    """The header fields of an existing catalog that its translators' tools own."""
+    if not path.is_file():
+        return {}
+    header, _ = header_of(parse_entries(path.read_text(encoding="utf-8"), relpath(path)))
+    return {k: v for k, v in header.items() if k not in _OWN_HEADERS}
+
+
 def render_po(
     catalog: Catalog,
     header: str = "",
     revision: str | None = None,
     domain: str | None = None,
     plural_forms: str | None = None,
+    kept: dict[str, str] | None = None,
 ) -> str:
     """A catalog as PO text, byte-identical for the same content, whenever it runs.
 
@@ -102,8 +132,16 @@ def render_po(
     if plural_forms is not None and not any(h.startswith('"Plural-Forms:') for h in head):
         # Babel before 2.19 writes no Plural-Forms for a catalog that names no language.
         head.append(f'"Plural-Forms: {plural_forms}\\n"')
+    for key, value in (kept or {}).items():
+        line = f'"{key}: {_escape(value)}\\n"'
+        at = next((i for i, h in enumerate(head) if h.startswith(f'"{key}:')), None)
+        if at is not None:
+            head[at] = line  # Last-Translator, Language-Team: the tool's
+        else:
+            head.append(line)
     comment = "".join(f"# {c}\n" if c else "#\n" for c in header.splitlines())
-    return comment + "\n".join(head + lines[end:]) + "\n"
+    # Laid out as GNU gettext does, so that msgcat, msgmerge and Poedit leave it as it is.
+    return comment + layout("\n".join(head + lines[end:]).rstrip("\n")) + "\n"
 
 
 def revision_line(path: Path) -> str | None:
@@ -118,12 +156,54 @@ def revision_line(path: Path) -> str | None:
     return None
 
 
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
 def write_if_changed(path: Path, text: str) -> str:
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return "unchanged"
+    """Write ``text`` unless the file already says the same: byte for byte, or entry for
+    entry as another tool laid it out (Poedit, Weblate, msgcat), which is then left as
+    the translator saved it."""
+    if path.is_file():
+        old = path.read_text(encoding="utf-8")
+        if old == text or same_content(old, text):
+            return "unchanged"
     existed = path.is_file()
     write_atomic(path, text)
     return "updated" if existed else "created"
+
+
+def same_content(a: str, b: str) -> bool:
+    """Whether two PO texts hold the same entries, comments, flags, previous sources,
+    obsolete entries and header fields, however their lines are wrapped."""
+    from babel.messages.pofile import read_po
+
+    def content(text: str) -> object:
+        try:
+            catalog = read_po(io.StringIO(text), abort_invalid=True)
+            header, _ = header_of(parse_entries(text, "-"))
+        except Exception:
+            return object()
+        return (
+            header,
+            [_fields(m) for m in catalog],
+            [_fields(m) for m in catalog.obsolete.values()],
+        )
+
+    return content(a) == content(b)
+
+
+def _fields(message: Message) -> tuple[object, ...]:
+    return (
+        message.id,
+        message.string,
+        message.context,
+        sorted(message.locations, key=str),
+        sorted(message.flags),
+        message.auto_comments,
+        message.user_comments,
+        message.previous_id,
+    )
 
 
 def locale_dir(tag: str) -> str:

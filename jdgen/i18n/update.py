@@ -28,6 +28,7 @@ from jdgen.i18n.catalogs import (
 from jdgen.i18n.extract import Pot, extract
 from jdgen.i18n.pofile import (
     copy_catalog,
+    kept_headers,
     locale_dir,
     message_state,
     msgid_of,
@@ -224,7 +225,9 @@ def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:
             path = base / name / "LC_MESSAGES" / f"{pot.domain}.po"
             forms = plural_forms_of(path, parse_locale(name).babel, project.config.plural_forms)
             catalog, added, removed = _merge(pot, path, name, forms)
-            text = render_po(catalog, _po_header(pot, name), revision_line(path), pot.domain, forms)
+            header = _po_header(pot, name)
+            kept = kept_headers(path)
+            text = render_po(catalog, header, revision_line(path), pot.domain, forms, kept)
             action = write_if_changed(path, text)
             changes.append(Change(relpath(path), action, added, removed))
     return changes
