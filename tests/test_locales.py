@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from click.testing import CliRunner
+
+from jdgen import cli
 from jdgen.errors import NotFoundError
 from jdgen.foundation.builtin import builtin_dir
-from jdgen.foundation.locales import parse_locale
+from jdgen.foundation.locales import parse_locale, same_writing
 from jdgen.i18n.localize import resolve_locale
+
+from .conftest import Builder
 
 
 @pytest.mark.parametrize(
@@ -42,9 +48,10 @@ def test_unknown_locale_lists_the_available_ones() -> None:
     dirs = (builtin_dir("locales"),)
     with pytest.raises(NotFoundError) as err:
         resolve_locale("fr", dirs, (builtin_dir("templates"),))
-    assert "available: en, en-GB, es, es-AR, es-PE, zh" in str(err.value)
+    assert "available: en, en-GB, es, es-AR, es-PE, zh, zh-Hant, zh-TW" in str(err.value)
     with pytest.raises(NotFoundError):
-        resolve_locale("zh-TW", dirs, (builtin_dir("templates"),))
+        resolve_locale("pt-BR", dirs, (builtin_dir("templates"),))
+    assert resolve_locale("zh-HK", dirs, (builtin_dir("templates"),)).chain[-1] == "zh_Hant"
     assert resolve_locale("es-MX", dirs, (builtin_dir("templates"),)).chain[-1] == "es"
 
 
@@ -56,3 +63,66 @@ def test_same_locale_fills_in_cldr_likely_subtags() -> None:
     assert not same_locale("es", "es-PE")  # Spain's Spanish is not Peru's
     assert not same_locale("zh-Hant", "zh")
     assert not same_locale("en", "en-GB")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("es", "es-PE", True),
+        ("zh", "zh-CN", True),
+        ("zh-CN", "zh-SG", True),
+        ("zh-CN", "zh-TW", False),
+        ("zh", "zh-Hant", False),
+        ("zh-TW", "zh-HK", True),
+        ("en", "es", False),
+    ],
+)
+def test_text_reads_as_it_is_only_in_its_own_language_and_script(
+    a: str, b: str, same: bool
+) -> None:
+    assert same_writing(a, b) is same
+
+
+TAIWAN_ROLE = """\
+language: zh-TW
+title: 資料工程師
+locations: [{city: 台北, country: TW}]
+salary: {min: 45000, max: 60000, currency: TWD, period: month}
+headcount: 2
+summary: 打造我們的資料平台。
+"""
+CHINA_ROLE = """\
+language: zh-CN
+title: 数据工程师
+locations: [{city: 上海, country: CN}]
+summary: 打造我们的数据平台。
+"""
+
+
+def test_a_taiwanese_posting_reads_as_taiwan_writes_it(build_tree: Builder) -> None:
+    build_tree({"jdgen.yaml": "locales: [zh-TW]\n", "roles/tw.yaml": TAIWAN_ROLE})
+    result = CliRunner().invoke(cli.main, ["render", "tw", "--strict"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "# 資料工程師職位描述(JD)" in text  # the Chinese layout, Traditional words
+    assert "**薪資範圍**：月薪 NT$45,000～60,000" in text
+    assert "**招募人數**：2" in text
+    simplified = set("职资范围点经验语数据发")  # characters that differ in Traditional
+    assert not simplified & set(text), sorted(simplified & set(text))
+
+
+def test_simplified_text_is_never_shown_unmarked_in_traditional(build_tree: Builder) -> None:
+    root = build_tree({"jdgen.yaml": "locales: [zh-CN, zh-TW]\n", "roles/cn.yaml": CHINA_ROLE})
+    runner = CliRunner()
+    assert runner.invoke(cli.main, ["i18n", "init", "zh-TW"]).exit_code == 0
+    assert (root / "locales/zh_TW/LC_MESSAGES/role-cn.po").is_file()
+    result = runner.invoke(cli.main, ["render", "cn", "-l", "zh-TW", "-f", "html"])
+    assert result.exit_code == 0
+    assert '<span lang="zh-CN">数据工程师</span>' in result.stdout
+    assert "texts have no zh-TW translation" in result.stderr
+    assert "locales/zh_TW/LC_MESSAGES/role-cn.po" in result.stderr  # where init put it
+    strict = runner.invoke(cli.main, ["render", "cn", "-l", "zh-TW", "--strict"])
+    assert strict.exit_code != 0
+    status = runner.invoke(cli.main, ["i18n", "status", "--format", "json"])
+    rows = {(r["locale"], r["catalog"]): r for r in json.loads(status.stdout)}
+    assert rows[("zh-TW", "role-cn")]["translated"] == 0

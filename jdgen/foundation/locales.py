@@ -154,6 +154,13 @@ def same_locale(a: str, b: str) -> bool:
     return _maximized(a) == _maximized(b)
 
 
+def same_writing(a: str, b: str) -> bool:
+    """Whether a reader of one locale reads text written in the other as it is: one
+    language in one script. es and es-PE are; zh-CN (Simplified) and zh-TW (Traditional)
+    are not, so Simplified text in a Traditional page is a missing translation."""
+    return _maximized(a)[:2] == _maximized(b)[:2]
+
+
 def _maximized(tag: str) -> tuple[str, str | None, str | None]:
     locale = parse_locale(tag).babel
     likely = _likely(str(locale))

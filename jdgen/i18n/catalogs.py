@@ -122,6 +122,16 @@ def catalog_paths(locale: LocaleInfo, domain: str, locale_dirs: Sequence[Path]) 
     return found
 
 
+def catalog_dir(locale: LocaleInfo, locale_dirs: Sequence[Path]) -> str:
+    """The directory a locale's translations go in: the most specific one of its chain
+    that exists (``zh_TW`` after ``jdgen i18n init zh-TW``), else the most general one
+    that only it uses (``zh_Hant``)."""
+    for name in locale.chain:
+        if any((base / name).is_dir() for base in locale_dirs):
+            return name
+    return locale.chain[-1]
+
+
 # -- the fast reader used when rendering ------------------------------------------------
 #
 # Rendering needs only the translations of a catalog. Babel's read_po builds a full

@@ -48,6 +48,18 @@ class Conventions:
         Choice("long", "short", "narrow"), "how units such as minutes are written", default="long"
     )
     text_width: int | None = spec(Int(20, 400), "line width of plain text in this locale")
+    currency_symbols: tuple[str, ...] = spec(
+        ListOf(Str(r"[A-Z]{3}=\S+")),
+        "the sign this market writes for a currency where CLDR's differs: TWD=NT$",
+        factory=tuple,
+    )
+
+    def symbol(self, currency: str) -> str | None:
+        for item in self.currency_symbols:
+            code, _, sign = item.partition("=")
+            if code == currency:
+                return sign
+        return None
 
 
 @functools.lru_cache(maxsize=256)
@@ -63,11 +75,15 @@ def _is_whole(amount: Decimal) -> bool:
     return amount == amount.to_integral_value()
 
 
-def money(amount: Decimal | int, currency: str, locale: Locale) -> str:
-    """``28000 EUR`` → ``28.000 €`` (es), ``€28,000`` (en); cents only when there are some."""
+def money(amount: Decimal | int, currency: str, locale: Locale, sign: str | None = None) -> str:
+    """``28000 EUR`` → ``28.000 €`` (es), ``€28,000`` (en); cents only when there are some.
+    ``sign`` replaces CLDR's symbol (NT$ for TWD in Taiwan, where CLDR writes $)."""
     value = Decimal(amount)
     pattern = _currency_pattern(locale, _is_whole(value))
-    return str(pattern.apply(value, locale, currency=currency, currency_digits=False))
+    text = str(pattern.apply(value, locale, currency=currency, currency_digits=False))
+    if sign:
+        text = text.replace(get_currency_symbol(currency, locale=locale), sign, 1)
+    return text
 
 
 def number(value: Decimal | int | float, locale: Locale) -> str:
@@ -107,7 +123,7 @@ def salary_range(
     else:
 
         def fmt(a: Decimal) -> str:
-            return money(a, currency, locale)
+            return money(a, currency, locale, conventions.symbol(currency))
 
         def bare(a: Decimal) -> str:
             shape = "#,##0" if _is_whole(a) else "#,##0.00"

@@ -18,9 +18,9 @@ import yaml
 
 from jdgen.errors import InvalidInputError, NotFoundError, Problem, Severity, relpath
 from jdgen.foundation.inline import mark_language
-from jdgen.foundation.locales import LocaleInfo, dir_to_tag, parse_locale
+from jdgen.foundation.locales import LocaleInfo, dir_to_tag, parse_locale, same_writing
 from jdgen.i18n import formatting
-from jdgen.i18n.catalogs import TEMPLATE_DOMAIN, role_domain
+from jdgen.i18n.catalogs import TEMPLATE_DOMAIN, catalog_dir, role_domain
 from jdgen.i18n.formatting import Conventions
 from jdgen.i18n.messages import Messages
 from jdgen.project.checking import INVALID, Checker
@@ -164,7 +164,7 @@ class Localizer:
     # -- filters ------------------------------------------------------------------------
 
     def money(self, amount: Decimal | int, currency: str) -> str:
-        return formatting.money(amount, currency, self.locale)
+        return formatting.money(amount, currency, self.locale, self.conventions.symbol(currency))
 
     def number(self, value: Decimal | int | float) -> str:
         return formatting.number(value, self.locale)
@@ -229,6 +229,11 @@ class Localizer:
     def work_arrangement(self, code: str) -> str:
         return self.pgettext(*_ARRANGEMENT[code])
 
+    @property
+    def catalog_dir(self) -> str:
+        """Where this locale's translations go (for hints): see ``catalog_dir``."""
+        return catalog_dir(self.info, self._locale_dirs)
+
     # -- role content -------------------------------------------------------------------
 
     def role_messages(self, role_id: str, source_language: str) -> Messages:
@@ -266,7 +271,7 @@ class Localizer:
             found = self.role_messages(source.role, source.language).lookup(text, source.context)
             if found is not None:
                 return Content(found)
-            if parse_locale(source.language).language != self.locale.language:
+            if not same_writing(source.language, self.info.tag):
                 text = mark_language(text, source.language)
                 warnings.append(
                     Problem(
@@ -275,7 +280,7 @@ class Localizer:
                         source.position,
                         path,
                         severity=Severity.WARNING,
-                        hint=f"translate it in locales/{self.info.chain[-1]}/LC_MESSAGES/"
+                        hint=f"translate it in locales/{self.catalog_dir}/LC_MESSAGES/"
                         f"{role_domain(source.role)}.po",
                     )
                 )

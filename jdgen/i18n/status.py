@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jdgen.foundation.locales import parse_locale
+from jdgen.foundation.locales import parse_locale, same_writing
 from jdgen.i18n.catalogs import (
     catalog_paths,
     read_catalog,
@@ -42,7 +42,6 @@ def status(project: Project) -> list[Status]:
     """
     rows: list[Status] = []
     for pot in extract(project):
-        source = parse_locale(pot.source_language).language
         for name in targets(project, pot):
             info = parse_locale(name)
             chain = [read_catalog(p) for p in catalog_paths(info, pot.domain, project.locale_dirs)]
@@ -57,7 +56,7 @@ def status(project: Project) -> list[Status]:
                     if current != "empty":
                         state = current
                         break
-                if state == "untranslated" and info.language == source:
+                if state == "untranslated" and same_writing(pot.source_language, info.tag):
                     state = "translated"  # the source text is right in its own language
                 counts[state] += 1
             rows.append(Status(pot.domain, info.tag, **counts))

@@ -194,7 +194,7 @@ class Renderer:
                         "the English text is shown",
                         Position(resolved.display),
                         severity=Severity.WARNING,
-                        hint=f"translate it in locales/{localizer.info.chain[-1]}/LC_MESSAGES/"
+                        hint=f"translate it in locales/{localizer.catalog_dir}/LC_MESSAGES/"
                         "jdgen.po",
                     )
                 )

@@ -134,7 +134,10 @@ def make_environment(
     project_template_dir: Path | None, builtin_template_dir: Path, localizer: Localizer
 ) -> jinja2.Environment:
     """A Jinja environment for one locale: its lookup chain, filters and catalog."""
-    names = (*localizer.info.chain, DEFAULT_DIR)
+    # Templates hold layout, not words: a Traditional Chinese posting is laid out as a
+    # Chinese one (templates/zh/), with its words from its own catalogs.
+    language = str(localizer.locale.language)
+    names = (*dict.fromkeys((*localizer.info.chain, language)), DEFAULT_DIR)
     layers = (
         [(n, project_template_dir / n, False) for n in names]
         if project_template_dir is not None
