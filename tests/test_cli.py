@@ -87,7 +87,7 @@ def test_usage_error_exits_2(in_repo: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["render", "r", "-l", "fr"], "available: en, en-GB, es, es-AR, es-PE, zh"),
+        (["render", "r", "-l", "fr"], "available: en, en-GB, es, es-AR, es-ES, es-PE, zh"),
         (["render", "r", "--locale", "klingon"], "unknown locale"),
         (["render", "nope"], 'no role with id "nope"'),
         (["render", "roles/nope.yaml"], 'role file "roles/nope.yaml" not found'),
@@ -169,4 +169,4 @@ def test_shell_completion_offers_role_ids_and_locales(in_repo: Path) -> None:
     roles = [c.value for c in complete.get_completions(["render"], "ml-engineer-c")]
     assert roles == ["ml-engineer-china"]
     locales = [c.value for c in complete.get_completions(["render", "x", "--locale"], "es")]
-    assert locales == ["es", "es-AR", "es-PE"]
+    assert locales == ["es", "es-AR", "es-ES", "es-PE"]

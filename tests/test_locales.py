@@ -48,7 +48,7 @@ def test_unknown_locale_lists_the_available_ones() -> None:
     dirs = (builtin_dir("locales"),)
     with pytest.raises(NotFoundError) as err:
         resolve_locale("fr", dirs, (builtin_dir("templates"),))
-    assert "available: en, en-GB, es, es-AR, es-PE, zh, zh-Hant, zh-TW" in str(err.value)
+    assert "available: en, en-GB, es, es-AR, es-ES, es-PE, zh, zh-Hant, zh-TW" in str(err.value)
     with pytest.raises(NotFoundError):
         resolve_locale("pt-BR", dirs, (builtin_dir("templates"),))
     assert resolve_locale("zh-HK", dirs, (builtin_dir("templates"),)).chain[-1] == "zh_Hant"
@@ -126,3 +126,32 @@ def test_simplified_text_is_never_shown_unmarked_in_traditional(build_tree: Buil
     status = runner.invoke(cli.main, ["i18n", "status", "--format", "json"])
     rows = {(r["locale"], r["catalog"]): r for r in json.loads(status.stdout)}
     assert rows[("zh-TW", "role-cn")]["translated"] == 0
+
+
+SPAIN_ROLE = """\
+language: es
+title: Ingeniero/a de datos
+employment_type: full-time
+work_arrangement: remote
+locations: [{city: Madrid, country: ES}]
+apply: {url: "https://empleo.example/datos"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("locale", "says", "not_says"),
+    [
+        ("es-ES", ["Jornada completa", "Teletrabajo", "Cómo presentar tu candidatura"], ["postul"]),
+        ("es", ["Tiempo completo", "Remoto", "Cómo postularse"], ["candidatura"]),
+    ],
+)
+def test_spain_reads_spanish_as_spain_writes_it(
+    build_tree: Builder, locale: str, says: list[str], not_says: list[str]
+) -> None:
+    build_tree({"jdgen.yaml": "locales: [es, es-ES]\n", "roles/r.yaml": SPAIN_ROLE})
+    result = CliRunner().invoke(cli.main, ["render", "r", "-l", locale, "--strict"])
+    assert result.exit_code == 0, result.output
+    for words in says:
+        assert words in result.stdout
+    for words in not_says:
+        assert words not in result.stdout.lower()

@@ -89,3 +89,56 @@ def test_translators_get_the_fields_meaning_limits_and_the_authors_note(
     assert "yaml-language-server" not in pot and "coding: utf-8" not in pot  # no tool lines
     item = pot.split('msgid "Build batch pipelines"')[0].rsplit("\n\n", 1)[-1]
     assert "#. what the person will do: the items" in item
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("locales: [es, en]  # what we publish\n", "locales: [es, en, pt-BR]  # what we publish\n"),
+        (
+            "# careers\nlocales:\n  - es\n  - en\ndefault_locale: en\n",
+            "# careers\nlocales:\n  - es\n  - en\n  - pt-BR\ndefault_locale: en\n",
+        ),
+        ("default_locale: en\n", "default_locale: en\nlocales: [en, es, zh, pt-BR]\n"),
+    ],
+)
+def test_a_fourth_language_is_one_command(build_tree: Builder, config: str, expected: str) -> None:
+    from click.testing import CliRunner
+
+    from jdgen import cli
+
+    root = build_tree(
+        {"jdgen.yaml": config, "roles/data.yaml": "title: Data Engineer\nsummary: Pipelines.\n"}
+    )
+    runner = CliRunner()
+    result = runner.invoke(cli.main, ["i18n", "init", "pt-BR"])
+    assert result.exit_code == 0, result.output
+    assert (root / "jdgen.yaml").read_text(encoding="utf-8") == expected
+    assert "updated jdgen.yaml" in result.stdout
+    conventions = (root / "locales/pt_BR/conventions.yaml").read_text(encoding="utf-8")
+    assert "# salary_range:" in conventions and "# currency_symbols:" in conventions
+    assert (root / "locales/pt_BR/LC_MESSAGES/role-data.po").is_file()
+    # Every command now includes it.
+    status = runner.invoke(cli.main, ["i18n", "status"])
+    assert "pt-BR" in status.stdout
+    validate = runner.invoke(cli.main, ["validate"])
+    assert "no pt-BR translation" in validate.output
+    lint = runner.invoke(cli.main, ["lint"])
+    assert "no rule pack for pt (pt-BR)" in lint.stderr
+    assert lint.exit_code == 0
+    again = runner.invoke(cli.main, ["i18n", "init", "pt-BR"])
+    assert "unchanged jdgen.yaml" in again.stdout
+
+
+def test_a_config_it_cannot_edit_safely_gets_the_line_to_add(build_tree: Builder) -> None:
+    from click.testing import CliRunner
+
+    from jdgen import cli
+
+    config = "locales: &mine\n  [es,\n   en]\n"
+    root = build_tree({"jdgen.yaml": config, "roles/data.yaml": "title: Data Engineer\n"})
+    result = CliRunner().invoke(cli.main, ["i18n", "init", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "add fr to its locales: locales: [es, en, fr]" in result.stderr
+    assert (root / "jdgen.yaml").read_text(encoding="utf-8") == config
+    assert not list(root.glob(".jdgen.yaml*"))

@@ -140,13 +140,25 @@ def check(project_dir: Path | None, no_msgfmt: bool) -> None:
 @click.argument("locale")
 @click.pass_obj
 def i18n_init(project_dir: Path | None, locale: str) -> None:
-    """Start catalogs for LOCALE (e.g. es-MX, en-GB): every text, none translated yet, so
-    everything falls back to the parent locale until a translator overrides it."""
+    """Add LOCALE (a language, pt-BR, or a region, es-MX) to the project in one step: its
+    catalogs, every text untranslated so that everything falls back to the parent locale
+    (or the source) until a translator overrides it; the locale in jdgen.yaml, so build,
+    export and validate include it; and a conventions file to fill in."""
+    from jdgen.i18n.newlocale import conventions_file, enable
     from jdgen.i18n.update import init as run
 
+    project = project_of(project_dir)
     try:
-        changes = run(project_of(project_dir), locale)
+        changes = run(project, locale)
     except ValueError as exc:  # not a locale tag: the command line is wrong
         raise UsageError(Problem(str(exc))) from None
     for change in changes:
         echo(str(change))
+    written = conventions_file(project, locale)
+    if written:
+        echo(f"{written[1]} {written[0]} (fill in what the locale writes differently)")
+    config, action = enable(project, locale)
+    if action in ("updated", "unchanged"):
+        echo(f"{action} {config}")
+    else:
+        echo(f"{config}: {action}", err=True)

@@ -86,7 +86,7 @@ def lint(
         stdin,
         jobs=jobs,
     )
-    report(result.problems)
+    report([*result.problems, *result.notices])
     if fmt == "json":
         click.echo(render_json(result), nl=False)
     elif fmt == "github":

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from jdgen.errors import JdgenError, Position, Problem, UsageError
+from jdgen.errors import JdgenError, Position, Problem, Severity, UsageError
 from jdgen.foundation.locales import parse_locale
 from jdgen.lint.checks import data_checks
 from jdgen.lint.laws import laws_markdown
@@ -45,6 +45,8 @@ from jdgen.project.schema import map_text
 class Report:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # inputs that could not be read
+    # What was not checked, and why (a language with no rule pack): said, never failing.
+    notices: list[Problem] = field(default_factory=list)
 
     def failing(self, level: str) -> list[Finding]:
         floor = SEVERITIES.index(level)
@@ -152,6 +154,16 @@ def lint_paths(
             continue
         report.findings.extend(lint_text(text, language, project.display(path), style))
     wanted = tags or [parse_locale(t).tag for t in project.config.locales]
+    for tag in dict.fromkeys(wanted):
+        if not pack(parse_locale(tag).language):
+            report.notices.append(
+                Problem(
+                    f"no rule pack for {parse_locale(tag).language} ({tag}): its wording is "
+                    "not checked; the checks on the data still ran",
+                    severity=Severity.WARNING,
+                    hint="rule packs exist for en, es and zh (jdgen/lint/rules/<language>.yaml)",
+                )
+            )
     if len(roles) <= 2 * CHUNK or jobs <= 1:
         findings, problems = lint_roles(project, roles, wanted, day, style)
         report.findings.extend(findings)
@@ -222,6 +234,7 @@ def render_json(report: Report) -> str:
                 "findings": [f.to_json() for f in report.findings],
                 "suppressed": sum(1 for f in report.findings if f.suppressed),
                 "counts": counts,
+                "not_checked": [p.message for p in report.notices],
             },
             ensure_ascii=False,
             indent=2,
