@@ -26,6 +26,7 @@ from jdgen.i18n.catalogs import (
     read_catalog,
 )
 from jdgen.i18n.extract import Pot, extract
+from jdgen.i18n.memory import memory, recall
 from jdgen.i18n.pofile import (
     copy_catalog,
     kept_headers,
@@ -52,11 +53,13 @@ class Change:
     action: str  # "created", "updated", "unchanged"
     added: int = 0
     removed: int = 0
+    remembered: int = 0  # new entries pre-filled from the translation memory
 
     def __str__(self) -> str:
+        memory = f", {self.remembered} from memory" if self.remembered else ""
         if self.action == "updated":
-            return f"updated {self.path} +{self.added} -{self.removed}"
-        return f"{self.action} {self.path}"
+            return f"updated {self.path} +{self.added} -{self.removed}{memory}"
+        return f"{self.action} {self.path}{memory}"
 
 
 def _pot_header(pot: Pot) -> str:
@@ -218,19 +221,37 @@ def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:
     changes = write_pots(project, pots)
     only = {locale_dir(parse_locale(t).tag) for t in locales}
     base = project.root / project.config.locales_dir
+    memories: dict[str, dict[str, tuple[str, str]]] = {}
     for pot in pots:
         for name in targets(project, pot):
             if only and name not in only:
                 continue
             path = base / name / "LC_MESSAGES" / f"{pot.domain}.po"
             forms = plural_forms_of(path, parse_locale(name).babel, project.config.plural_forms)
+            before = (
+                {(msgid_of(m), m.context) for m in read_catalog(path) if m.id}
+                if (path.is_file())
+                else set()
+            )
             catalog, added, removed = _merge(pot, path, name, forms)
+            remembered = 0
+            if not _regional(project, name):
+                if name not in memories:
+                    memories[name] = memory(base / name)
+                remembered = recall(catalog, before, memories[name], pot.domain)
             header = _po_header(pot, name)
             kept = kept_headers(path)
             text = render_po(catalog, header, revision_line(path), pot.domain, forms, kept)
             action = write_if_changed(path, text)
-            changes.append(Change(relpath(path), action, added, removed))
+            changes.append(Change(relpath(path), action, added, removed, remembered))
     return changes
+
+
+def _regional(project: Project, name: str) -> bool:
+    """Whether a locale's catalogs hold only differences from a parent's (es_AR from es):
+    an empty entry there means "as in the parent", and memory must not fill it."""
+    chain = parse_locale(name).chain[1:]
+    return any((base / parent).is_dir() for parent in chain for base in project.locale_dirs)
 
 
 def init(project: Project, tag: str) -> list[Change]:
