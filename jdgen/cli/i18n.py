@@ -162,3 +162,59 @@ def i18n_init(project_dir: Path | None, locale: str) -> None:
         echo(f"{action} {config}")
     else:
         echo(f"{config}: {action}", err=True)
+
+
+@i18n.group()
+def xliff() -> None:
+    """XLIFF 1.2 for CAT tools (Trados, memoQ, Phrase): one file per locale out, the
+    translator's file back in. Every context, both languages and the fuzzy state survive.
+
+    \b
+    Round trip:
+      jdgen i18n xliff export es -o es.xlf
+      (translate es.xlf in the CAT tool)
+      jdgen i18n xliff import es.xlf
+    """
+
+
+@xliff.command("export")
+@click.argument("locale")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write (default: LOCALE.xlf in the current directory).",
+)
+@click.pass_obj
+def xliff_export(project_dir: Path | None, locale: str, output: Path | None) -> None:
+    """Write LOCALE's catalogs (locales/<locale>/LC_MESSAGES/*.po) as one XLIFF file."""
+    from jdgen.foundation.locales import parse_locale
+    from jdgen.foundation.write import write_atomic
+    from jdgen.i18n.xliff import export
+
+    project = project_of(project_dir)
+    try:
+        tag = parse_locale(locale).tag
+    except ValueError as exc:
+        raise UsageError(Problem(str(exc))) from None
+    data, units = export(project, tag)
+    if not units:
+        raise UsageError(
+            Problem(f"no {tag} catalogs to export", hint=f"start them: jdgen i18n init {tag}")
+        )
+    path = output or Path(f"{tag}.xlf")
+    write_atomic(path, data)
+    echo(f"wrote {path}: {units} units")
+
+
+@xliff.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def xliff_import(project_dir: Path | None, file: Path) -> None:
+    """Bring a translated XLIFF file back into the catalogs it was exported from. Nothing
+    is written unless every unit finds its entry."""
+    from jdgen.i18n.xliff import import_xliff
+
+    project = project_of(project_dir)
+    for done in import_xliff(project, file.read_bytes(), str(file)):
+        echo(f"{done.action} {done.path} ({done.changed} changed)")
