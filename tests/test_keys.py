@@ -164,3 +164,31 @@ def test_keys_name_the_role_the_field_and_the_group() -> None:
     assert field_family("data:responsibilities[Pipelines].items") == field_family(
         "data:responsibilities[0].items[3]"
     )
+
+
+def test_a_text_reworded_and_moved_shows_its_previous_context(build_tree: Builder) -> None:
+    root = translated_project(build_tree)
+    path = root / "roles/data.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("[Write data tests, Review schemas]", "[Write data tests]")
+    text = text.replace("Keep costs down]", "Keep costs down, Review all schemas]")
+    path.write_text(text, encoding="utf-8")
+    update(find_project(root))
+    po = (root / "locales/es/LC_MESSAGES/role-data.po").read_text(encoding="utf-8")
+    entry = po.split('msgid "Review all schemas"', 1)[0].rsplit("\n\n", 1)[-1]
+    assert "#, fuzzy" in entry
+    assert '#| msgctxt "data:responsibilities[Quality].items"' in entry
+    assert '#| msgid "Review schemas"' in entry
+    assert 'msgctxt "data:responsibilities[Pipelines].items"' in entry
+    # A second update keeps it as it is, and gettext reads it.
+    update(find_project(root))
+    again = (root / "locales/es/LC_MESSAGES/role-data.po").read_text(encoding="utf-8")
+    assert again == po
+    if shutil.which("msgfmt"):
+        done = subprocess.run(
+            ["msgfmt", "--check", "-o", "/dev/null", "-"], input=po.encode(), check=False
+        )
+        assert done.returncode == 0
+    if shutil.which("msgcat"):
+        done = subprocess.run(["msgcat", "-"], input=po.encode(), capture_output=True, check=True)
+        assert done.stdout.decode() == po

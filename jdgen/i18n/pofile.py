@@ -111,10 +111,28 @@ def render_po(
     ``Plural-Forms`` value, written back exactly as it was.
     """
     buffer = io.BytesIO()
-    write_po(
-        buffer, catalog, width=79, include_previous=True, sort_output=False, ignore_obsolete=False
-    )
-    lines = buffer.getvalue().decode("utf-8").splitlines()
+    # Babel writes no previous context (#| msgctxt): a stand-in goes through it in place
+    # of the previous source, and is replaced by both below.
+    stand_ins: dict[str, Message] = {}
+    for message in (*catalog, *catalog.obsolete.values()):
+        if previous_context(message) is not None and message.previous_id:
+            token = f"@@jdgen-previous-{len(stand_ins)}@@"
+            stand_ins[token] = message
+            message.jdgen_previous_id = message.previous_id
+            message.previous_id = [token]
+    try:
+        write_po(
+            buffer,
+            catalog,
+            width=79,
+            include_previous=True,
+            sort_output=False,
+            ignore_obsolete=False,
+        )
+    finally:
+        for message in stand_ins.values():
+            message.previous_id = message.jdgen_previous_id  # type: ignore[attr-defined]
+    lines = _previous_lines(buffer.getvalue().decode("utf-8").splitlines(), stand_ins)
     # Babel's own header comment names "PROJECT"; ours says what the file is.
     while lines and (not lines[0] or (lines[0].startswith("#") and not lines[0].startswith("#,"))):
         lines.pop(0)
@@ -235,11 +253,50 @@ def plural_forms_of(path: Path, locale: Locale, style: str) -> str:
     return plurals.default_forms(locale, style).header
 
 
+def previous_context(message: Message) -> str | None:
+    """The context a fuzzy entry had before its text changed, where it differs."""
+    return getattr(message, "jdgen_previous_context", None)
+
+
+def set_previous_context(message: Message, context: str | None) -> None:
+    message.jdgen_previous_context = context  # type: ignore[attr-defined]
+
+
+def _previous_lines(lines: list[str], stand_ins: dict[str, Message]) -> list[str]:
+    if not stand_ins:
+        return lines
+    out = []
+    for line in lines:
+        prefix, _, rest = line.partition('msgid "@@jdgen-previous-')
+        token = "@@jdgen-previous-" + rest[:-1] if rest.endswith('"') else ""
+        message = stand_ins.get(token)
+        if message is None or not prefix.endswith("| "):
+            out.append(line)
+            continue
+        ids = list(message.previous_id)
+        out.append(f'{prefix}msgctxt "{_escape_po(previous_context(message) or "")}"')
+        out.append(f'{prefix}msgid "{_escape_po(ids[0])}"')
+        if len(ids) > 1:
+            out.append(f'{prefix}msgid_plural "{_escape_po(ids[1])}"')
+    return out
+
+
+def _escape_po(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\r", "\\r")
+        .replace("\n", "\\n")
+        .replace('"', '\\"')
+    )
+
+
 def restore_previous(catalog: Catalog) -> None:
     """Give back the ``#|`` previous source that Babel's read_po files under translator
     comments (python-babel/babel#206), so that a second update keeps it intact."""
     for message in (*catalog, *catalog.obsolete.values()):
         kept, previous, current = [], [], None
+        context: str | None = None
         for comment in message.user_comments:
             if not comment.startswith("| "):
                 kept.append(comment)
@@ -249,12 +306,19 @@ def restore_previous(catalog: Catalog) -> None:
                 if line.startswith(keyword):
                     current = keyword.strip()
                     line = line[len(keyword) :]
-                    if current != "msgctxt":
+                    if current == "msgctxt":
+                        context = ""
+                    else:
                         previous.append("")
-            if current != "msgctxt" and previous and line.startswith('"'):
+            if not line.startswith('"'):
+                continue
+            if current == "msgctxt":
+                context = (context or "") + unescape(line)
+            elif previous:
                 previous[-1] += unescape(line)
         message.user_comments = kept
         message.previous_id = previous if message.fuzzy else []
+        set_previous_context(message, context if message.fuzzy else None)
 
 
 def copy_catalog(catalog: Catalog) -> Catalog:

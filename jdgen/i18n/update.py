@@ -35,9 +35,11 @@ from jdgen.i18n.pofile import (
     msgid_of,
     new_catalog,
     plural_forms_of,
+    previous_context,
     render_po,
     restore_previous,
     revision_line,
+    set_previous_context,
     use_plural_forms,
     write_if_changed,
 )
@@ -125,7 +127,11 @@ def _merge(pot: Pot, path: Path, tag: str, forms: str) -> tuple[Catalog, int, in
     before = {(msgid_of(m), m.context) for m in catalog if m.id}
     # Babel rebuilds exactly matched messages from the template, losing the previous
     # source of those still waiting for review: carry it over.
-    pending = {(msgid_of(m), m.context): m.previous_id for m in catalog if m.id and m.previous_id}
+    pending = {
+        (msgid_of(m), m.context): (m.previous_id, previous_context(m))
+        for m in catalog
+        if m.id and m.previous_id
+    }
     # Only exact matches here: Babel's own fuzzy matching compares texts across the whole
     # catalog with one cut-off; _carry_over matches by field, below.
     # A copy: Babel puts the template's own message objects into the catalog, and the
@@ -135,7 +141,8 @@ def _merge(pot: Pot, path: Path, tag: str, forms: str) -> tuple[Catalog, int, in
     for message in catalog:
         entry = (msgid_of(message), message.context) if message.id else None
         if entry in pending and message.fuzzy and not message.previous_id:
-            message.previous_id = pending[entry]
+            message.previous_id, context = pending[entry]
+            set_previous_context(message, context)
     moved, reworded = _carry_over(catalog, before)
     after = {(msgid_of(m), m.context) for m in catalog if m.id}
     # An obsolete entry is worth keeping only if it holds a translation someone may reuse.
@@ -183,6 +190,9 @@ def _carry_over(catalog: Catalog, before: set[tuple[str, str | None]]) -> tuple[
                 if old.fuzzy and old.previous_id
                 else ([old.id] if isinstance(old.id, str) else list(old.id))
             )
+            before = previous_context(old) if old.fuzzy and old.previous_id else old.context
+            # Where the context changed too, the translator sees the old one (#| msgctxt).
+            set_previous_context(message, before if before != message.context else None)
         for key, value in list(catalog.obsolete.items()):
             if value is old:
                 del catalog.obsolete[key]
