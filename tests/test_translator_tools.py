@@ -142,3 +142,15 @@ def test_a_config_it_cannot_edit_safely_gets_the_line_to_add(build_tree: Builder
     assert "add fr to its locales: locales: [es, en, fr]" in result.stderr
     assert (root / "jdgen.yaml").read_text(encoding="utf-8") == config
     assert not list(root.glob(".jdgen.yaml*"))
+
+
+def test_every_template_string_tells_translators_what_it_is(in_repo: Path) -> None:
+    from babel.messages.pofile import read_po
+
+    with (in_repo / "locales/jdgen.pot").open("rb") as handle:
+        catalog = read_po(handle)
+    bare = [(m.context, m.id) for m in catalog if m.id and not m.auto_comments]
+    assert bare == []
+    amount = catalog.get("from {amount}", "salary")
+    assert amount is not None
+    assert "keep {amount} as written: jdgen fills it in" in amount.auto_comments

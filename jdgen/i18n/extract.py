@@ -113,14 +113,49 @@ def extract_templates(project: Project) -> Pot | None:
                     strip_comment_tags=True,
                 ):
                     msgid = message if isinstance(message, str) else tuple(message)
+                    notes = comments or _template_notes(msgid, context)
                     catalog.add(
-                        msgid, None, [(shown, lineno)], auto_comments=comments, context=context
+                        msgid, None, [(shown, lineno)], auto_comments=notes, context=context
                     )
         except Exception as exc:  # a template syntax error, reported not swallowed
             line = getattr(exc, "lineno", 0) or 0
             problems.error(f"cannot extract messages: {exc}", Position(shown, line))
     problems.raise_errors()
     return Pot(TEMPLATE_DOMAIN, catalog, TEMPLATE_SOURCE_LANGUAGE)
+
+
+# What each kind of template string is, for translators (a template may say more with a
+# {# Translators: ... #} comment, which then replaces this).
+CONTEXT_NOTES = {
+    "heading": "a section heading of a posting or guide; short, no final full stop",
+    "label": "a label before a value, as in 'Salary: 28K'; the colon is in 'label and value'",
+    "label and value": "how a label and its value are joined: 'Salary: 28K', '薪资范围：28K'",
+    "text and note": "a value with a note in brackets: '28K (depending on experience)'",
+    "site": "words of the careers site's pages (navigation, headings, links)",
+    "prompt": "a question jdgen new asks on the command line; the answer follows it",
+    "employment type": "a kind of employment as job boards list it (Full-time)",
+    "work arrangement": "where the work is done (On-site, Hybrid, Remote)",
+    "salary period": "what pay is for, after the amount: '28K per month', '28K/月'",
+    "salary": "pay with only one end given: 'from 28K', 'up to 60K'",
+    "skills matrix": "words of the skills matrix (skills by level)",
+    "years of experience": "years of experience asked for: '3-5 years'",
+    "valid through": "shown as the last day to apply when a posting has none",
+    "headcount": "the number of openings when the role does not give one (若干 in Chinese)",
+    "vacancy": "whether the posting fills an open position (Ontario requires saying so)",
+    "ai screening": "whether software (AI) screens applicants (Ontario requires saying so)",
+}
+
+
+def _template_notes(msgid: str | tuple[str, ...], context: str | None) -> list[str]:
+    """A note for a template string without a translator comment: what kind of text it
+    is, and the placeholders to keep as they are."""
+    notes = [CONTEXT_NOTES[context]] if context in CONTEXT_NOTES else []
+    texts = [msgid] if isinstance(msgid, str) else list(msgid)
+    names = sorted({m for t in texts for m in re.findall(r"%\(\w+\)s|\{\w+\}", t)})
+    if names:
+        what = "it" if len(names) == 1 else "them"
+        notes.append(f"keep {', '.join(names)} as written: jdgen fills {what} in")
+    return notes
 
 
 def extract_roles(project: Project) -> list[Pot]:
