@@ -104,3 +104,31 @@ def test_reads_well_on_a_phone(server: str, tmp_path: Path) -> None:
     assert shot.stat().st_size > 5_000
     if os.environ.get("JDGEN_UPDATE_SCREENSHOTS"):
         shutil.copyfile(shot, SCREENSHOTS / "index.zh.phone.png")
+
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.mark.skipif(
+    PDFTOTEXT is None and os.environ.get("JDGEN_BROWSER") != "require",
+    reason="pdftotext (poppler-utils) is not installed (CI installs it)",
+)
+@pytest.mark.parametrize("page", ["en/ml-engineer-china/", "zh/ml-engineer-china/"])
+def test_a_printed_posting_is_the_posting_only(server: str, tmp_path: Path, page: str) -> None:
+    """Chromium's print to PDF: the posting, without the site's header, language switcher,
+    skip link, footer or format links, and with no heading alone at the foot of a page."""
+    assert PDFTOTEXT, "JDGEN_BROWSER=require, but pdftotext is not installed"
+    pdf = tmp_path / "posting.pdf"
+    chromium(tmp_path / "profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", server + page)
+    text = subprocess.run(
+        [PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Machine Learning Engineer" in text or "机器学习工程师" in text
+    for chrome in ("Skip to content", "Español", "English", "Markdown", "plain text"):
+        assert chrome not in text, chrome
+    for page_text in text.split("\f"):
+        lines = [line.strip() for line in page_text.strip().splitlines() if line.strip()]
+        if lines:
+            last = lines[-1]
+            headings = ("Responsibilities", "Requirements", "Benefits", "岗位职责", "任职要求")
+            assert last not in headings, f"a heading stranded at the foot of a page: {last}"

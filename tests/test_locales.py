@@ -155,3 +155,24 @@ def test_spain_reads_spanish_as_spain_writes_it(
         assert words in result.stdout
     for words in not_says:
         assert words not in result.stdout.lower()
+
+
+@pytest.mark.parametrize(
+    ("locale", "shown"),
+    [
+        ("en", "**Posted**: February 1, 2026"),
+        ("es", "**Publicado**: 1 de febrero de 2026"),
+        ("zh-CN", "**发布日期**：2026年2月"),  # Chinese postings give the month
+    ],
+)
+def test_a_posting_shows_the_day_it_was_posted(
+    build_tree: Builder, locale: str, shown: str
+) -> None:
+    build_tree(
+        {
+            "jdgen.yaml": "locales: [en, es, zh-CN]\n",
+            "roles/r.yaml": "title: X\nposted: 2026-02-01\n",
+        }
+    )
+    result = CliRunner().invoke(cli.main, ["render", "r", "-l", locale])
+    assert shown in result.stdout

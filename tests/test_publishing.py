@@ -226,6 +226,7 @@ def test_the_build_checks_what_googles_test_reports(
     assert "inLanguage" not in data  # not a JobPosting property
     assert data["identifier"] == {"@type": "PropertyValue", "name": "Acme", "value": "r"}
     assert data["hiringOrganization"]["logo"] == "https://acme.test/logo.png"
+    assert data["directApply"] is True  # the posting's own apply link, not a job board
     page = (root / "site/en/r/index.html").read_text(encoding="utf-8")
     assert '<a href="https://acme.test/apply">https://acme.test/apply</a>' in page
     assert '<a href="mailto:jobs@acme.test">jobs@acme.test</a>' in page

@@ -48,6 +48,11 @@ class Conventions:
         Choice("long", "short", "narrow"), "how units such as minutes are written", default="long"
     )
     text_width: int | None = spec(Int(20, 400), "line width of plain text in this locale")
+    posted_date: Literal["day", "month"] = spec(
+        Choice("day", "month"),
+        "how a posting's date is shown: the day (1 February 2026) or the month (2026年2月)",
+        default="day",
+    )
     currency_symbols: tuple[str, ...] = spec(
         ListOf(Str(r"[A-Z]{3}=\S+")),
         "the sign this market writes for a currency where CLDR's differs: TWD=NT$",

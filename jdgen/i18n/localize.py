@@ -192,6 +192,13 @@ class Localizer:
     def month_year(self, date: dt.date) -> str:
         return formatting.month_year(date, self.locale)
 
+    def posted(self, date: dt.date) -> str:
+        """A posting's date as the locale shows it: the day, or the month where its
+        conventions say so."""
+        if self.conventions.posted_date == "month":
+            return self.month_year(date)
+        return self.date(date)
+
     def date(self, date: dt.date) -> str:
         return formatting.long_date(date, self.locale)
 

@@ -165,6 +165,7 @@ def make_environment(
             "number": lambda v: loc.number(_need(v, "number")),
             "salary": lambda s, period=True: loc.salary(_need(s, "salary"), period),
             "month_year": lambda d: loc.month_year(_need(d, "month_year")),
+            "posted": lambda d: loc.posted(_need(d, "posted")),
             "date": lambda d: loc.date(_need(d, "date")),
             "join_list": lambda items, style="standard": loc.join(items, style),
             "years": lambda y: loc.years(_need(y, "years")),

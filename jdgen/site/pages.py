@@ -164,6 +164,9 @@ def job_posting(
         }
     if isinstance(role.headcount, int):
         data["totalJobOpenings"] = role.headcount
+    if role.apply and (role.apply.url or role.apply.email):
+        # The posting says where to apply: its own link or address, not a job board's.
+        data["directApply"] = True
     return data
 
 
