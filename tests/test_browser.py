@@ -132,3 +132,21 @@ def test_a_printed_posting_is_the_posting_only(server: str, tmp_path: Path, page
             last = lines[-1]
             headings = ("Responsibilities", "Requirements", "Benefits", "岗位职责", "任职要求")
             assert last not in headings, f"a heading stranded at the foot of a page: {last}"
+
+
+def test_the_skills_matrix_on_a_phone(server: str, tmp_path: Path) -> None:
+    """The matrix at 360 px, in Chinese (the narrowest first column): a screenshot for
+    review (examples/screenshots/skills-matrix.zh.phone.png)."""
+    from jdgen.project.config import find_project
+    from jdgen.rendering.renderer import Renderer
+
+    page = tmp_path / "matrix.html"
+    html = Renderer(find_project(REPO)).render(
+        "ml-engineer-skills", "zh", kind="skills-matrix", fmt="html"
+    )
+    page.write_text(html.text, encoding="utf-8")
+    shot = tmp_path / "matrix.png"
+    chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=360,1400", page.as_uri())
+    assert shot.stat().st_size > 5_000
+    if os.environ.get("JDGEN_UPDATE_SCREENSHOTS"):
+        shutil.copyfile(shot, SCREENSHOTS / "skills-matrix.zh.phone.png")

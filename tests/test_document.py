@@ -42,8 +42,12 @@ CASES = [
 
 
 def plain_html(html: str) -> str:
-    """Our HTML without its two additions to markdown-it's: header scopes on tables."""
+    """Our HTML without its additions to markdown-it's: header scopes on tables, and the
+    focusable region and caption around each table."""
     html = html.replace('<th scope="col"', "<th")
+    html = re.sub(r'<div class="table" role="region" tabindex="0"[^>]*>\n', "", html)
+    html = re.sub(r'<caption class="visually-hidden">.*?</caption>\n', "", html)
+    html = html.replace("</table>\n</div>\n", "</table>\n")
     return re.sub(r'<th scope="row"( style="[^"]*")?>(.*?)</th>', r"<td\1>\2</td>", html)
 
 

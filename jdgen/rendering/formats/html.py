@@ -8,6 +8,8 @@ screen readers: tables mark their column and row headers, and a ``track`` code b
 
 from __future__ import annotations
 
+import re
+
 from jdgen.foundation.inline import escape
 from jdgen.foundation.inline import to_html as inline
 from jdgen.rendering.document import (
@@ -30,12 +32,15 @@ TRACK = "track"  # the info string of a code block that draws a career track
 def to_html(doc: Document) -> str:
     """The document body as HTML."""
     out: list[str] = []
+    heading = ""
     for block in doc.blocks:
-        _block(block, out)
+        if isinstance(block, Heading):
+            heading = block.text
+        _block(block, out, heading)
     return "".join(out)
 
 
-def _block(block: Block, out: list[str]) -> None:
+def _block(block: Block, out: list[str], heading: str = "") -> None:
     if isinstance(block, Heading):
         out.append(f"<h{block.level}>{inline(block.text)}</h{block.level}>\n")
     elif isinstance(block, Paragraph):
@@ -50,7 +55,7 @@ def _block(block: Block, out: list[str]) -> None:
             _item(item, block.tight, out)
         out.append("</ol>\n" if block.ordered else "</ul>\n")
     elif isinstance(block, Table):
-        _table(block, out)
+        _table(block, out, heading)
     elif isinstance(block, Code) and block.info == TRACK:
         out.append(_track(block.text))
     elif isinstance(block, Code):
@@ -124,11 +129,20 @@ def _track(diagram: str) -> str:
     return "".join(out)
 
 
-def _table(table: Table, out: list[str]) -> None:
+def _table(table: Table, out: list[str], heading: str) -> None:
     # Column headers, and the first cell of each row as its header: screen readers
-    # announce both for every cell (a skills matrix is read row by row).
+    # announce both for every cell (a skills matrix is read row by row). The table is
+    # captioned by the heading it is under, and sits in a region that keyboard users can
+    # focus and scroll where it is wider than the screen.
     align = [_STYLE[a] for a in table.align]
-    out.append("<table>\n<thead>\n<tr>\n")
+    caption = inline(heading) if heading else ""
+    # The caption's words, as an attribute: its markup dropped, its escapes kept.
+    words = re.sub(r"<[^>]+>", "", caption).replace('"', "&quot;")
+    label = f' aria-label="{words}"' if heading else ""
+    out.append(f'<div class="table" role="region" tabindex="0"{label}>\n<table>\n')
+    if caption:
+        out.append(f'<caption class="visually-hidden">{caption}</caption>\n')
+    out.append("<thead>\n<tr>\n")
     for cell, style in zip(table.header, align, strict=False):
         out.append(f'<th scope="col"{style}>{inline(cell)}</th>\n')
     out.append("</tr>\n</thead>\n")
@@ -141,4 +155,4 @@ def _table(table: Table, out: list[str]) -> None:
                 out.append(f"{tag}{style}>{inline(cell)}</{'th' if i == 0 else 'td'}>\n")
             out.append("</tr>\n")
         out.append("</tbody>\n")
-    out.append("</table>\n")
+    out.append("</table>\n</div>\n")
