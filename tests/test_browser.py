@@ -150,3 +150,59 @@ def test_the_skills_matrix_on_a_phone(server: str, tmp_path: Path) -> None:
     assert shot.stat().st_size > 5_000
     if os.environ.get("JDGEN_UPDATE_SCREENSHOTS"):
         shutil.copyfile(shot, SCREENSHOTS / "skills-matrix.zh.phone.png")
+
+
+def test_the_preview_reloads_the_browser_and_shows_a_failed_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """jdgen serve in Chromium: a good rebuild reloads the open page; a failed one shows
+    its problems over the last good page."""
+    import time
+
+    from jdgen.site.serve import Events, Preview
+
+    from .test_site import SITE
+
+    root = tmp_path / "project"
+    for name, text in SITE.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(root)
+    preview = Preview(root, port=0, events=Events(lambda r: None, lambda e: None), interval=0.05)
+    preview.start()
+    try:
+        assert CHROMIUM
+        browser = subprocess.Popen(
+            [
+                CHROMIUM,
+                *FLAGS,
+                f"--user-data-dir={tmp_path / 'profile'}",
+                "--virtual-time-budget=900000",
+                "--dump-dom",
+                preview.url + "en/",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        deadline = time.monotonic() + 30
+        while preview.pages_served < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert preview.pages_served >= 1, "Chromium never loaded the page"
+        (root / "roles/a.yaml").write_text("title: Principal Data Engineer\n", encoding="utf-8")
+        dom, _ = browser.communicate(timeout=90)
+        assert preview.pages_served >= 2, "the page was not reloaded"
+        assert "Principal Data Engineer" in dom
+
+        (root / "roles/a.yaml").write_text("title: [broken\n", encoding="utf-8")
+        deadline = time.monotonic() + 20
+        while not preview.errors and time.monotonic() < deadline:
+            time.sleep(0.05)
+        dom = chromium(
+            tmp_path / "profile2", "--virtual-time-budget=5000", "--dump-dom", preview.url + "en/"
+        )
+        assert 'id="jdgen-errors"' in dom and 'role="alert"' in dom
+        assert "roles/a.yaml:2:1: invalid YAML" in dom
+        assert "Principal Data Engineer" in dom  # the last good site, under the overlay
+    finally:
+        preview.stop()

@@ -69,3 +69,33 @@ def test_text_is_served_as_utf8(build_tree: Builder) -> None:
                 assert "数据工程师" in response.read().decode("utf-8")
     finally:
         preview.stop()
+
+
+def test_pages_are_served_with_live_reload_and_the_site_is_not_touched(
+    build_tree: Builder,
+) -> None:
+    import json
+
+    root = build_tree(SITE)
+    preview = Preview(root, port=0, events=Events(lambda r: None, lambda e: None), interval=0.05)
+    preview.start()
+    try:
+        page = fetch(preview.url + "en/")
+        assert '<script src="/__jdgen/live.js" data-build="1"></script></body>' in page
+        on_disk = (preview.out / "en/index.html").read_text(encoding="utf-8")
+        assert "__jdgen" not in on_disk  # the built site carries no script
+        assert "location.reload()" in fetch(preview.url + "__jdgen/live.js")
+        assert json.loads(fetch(preview.url + "__jdgen/status")) == {"build": 1, "errors": []}
+        (root / "roles/a.yaml").write_text("title: [broken\n", encoding="utf-8")
+        assert wait_for(lambda: json.loads(fetch(preview.url + "__jdgen/status"))["errors"])
+        status = json.loads(fetch(preview.url + "__jdgen/status"))
+        assert status["build"] == 1
+        assert any("roles/a.yaml:2:1: invalid YAML" in e for e in status["errors"])
+        (root / "roles/a.yaml").write_text("title: Data Engineer II\n", encoding="utf-8")
+        assert wait_for(
+            lambda: json.loads(fetch(preview.url + "__jdgen/status")) == {"build": 2, "errors": []}
+        )
+        assert 'data-build="2"' in fetch(preview.url + "en/")
+        assert fetch(preview.url + "robots.txt").startswith("User-agent")  # not touched
+    finally:
+        preview.stop()

@@ -1,9 +1,14 @@
-"""Preview the site: build it, serve it on 127.0.0.1, rebuild when an input changes."""
+"""Preview the site: build it, serve it on 127.0.0.1, rebuild when an input changes, and
+reload the browser: each HTML page is served with a small script (added as it is sent,
+never to the built files) that asks ``/__jdgen/status`` whether a build has happened since
+the page was loaded, reloads when one succeeded, and shows the problems over the page when
+one failed."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +31,13 @@ class Events:
     failed: Callable[[JdgenError], None] = lambda error: None
 
 
+STATUS = "/__jdgen/status"
+SCRIPT = "/__jdgen/live.js"
+
+# The script, with the status URL it polls.
+LIVE_JS = (Path(__file__).with_name("live.js")).read_bytes()
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     # Text is UTF-8 (Chinese postings would show as mojibake without the charset).
     extensions_map = {  # noqa: RUF012 - the base class's own attribute, overridden
@@ -40,6 +52,39 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _Live(_Quiet):
+    """The preview's handler: the site, its status, and HTML pages with the live script."""
+
+    preview: Preview
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == STATUS:
+            body = json.dumps(self.preview.status(), ensure_ascii=False).encode()
+            return self._send(body, "application/json; charset=utf-8")
+        if path == SCRIPT:
+            return self._send(LIVE_JS, "text/javascript; charset=utf-8")
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        if file.suffix == ".html" and file.is_file():
+            page = file.read_bytes()
+            self.preview.pages_served += 1
+            tag = f'<script src="{SCRIPT}" data-build="{self.preview.builds}"></script>'
+            at = page.rfind(b"</body>")
+            page = page[:at] + tag.encode() + page[at:] if at >= 0 else page + tag.encode()
+            return self._send(page, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class Preview:
@@ -57,7 +102,11 @@ class Preview:
         self.events = events or Events()
         self.interval = interval
         self.out = root / CACHE_DIR / PREVIEW_DIR
-        handler = functools.partial(_Quiet, directory=str(self.out))
+        self.builds = 0  # successful builds so far: pages reload when it grows
+        self.errors: list[str] = []  # the last build's problems, while it has failed
+        self.pages_served = 0
+        live = type("Handler", (_Live,), {"preview": self})
+        handler = functools.partial(live, directory=str(self.out))
         self.server = http.server.ThreadingHTTPServer((host, port), handler)
         self.url = f"http://{host}:{self.server.server_address[1]}/"
         self._stop = threading.Event()
@@ -77,12 +126,18 @@ class Preview:
             stats[str(config)] = (st.st_mtime_ns, st.st_size)
         return stats
 
+    def status(self) -> dict[str, object]:
+        return {"build": self.builds, "errors": list(self.errors)}
+
     def build(self) -> bool:
         try:
             report = build_site(find_project(self.root), self.out, base_url=self.url)
         except JdgenError as error:
+            self.errors = [str(p) for p in error.problems]
             self.events.failed(error)  # the last good site stays up
             return False
+        self.errors = []
+        self.builds += 1
         self.events.built(report)
         return True
 
