@@ -344,7 +344,12 @@ def main() -> None:
         )
     role_file.write_text(original, encoding="utf-8")
 
-    pages = sum(1 for _ in site.rglob("index.html"))
+    # Postings, indexes and the front page: what Hugo builds too (the filter pages by
+    # location, team and work arrangement are counted apart).
+    facet_dirs = ("location", "team", "arrangement")
+    every = [p.relative_to(site).parts for p in site.rglob("index.html")]
+    filters = sum(1 for parts in every if len(parts) > 2 and parts[1] in facet_dirs)
+    pages = len(every) - filters
     summary = {
         name: {
             "seconds": statistics.median(w for w, _ in runs),
@@ -366,6 +371,7 @@ def main() -> None:
     report = {
         "n": args.n,
         "pages": pages,
+        "filter_pages": filters,
         "jobs": args.jobs,
         "reps": args.reps,
         "machine": {

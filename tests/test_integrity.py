@@ -79,7 +79,7 @@ def test_a_damaged_cache_is_noticed_and_repaired(
 
 @pytest.mark.parametrize(
     "manifest",
-    [b'{"format": 4}', b"\x00\xff garbage", b'{"format": 4, "roles": []}', b"[]", b'{"a": 1}'],
+    [b'{"format": 5}', b"\x00\xff garbage", b'{"format": 5, "roles": []}', b"[]", b'{"a": 1}'],
 )
 def test_a_damaged_manifest_is_discarded_with_a_warning(
     build_tree: Builder, tmp_path_factory: pytest.TempPathFactory, manifest: bytes
@@ -223,7 +223,7 @@ def test_cache_verification_reads_only_what_a_build_uses(
     report = build_site(find_project(root))
     assert (report.rendered, report.changed, len(read)) == (0, False, 1)
     manifest = next((root / ".jdgen-cache/manifests").glob("*.json"))
-    assert json.loads(manifest.read_bytes())["format"] == 4
+    assert json.loads(manifest.read_bytes())["format"] == 5
 
 
 def test_an_older_jdgens_cache_is_started_afresh_without_a_warning(build_tree: Builder) -> None:

@@ -265,3 +265,62 @@ def test_each_build_says_which_pages_changed_for_the_indexing_api(build_tree: Bu
     assert "https://jobs.acme.test/en/a/" in changed["updated"]
     assert "https://jobs.acme.test/en/" in changed["updated"]  # the index lists them
     assert changed["removed"] == ["https://jobs.acme.test/en/b/"]
+
+
+FACETED = {
+    "jdgen.yaml": "locales: [en, zh-CN]\nbase_url: https://jobs.acme.test/\nfallback_pages: true\n",
+    "roles/ml.yaml": "title: ML Engineer\nteam: Platform\nwork_arrangement: hybrid\n"
+    "posted: 2026-02-01\nlocations: [{city: Lima, country: PE}, {city: Madrid, country: ES},"
+    " {name: 北京, country: CN}, {city: Austin, region: TX, country: US},"
+    " {city: São Paulo, country: BR}]\n",
+    "roles/design.yaml": "title: Designer\nteam: Design\nwork_arrangement: remote\n"
+    "posted: 2026-02-01\nlocations: [{city: Madrid, country: ES}]\n",
+}
+
+
+def test_candidates_filter_by_location_team_and_arrangement_without_script(
+    build_tree: Builder,
+) -> None:
+    root = build_tree(FACETED)
+    build_site(find_project(root))
+    site = root / "site"
+    # A five-city posting is under each of its cities, not only the first.
+    for city in ("lima", "madrid", "austin-tx", "sao-paulo"):
+        page = (site / f"en/location/{city}/index.html").read_text(encoding="utf-8")
+        assert "ML Engineer" in page, city
+    beijing = [p for p in (site / "en/location").iterdir() if p.name.startswith("f-")]
+    assert len(beijing) == 1  # 北京: a path that needs no encoding
+    assert "ML Engineer" in (beijing[0] / "index.html").read_text(encoding="utf-8")
+    madrid = (site / "en/location/madrid/index.html").read_text(encoding="utf-8")
+    assert "Designer" in madrid and "<h1>Open positions: Madrid</h1>" in madrid
+    assert '<a href="./" aria-current="page">Madrid</a>' in madrid
+    assert "Designer" not in (site / "en/location/lima/index.html").read_text(encoding="utf-8")
+    remote = (site / "en/arrangement/remote/index.html").read_text(encoding="utf-8")
+    assert "Designer" in remote and "ML Engineer" not in remote
+    assert "ML Engineer" in (site / "en/team/platform/index.html").read_text(encoding="utf-8")
+    index = (site / "en/index.html").read_text(encoding="utf-8")
+    assert '<nav class="facets" aria-label="Filter the positions">' in index
+    assert '<a href="location/madrid/">Madrid</a>' in index
+    assert "筛选职位" in (site / "zh-CN/index.html").read_text(encoding="utf-8")
+    for page in site.rglob("*.html"):
+        assert "<script>" not in page.read_text(encoding="utf-8") and "<script src" not in (
+            page.read_text(encoding="utf-8")
+        )
+    # The same pages from the cache.
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    build_site(find_project(root))
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_a_facet_with_one_value_is_no_filter(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en]\nbase_url: https://jobs.acme.test/\n",
+            "roles/a.yaml": "title: A\nteam: Platform\nlocations: [{city: Lima, country: PE}]\n",
+            "roles/b.yaml": "title: B\nteam: Platform\nlocations: [{city: Quito, country: EC}]\n",
+        }
+    )
+    build_site(find_project(root))
+    index = (root / "site/en/index.html").read_text(encoding="utf-8")
+    assert "Locations:" in index and "Team:" not in index
+    assert not (root / "site/en/team").exists()

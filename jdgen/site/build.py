@@ -43,9 +43,9 @@ from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
 from jdgen.project.config import CONFIG_NAME, Project
 from jdgen.rendering.renderer import Renderer
 from jdgen.site.cache import Cache, CacheMiss, Details, RoleState, Snapshot, global_hash
+from jdgen.site.facts import Facts
 from jdgen.site.indexes import site_pages
 from jdgen.site.notices import config_warnings, expired_warning
-from jdgen.site.pages import Facts
 from jdgen.site.publish import page_changes, publish
 from jdgen.site.roles import (
     Progress,

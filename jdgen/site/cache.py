@@ -39,7 +39,7 @@ from jdgen.errors import Position, Problem, Severity, relpath
 from jdgen.foundation.write import sha256, write_atomic
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
 
-FORMAT = 4  # 4: sites are copies; only public documents, in translated locales
+FORMAT = 5  # 5: postings carry their facets (location, team, work arrangement)
 KEEP_MANIFESTS = 4
 
 

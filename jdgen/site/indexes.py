@@ -4,12 +4,15 @@ robots.txt, the postings feed and the stylesheet.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from jdgen.i18n.localize import Localizer
 from jdgen.rendering.renderer import Renderer
 from jdgen.rendering.templates import render_template
+from jdgen.site.facts import Facts, facet_values, group_postings
 from jdgen.site.pages import (
-    Facts,
-    feed,
-    group_postings,
     page_url,
     relative,
     robots,
@@ -34,6 +37,76 @@ def _organization(renderer: Renderer) -> str:
     return org.name if org else ""
 
 
+def _facet_label(localizer: Localizer, kind: str, count: int) -> str:
+    if kind == "location":
+        return localizer.npgettext("label", "Location", "Locations", count)
+    if kind == "team":
+        return localizer.pgettext("label", "Team")
+    return localizer.pgettext("label", "Work arrangement")
+
+
+def _facet_nav(
+    localizer: Localizer,
+    tag: str,
+    page: str,
+    facets: dict[str, list[tuple[str, str, list[Facts]]]],
+    current: tuple[str, str] | None,
+) -> list[dict[str, Any]]:
+    """The filters on a listing page: each facet's label and its values as links."""
+    return [
+        {
+            "label": _facet_label(localizer, kind, len(values)),
+            "links": [
+                {
+                    "text": value,
+                    "href": relative(page, f"{tag}/{kind}/{slug}/index.html"),
+                    "current": current == (kind, slug),
+                }
+                for value, slug, _ in values
+            ],
+        }
+        for kind, values in facets.items()
+    ]
+
+
+def _facet_pages(
+    renderer: Renderer,
+    plan: RenderPlan,
+    tag: str,
+    facets: dict[str, list[tuple[str, str, list[Facts]]]],
+    index_paths: dict[str, str],
+) -> dict[str, bytes]:
+    """One page per facet value (Lima, Platform, Remote): the postings that have it, a
+    five-city posting under each of its cities."""
+    env = renderer.environment(tag)
+    localizer = renderer.localizer(tag)
+    title = localizer.pgettext("site", "Open positions")
+    pages: dict[str, bytes] = {}
+    for kind, values in facets.items():
+        for value, slug, items in values:
+            page = f"{tag}/{kind}/{slug}/index.html"
+            context = page_context(renderer, plan, tag, page, {tag: page})
+            context.update(
+                title=f"{value} · {title}",
+                facet_value=value,
+                home=relative(page, index_paths[tag]),
+                groups=[
+                    (
+                        name,
+                        [
+                            {"href": relative(page, f.path), "title": f.title, "details": f.details}
+                            for f in group
+                        ],
+                    )
+                    for name, group in group_postings(items)
+                ],
+                facets=_facet_nav(localizer, tag, page, facets, (kind, slug)),
+                description=f"{value} · {title}",
+            )
+            pages[page] = render_template(env, "site/index.html.j2", context).encode()
+    return pages
+
+
 def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict[str, bytes]:
     """The pages made from all postings: indexes, the front page, sitemap, robots, feed."""
     pages: dict[str, bytes] = {}
@@ -56,12 +129,16 @@ def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict
         context = page_context(renderer, plan, tag, page, index_paths, "index.html")
         title = localizer.pgettext("site", "Open positions")
         owner = _organization(renderer)
+        facets = facet_values(mine)
         context.update(
             title=title,
+            facet_value=None,
             groups=groups,
+            facets=_facet_nav(localizer, tag, page, facets, None),
             description=f"{title} · {owner}" if owner else title,
         )
         pages[page] = render_template(env, "site/index.html.j2", context).encode()
+        pages.update(_facet_pages(renderer, plan, tag, facets, index_paths))
     env = renderer.environment(plan.default)
     front = page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
     careers = renderer.localizer(plan.default).pgettext("site", "Careers")
@@ -95,3 +172,25 @@ def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict
     icon, _, _ = env.loader.get_source(env, "default:favicon.svg")  # type: ignore[union-attr]
     pages["assets/favicon.svg"] = icon.encode()
     return pages
+
+
+def feed(items: Sequence[Facts], base_url: str, generated: str) -> str:
+    """postings.json, for job boards: every open posting in every locale, with its JobPosting
+    data but the description, and where the complete JSON-LD is (``data``). Each posting's
+    own file keeps the feed small, and rebuilding it cheap, however many postings there are."""
+    postings = [
+        {
+            "id": f.role,
+            "locale": f.locale,
+            "url": f.posting.get("url"),
+            "data": base_url + f.data,
+            "jobPosting": f.posting,
+        }
+        for f in sorted(items, key=lambda f: (f.role, f.locale))
+    ]
+    # One posting a line, compact: Python's JSON encoder is many times faster without
+    # indentation, and a feed of tens of thousands of postings is read by programs.
+    lines = ",\n".join(
+        json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for p in postings
+    )
+    return f'{{"generated":{json.dumps(generated)},"postings":[\n{lines}\n]}}\n'

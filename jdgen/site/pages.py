@@ -89,29 +89,6 @@ def json_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-@dataclass(frozen=True)
-class Facts:
-    """What the index pages, the feed and the sitemap need of one posting in one locale.
-    Kept in the build cache, so that unchanged roles are not even parsed."""
-
-    role: str
-    locale: str
-    path: str  # the posting page, relative to the site root
-    title: str
-    group: str
-    details: str  # "Lima · Full-time · $28,000 – $60,000 per year"
-    valid_through: str | None
-    posting: dict[str, Any]  # the JobPosting JSON-LD, without its (long) description
-    data: str  # where the complete JSON-LD is, relative to the site root
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(vars(self))  # shallow: the values are plain JSON already
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Facts:
-        return cls(**data)
-
-
 def job_posting(
     role: Role, localizer: Localizer, project: Project, body_html: str, url: str
 ) -> dict[str, Any]:
@@ -240,33 +217,6 @@ def missing_required(posting: dict[str, Any]) -> list[str]:
     return missing
 
 
-def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], data: str) -> Facts:
-    places = localizer.join([plain(loc.label) for loc in role.locations])
-    details = [places] if places else []
-    if role.employment_type:
-        details.append(localizer.employment_type(role.employment_type))
-    pays = {pay for pay, _ in role.pay_by_place()}
-    if len({(pay.currency, pay.period) for pay in pays}) == 1:
-        # Pay set by location: the index shows the span of its ranges.
-        low = [x for pay in pays for x in (pay.min, pay.max) if x is not None]
-        first = next(iter(pays))
-        whole = replace(first, min=min(low), max=max(low), note=None) if len(pays) > 1 else first
-        details.append(localizer.salary(whole))
-    group = plain(role.team) or (plain(role.locations[0].label) if role.locations else "")
-    summary = {k: v for k, v in posting.items() if k != "description"}
-    return Facts(
-        role.id,
-        localizer.info.tag,
-        path,
-        plain(role.title),
-        group,
-        " · ".join(details),
-        role.valid_through.isoformat() if role.valid_through else None,
-        summary,
-        data,
-    )
-
-
 def json_ld(posting: dict[str, Any] | list[dict[str, Any]]) -> Markup:
     """JSON-LD for a <script> element. ``<``, ``>`` and ``&`` are written as JSON escapes,
     so no text can close the element (``</script>``) or make an HTML parser swallow the
@@ -327,16 +277,6 @@ def switcher(current_path: str, paths: dict[str, str], current: str) -> list[Lin
 # -- site-wide files --------------------------------------------------------------------
 
 
-def group_postings(items: Sequence[Facts]) -> list[tuple[str, list[Facts]]]:
-    """Postings grouped by team (or first location), groups and postings sorted."""
-    groups: dict[str, list[Facts]] = {}
-    for item in items:
-        groups.setdefault(item.group, []).append(item)
-    return [
-        (name, sorted(groups[name], key=lambda f: (f.title, f.role))) for name in sorted(groups)
-    ]
-
-
 def sitemap(
     base_url: str,
     pages: Sequence[tuple[dict[str, str], str | None, str | None]],
@@ -372,25 +312,3 @@ def sitemap(
 
 def robots(base_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n"
-
-
-def feed(items: Sequence[Facts], base_url: str, generated: str) -> str:
-    """postings.json, for job boards: every open posting in every locale, with its JobPosting
-    data but the description, and where the complete JSON-LD is (``data``). Each posting's
-    own file keeps the feed small, and rebuilding it cheap, however many postings there are."""
-    postings = [
-        {
-            "id": f.role,
-            "locale": f.locale,
-            "url": f.posting.get("url"),
-            "data": base_url + f.data,
-            "jobPosting": f.posting,
-        }
-        for f in sorted(items, key=lambda f: (f.role, f.locale))
-    ]
-    # One posting a line, compact: Python's JSON encoder is many times faster without
-    # indentation, and a feed of tens of thousands of postings is read by programs.
-    lines = ",\n".join(
-        json.dumps(p, ensure_ascii=False, sort_keys=True, separators=(",", ":")) for p in postings
-    )
-    return f'{{"generated":{json.dumps(generated)},"postings":[\n{lines}\n]}}\n'

@@ -25,9 +25,9 @@ from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
 from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, Rendition, kinds_of
 from jdgen.rendering.templates import render_template
+from jdgen.site.facts import facts
 from jdgen.site.pages import (
     alternates,
-    facts,
     job_postings,
     json_ld,
     missing_required,

@@ -1,0 +1,122 @@
+"""What the listing pages know of each posting (kept in the build cache, so that an
+unchanged role is not even parsed), how they group postings, and the facets candidates
+filter by: location, team and work arrangement, each a static page, with no script.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from jdgen.i18n.localize import Localizer
+from jdgen.project.model import Role
+from jdgen.site.pages import plain
+
+FACETS = ("location", "team", "arrangement")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the index pages, the feed and the sitemap need of one posting in one locale."""
+
+    role: str
+    locale: str
+    path: str  # the posting page, relative to the site root
+    title: str
+    group: str
+    details: str  # "Lima · Full-time · $28,000 – $60,000 per year"
+    valid_through: str | None
+    posting: dict[str, Any]  # the JobPosting JSON-LD, without its (long) description
+    data: str  # where the complete JSON-LD is, relative to the site root
+    # What candidates filter by, as shown in this locale: every location, the team, the
+    # work arrangement.
+    facets: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(vars(self))  # shallow: the values are plain JSON already
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Facts:
+        return cls(**data)
+
+
+def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], data: str) -> Facts:
+    places = localizer.join([plain(loc.label) for loc in role.locations])
+    details = [places] if places else []
+    if role.employment_type:
+        details.append(localizer.employment_type(role.employment_type))
+    pays = {pay for pay, _ in role.pay_by_place()}
+    if len({(pay.currency, pay.period) for pay in pays}) == 1:
+        # Pay set by location: the index shows the span of its ranges.
+        low = [x for pay in pays for x in (pay.min, pay.max) if x is not None]
+        first = next(iter(pays))
+        whole = replace(first, min=min(low), max=max(low), note=None) if len(pays) > 1 else first
+        details.append(localizer.salary(whole))
+    group = plain(role.team) or (plain(role.locations[0].label) if role.locations else "")
+    summary = {k: v for k, v in posting.items() if k != "description"}
+    facets = {
+        "location": list(dict.fromkeys(plain(loc.label) for loc in role.locations)),
+        "team": [plain(role.team)] if role.team else [],
+        "arrangement": (
+            [localizer.work_arrangement(role.work_arrangement)] if role.work_arrangement else []
+        ),
+    }
+    return Facts(
+        role.id,
+        localizer.info.tag,
+        path,
+        plain(role.title),
+        group,
+        " · ".join(details),
+        role.valid_through.isoformat() if role.valid_through else None,
+        summary,
+        data,
+        {k: v for k, v in facets.items() if v},
+    )
+
+
+def group_postings(items: Sequence[Facts]) -> list[tuple[str, list[Facts]]]:
+    """Postings grouped by team (or first location), groups and postings sorted."""
+    groups: dict[str, list[Facts]] = {}
+    for item in items:
+        groups.setdefault(item.group, []).append(item)
+    return [
+        (name, sorted(groups[name], key=lambda f: (f.title, f.role))) for name in sorted(groups)
+    ]
+
+
+def slug(value: str) -> str:
+    """A facet value as a path segment: its words in ascii where it is written in Latin
+    letters (São Paulo → sao-paulo), else a short digest (北京 → f-1a2b3c4d), so paths never
+    need encoding."""
+    plain_letters = "".join(
+        c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
+    )
+    words = re.sub(r"[^a-z0-9]+", "-", plain_letters.lower()).strip("-")
+    if words and plain_letters.isascii():
+        return words
+    return "f-" + hashlib.sha1(value.encode()).hexdigest()[:8]
+
+
+def facet_values(items: Sequence[Facts]) -> dict[str, list[tuple[str, str, list[Facts]]]]:
+    """For each facet with at least two values: (value, slug, its postings), by value."""
+    out: dict[str, list[tuple[str, str, list[Facts]]]] = {}
+    for kind in FACETS:
+        values: dict[str, list[Facts]] = {}
+        for item in items:
+            for value in item.facets.get(kind, []):
+                values.setdefault(value, []).append(item)
+        if len(values) >= 2:
+            used: set[str] = set()
+            out[kind] = []
+            for value in sorted(values):
+                name = slug(value)
+                if name in used:  # "Lima" and "LIMA": one page each
+                    name += "-" + hashlib.sha1(value.encode()).hexdigest()[:6]
+                used.add(name)
+                out[kind].append((value, name, values[value]))
+    return out
