@@ -293,7 +293,7 @@ def test_candidates_filter_by_location_team_and_arrangement_without_script(
     assert "ML Engineer" in (beijing[0] / "index.html").read_text(encoding="utf-8")
     madrid = (site / "en/location/madrid/index.html").read_text(encoding="utf-8")
     assert "Designer" in madrid and "<h1>Open positions: Madrid</h1>" in madrid
-    assert '<a href="./" aria-current="page">Madrid</a>' in madrid
+    assert '<a href="../../location/madrid/" aria-current="page">Madrid</a>' in madrid
     assert "Designer" not in (site / "en/location/lima/index.html").read_text(encoding="utf-8")
     remote = (site / "en/arrangement/remote/index.html").read_text(encoding="utf-8")
     assert "Designer" in remote and "ML Engineer" not in remote

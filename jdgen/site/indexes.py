@@ -45,28 +45,30 @@ def _facet_label(localizer: Localizer, kind: str, count: int) -> str:
     return localizer.pgettext("label", "Work arrangement")
 
 
+#: Beyond this many values, a filter page links back to the index only, not to each of
+#: its siblings (which would make the pages' size grow with the square of the site).
+SIBLINGS = 30
+
+
 def _facet_nav(
     localizer: Localizer,
-    tag: str,
-    page: str,
     facets: dict[str, list[tuple[str, str, list[Facts]]]],
     current: tuple[str, str] | None,
 ) -> list[dict[str, Any]]:
-    """The filters on a listing page: each facet's label and its values as links."""
-    return [
-        {
-            "label": _facet_label(localizer, kind, len(values)),
-            "links": [
-                {
-                    "text": value,
-                    "href": relative(page, f"{tag}/{kind}/{slug}/index.html"),
-                    "current": current == (kind, slug),
-                }
-                for value, slug, _ in values
-            ],
-        }
-        for kind, values in facets.items()
-    ]
+    """The filters on a listing page: each facet's label and its values as links. On the
+    index, every value; on a value's page, its siblings where there are few."""
+    out = []
+    for kind, values in facets.items():
+        if current is not None and (current[0] != kind or len(values) > SIBLINGS):
+            continue
+        # Links from the index (es/index.html), or from a value's page (es/location/lima/).
+        up = "" if current is None else "../../"
+        links = [
+            {"text": value, "href": f"{up}{kind}/{slug}/", "current": current == (kind, slug)}
+            for value, slug, _ in values
+        ]
+        out.append({"label": _facet_label(localizer, kind, len(values)), "links": links})
+    return out
 
 
 def _facet_pages(
@@ -74,7 +76,6 @@ def _facet_pages(
     plan: RenderPlan,
     tag: str,
     facets: dict[str, list[tuple[str, str, list[Facts]]]],
-    index_paths: dict[str, str],
 ) -> dict[str, bytes]:
     """One page per facet value (Lima, Platform, Remote): the postings that have it, a
     five-city posting under each of its cities."""
@@ -86,21 +87,26 @@ def _facet_pages(
         for value, slug, items in values:
             page = f"{tag}/{kind}/{slug}/index.html"
             context = page_context(renderer, plan, tag, page, {tag: page})
+            groups = [
+                (
+                    name,
+                    [
+                        {
+                            "href": "../../" + _below(tag, f.path),
+                            "title": f.title,
+                            "details": f.details,
+                        }
+                        for f in group
+                    ],
+                )
+                for name, group in group_postings(items)
+            ]
             context.update(
                 title=f"{value} · {title}",
                 facet_value=value,
-                home=relative(page, index_paths[tag]),
-                groups=[
-                    (
-                        name,
-                        [
-                            {"href": relative(page, f.path), "title": f.title, "details": f.details}
-                            for f in group
-                        ],
-                    )
-                    for name, group in group_postings(items)
-                ],
-                facets=_facet_nav(localizer, tag, page, facets, (kind, slug)),
+                home="../../",
+                groups=groups,
+                facets=_facet_nav(localizer, facets, (kind, slug)),
                 description=f"{value} · {title}",
             )
             pages[page] = render_template(env, "site/index.html.j2", context).encode()
@@ -134,11 +140,11 @@ def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict
             title=title,
             facet_value=None,
             groups=groups,
-            facets=_facet_nav(localizer, tag, page, facets, None),
+            facets=_facet_nav(localizer, facets, None),
             description=f"{title} · {owner}" if owner else title,
         )
         pages[page] = render_template(env, "site/index.html.j2", context).encode()
-        pages.update(_facet_pages(renderer, plan, tag, facets, index_paths))
+        pages.update(_facet_pages(renderer, plan, tag, facets))
     env = renderer.environment(plan.default)
     front = page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
     careers = renderer.localizer(plan.default).pgettext("site", "Careers")
