@@ -41,7 +41,7 @@ def test_version_and_help() -> None:
 def test_render_to_stdout(in_repo: Path) -> None:
     code, out, err = run("render", "ml-engineer-china", "--locale", "zh", "--format", "text")
     assert code == 0, err
-    assert "薪资范围：28K-60K/月(根据经验水平)" in out
+    assert "薪资范围：28K-60K/月（根据经验水平）" in out
     assert "招聘人数：若干" in out
 
 

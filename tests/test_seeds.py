@@ -73,7 +73,9 @@ def _normal(text: str) -> str:
     text = re.sub(r"^\s*(?:[-*]|\d+\.|#+)\s+", "", text, flags=re.M)
     text = re.sub(r"<([^<>\s]+[@:][^<>\s]+)>", r"\1", text)  # an autolink shows its address
     text = text.replace("**", "").replace("*", "").replace("`", "")
-    text = re.sub(r"[()]", "", text)
+    # Brackets of either width: jdgen writes full-width ones around Chinese in its own
+    # words (GB/T 15834; issue 16), where seed 002 has half-width ones.
+    text = re.sub(r"[()（）]", "", text)
     text = re.sub(r"\s+", " ", text).replace(" .", ".")
     return text.strip().casefold()
 
@@ -138,7 +140,7 @@ def test_seed_lines_left_out_are_really_in_the_seeds() -> None:
 
 def test_the_chinese_posting_uses_the_locale_patterns(renderer: Renderer) -> None:
     text = renderer.render("ml-engineer-china", "zh").text
-    assert "- **薪资范围**：28K-60K/月(根据经验水平)" in text
+    assert "- **薪资范围**：28K-60K/月（根据经验水平）" in text
     assert "- **招聘人数**：若干" in text
     assert "**发布日期**：2026年2月" in text
     assert "- **官网链接**：<https://www.company.com/jobs/ml-engineer>" in text  # a link
@@ -191,3 +193,18 @@ def test_chinese_uses_full_width_punctuation(renderer: Renderer, role: str, kind
 
 def test_left_out_reasons_are_given() -> None:
     assert all(reason for lines in LEFT_OUT.values() for reason in lines.values())
+
+
+def test_jdgens_own_chinese_words_use_full_width_brackets() -> None:
+    """Consistently: 职位描述（JD）, 28K/月（根据经验水平）, 软件（AI）. Role text keeps the
+    brackets its author wrote."""
+    from babel.messages.pofile import read_po
+
+    for name in ("zh", "zh_Hant"):
+        with (REPO / f"locales/{name}/LC_MESSAGES/jdgen.po").open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for text in strings:
+                bare = re.sub(r"%\(\w+\)s|\{\w+\}", "", text or "")
+                assert "(" not in bare and ")" not in bare, (name, message.id, text)

@@ -103,7 +103,8 @@ def slug(value: str) -> str:
 
 
 def facet_values(items: Sequence[Facts]) -> dict[str, list[tuple[str, str, list[Facts]]]]:
-    """For each facet with at least two values: (value, slug, its postings), by value."""
+    """For each facet with at least two values: (value, slug, its postings), by value. A
+    value with one posting has no page of its own: its filter links to the posting."""
     out: dict[str, list[tuple[str, str, list[Facts]]]] = {}
     for kind in FACETS:
         values: dict[str, list[Facts]] = {}

@@ -52,6 +52,7 @@ SIBLINGS = 30
 
 def _facet_nav(
     localizer: Localizer,
+    tag: str,
     facets: dict[str, list[tuple[str, str, list[Facts]]]],
     current: tuple[str, str] | None,
 ) -> list[dict[str, Any]]:
@@ -64,8 +65,14 @@ def _facet_nav(
         # Links from the index (es/index.html), or from a value's page (es/location/lima/).
         up = "" if current is None else "../../"
         links = [
-            {"text": value, "href": f"{up}{kind}/{slug}/", "current": current == (kind, slug)}
-            for value, slug, _ in values
+            {
+                "text": value,
+                "href": f"{up}{kind}/{slug}/"
+                if len(items) > 1
+                else up + _below(tag, items[0].path),
+                "current": current == (kind, slug),
+            }
+            for value, slug, items in values
         ]
         out.append({"label": _facet_label(localizer, kind, len(values)), "links": links})
     return out
@@ -85,6 +92,8 @@ def _facet_pages(
     pages: dict[str, bytes] = {}
     for kind, values in facets.items():
         for value, slug, items in values:
+            if len(items) < 2:
+                continue  # its filter links straight to the one posting
             page = f"{tag}/{kind}/{slug}/index.html"
             context = page_context(renderer, plan, tag, page, {tag: page})
             groups = [
@@ -106,7 +115,7 @@ def _facet_pages(
                 facet_value=value,
                 home="../../",
                 groups=groups,
-                facets=_facet_nav(localizer, facets, (kind, slug)),
+                facets=_facet_nav(localizer, tag, facets, (kind, slug)),
                 description=f"{value} · {title}",
             )
             pages[page] = render_template(env, "site/index.html.j2", context).encode()
@@ -140,7 +149,7 @@ def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict
             title=title,
             facet_value=None,
             groups=groups,
-            facets=_facet_nav(localizer, facets, None),
+            facets=_facet_nav(localizer, tag, facets, None),
             description=f"{title} · {owner}" if owner else title,
         )
         pages[page] = render_template(env, "site/index.html.j2", context).encode()
