@@ -91,6 +91,7 @@ def fallback_chain(locale: Locale) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chain))
 
 
+@functools.cache
 def _likely(ident: str) -> Locale | None:
     """CLDR's likely full locale for ``ident`` or, failing that, for its language:
     ``zh`` → zh_Hans_CN, ``es_PE`` → es_Latn_PE (via ``es``: es_Latn_ES)."""
@@ -161,6 +162,7 @@ def same_writing(a: str, b: str) -> bool:
     return _maximized(a)[:2] == _maximized(b)[:2]
 
 
+@functools.cache
 def _maximized(tag: str) -> tuple[str, str | None, str | None]:
     locale = parse_locale(tag).babel
     likely = _likely(str(locale))
