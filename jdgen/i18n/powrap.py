@@ -80,6 +80,10 @@ def _units(escaped: str) -> list[str]:
 
 def wrap(prefix: str, keyword: str, escaped: str) -> list[str]:
     """One keyword's string (already escaped) as GNU writes it."""
+    whole = f'{prefix}{keyword} "{escaped}"'
+    newline = escaped.find("\\n")
+    if len(whole) <= PAGE_WIDTH and whole.isascii() and newline in (-1, len(escaped) - 2):
+        return [whole]  # most strings: one short line, whatever the break rules say
     units = _units(escaped)
     # Pieces end after each \n.
     portions: list[list[str]] = [[]]
@@ -157,13 +161,17 @@ def _opportunities(text: str) -> set[int]:
     encoded = text.encode("utf-8")
     chars = {len(encoded[:at].decode("utf-8")) for at, _ in line_breaks(text)}
     # Where libunistring, which gettext uses, follows an older UAX #14 than the Rust
-    # tables: it breaks after an infix separator before a letter ("skills.|name") and
-    # before a full-width opening bracket after a letter or digit ("ONNX|（").
+    # tables: it breaks after an infix separator before a letter ("skills.|name"),
+    # before a full-width opening bracket after a letter or digit ("ONNX|（"), and after
+    # a space before a full-width colon or semicolon.
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
         infix = before in _INFIX and _alphabetic(after)
         opening = after in _WIDE_OPEN and (_alphabetic(before) or before.isdigit())
-        if infix or opening:
+        # ") ；" breaks after the space, "） ；" does not (a full-width close holds on).
+        held = text[:i].rstrip(" ")[-1:] in _WIDE_CLOSE
+        spaced = before == " " and after in "；：" and not held
+        if infix or opening or spaced:
             chars.add(i)
     chars.discard(len(text))
     # No break after the spaces a piece starts with.
@@ -173,6 +181,7 @@ def _opportunities(text: str) -> set[int]:
 
 _INFIX = frozenset(",.:;")
 _WIDE_OPEN = frozenset("（［｛「『【〔〈《〖〘〚｟｢")
+_WIDE_CLOSE = frozenset("）］｝」』】〕〉》〗〙〛｠｣，。、")
 
 
 # Characters of other UAX #14 classes than AL (alphabetic and most symbols) among the

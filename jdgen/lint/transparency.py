@@ -62,7 +62,7 @@ def breaches(
                         law,
                         rule,
                         f"{places} is under {law.name}'s law, but the posting lacks "
-                        + ", ".join(missing)
+                        + ", ".join(REQUIREMENTS[name] for name in missing)
                         + size,
                         _key(role, at, missing),
                     )
@@ -87,6 +87,7 @@ def _pay_here(role: Role, here: list[int]) -> list[tuple[Salary | None, list[int
 def _missing(
     law: Law, role: Role, pay: Salary | None, day: dt.date, neutral_title: bool
 ) -> list[str]:
+    """The requirements (their names) the posting does not meet where this pay applies."""
     have = {
         "pay-range": pay is not None and pay.min is not None and pay.max is not None,
         "pay": pay is not None,
@@ -101,9 +102,7 @@ def _missing(
         "neutral-title": neutral_title,
     }
     return [
-        REQUIREMENTS[name]
-        for name, since in law.requires
-        if (since is None or day >= since) and not have[name]
+        name for name, since in law.requires if (since is None or day >= since) and not have[name]
     ]
 
 
@@ -142,6 +141,5 @@ FIELDS = {
 
 
 def _key(role: Role, at: Sequence[int], missing: list[str]) -> str:
-    """The field a finding points at: the first one missing or wrong."""
-    first = next(name for name, text in REQUIREMENTS.items() if text == missing[0])
-    return FIELDS.get(first) or _pay_key(role, at)
+    """The field a finding points at: the first one missing."""
+    return FIELDS.get(missing[0]) or _pay_key(role, at)
