@@ -6,7 +6,6 @@ conventions file to fill in, listing what a locale may set beyond CLDR.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from jdgen.errors import JdgenError, relpath
 from jdgen.foundation.locales import parse_locale
@@ -14,7 +13,7 @@ from jdgen.foundation.write import write_atomic
 from jdgen.i18n.formatting import Conventions
 from jdgen.i18n.localize import CONVENTIONS_FILE
 from jdgen.i18n.pofile import locale_dir
-from jdgen.project.config import CONFIG_NAME, Project, load_config
+from jdgen.project.config import CONFIG_NAME, Project, parse_config
 from jdgen.project.schema import fields_of
 
 _FLOW = re.compile(r"^(locales:[ \t]*\[)([^\]\n]*)(\].*)$", re.MULTILINE)
@@ -50,25 +49,13 @@ def enable(project: Project, tag: str) -> tuple[str, str]:
     else:
         return shown, f"add {info.tag} to its locales: {wanted}"
     try:
-        found = load_config(_scratch(path, new))
+        found = parse_config(new, shown)
     except JdgenError:
         return shown, f"add {info.tag} to its locales: {wanted}"
-    finally:
-        _scratch(path, None)
     if info.tag not in [parse_locale(t).tag for t in found.locales]:
         return shown, f"add {info.tag} to its locales: {wanted}"
     write_atomic(path, new)
     return shown, "updated"
-
-
-def _scratch(path: Path, text: str | None) -> Path:
-    """A copy of the config beside it, to check an edit before it replaces the file."""
-    scratch = path.with_name(f".{path.name}.check")
-    if text is None:
-        scratch.unlink(missing_ok=True)
-    else:
-        scratch.write_text(text, encoding="utf-8")
-    return scratch
 
 
 def conventions_file(project: Project, tag: str) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from jdgen.errors import InvalidInputError, relpath
 from jdgen.foundation.builtin import builtin_dir
 from jdgen.foundation.vocabulary import KINDS
 from jdgen.project.checking import INVALID, Checker
-from jdgen.project.load import load_yaml
+from jdgen.project.load import Document, load_yaml, parse_yaml
 from jdgen.project.schema import Struct, spec
 from jdgen.project.validators import Bool, Choice, Date, Int, Line, ListOf, Str
 from jdgen.project.values import LOCALE_TAG, URL
@@ -149,7 +149,15 @@ def find_project(start: Path | None = None) -> Project:
 
 def load_config(path: Path) -> Config:
     """Load and validate a ``jdgen.yaml``; every problem is reported at once."""
-    doc = load_yaml(path, relpath(path))
+    return config_of(load_yaml(path, relpath(path)))
+
+
+def parse_config(text: str, display: str) -> Config:
+    """Validate the text of a ``jdgen.yaml`` (an edit, before it is written)."""
+    return config_of(parse_yaml(text, display))
+
+
+def config_of(doc: Document) -> Config:
     if doc.root is None:
         return Config()
     ctx = Checker()
