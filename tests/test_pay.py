@@ -366,3 +366,35 @@ def test_options_take_the_locations_currency(build_tree: Builder) -> None:
     role = yaml.safe_load((root / "roles/r.yaml").read_text())
     assert role["salary"]["currency"] == "EUR" and "the DE market's" in result.stderr
     assert role["locations"] == [{"city": "Berlin", "country": "DE"}]
+
+
+@pytest.mark.parametrize(
+    ("config", "typed", "salary"),
+    [
+        # Yes as Spain and Colombia type it, after a first answer that is neither.
+        (
+            "locales: [es]\ndefault_locale: es\n",
+            "Analista\nBogotá, Colombia\n\n\n3.500.000-5.000.000\n\n\nquizás\ns\n",
+            {"min": 3500000, "max": 5000000, "currency": "COP", "period": "month"},
+        ),
+        (
+            "locales: [es]\ndefault_locale: es\n",
+            "Analista\nMadrid\n\n\n30.000-40.000\n\n\nno\n32.000-40.000\n\n\nsí\n",
+            {"min": 32000, "max": 40000, "currency": "EUR", "period": "year"},
+        ),
+        (
+            "locales: [zh]\ndefault_locale: zh\n",
+            "数据分析师\n上海\n\n\n20K-30K\n\n\n是\n",
+            {"min": 20000, "max": 30000, "currency": "CNY", "period": "month"},
+        ),
+    ],
+)
+def test_the_confirmation_is_answered_in_the_projects_language(
+    build_tree: Builder,
+    config: str,
+    typed: str,
+    salary: dict,  # type: ignore[type-arg]
+) -> None:
+    got = new({"jdgen.yaml": config}, build_tree, [], typed)
+    assert got["role"]["salary"] == salary
+    assert "[Sí/no]" in got["output"] or "[是/否]" in got["output"]

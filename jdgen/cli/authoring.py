@@ -199,6 +199,28 @@ def _places(answer: str, info: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _confirm(loc: Any, question: str) -> bool:
+    """A yes/no question answered in the project's language (sí, s, 是, 对) or in English
+    (y, yes); an empty answer is yes; anything else is asked again."""
+    from jdgen.i18n.localize import N_
+
+    yes, no = loc.pgettext(*N_("prompt answer", "yes")), loc.pgettext(*N_("prompt answer", "no"))
+
+    def read(text: str) -> bool:
+        answer = text.strip().casefold()
+        if answer in {"", "y", "yes", yes.casefold(), yes[:1].casefold(), "对", "是的"}:
+            return True
+        if answer in {"n", "no", no.casefold(), no[:1].casefold()}:
+            return False
+        raise click.BadParameter(f"{yes} / {no} (y / n)")
+
+    choices = f"[{yes[:1].upper()}{yes[1:]}/{no}]"  # the capital marks the default
+    answer: bool = click.prompt(
+        f"{question} {choices}", default="", show_default=False, value_proc=read
+    )
+    return answer
+
+
 def _ask(project: Any, info: Any) -> dict[str, Any]:
     """The interactive questions, in the project's language; a wrong answer is asked
     again, and no answer is lost."""
@@ -255,7 +277,7 @@ def _ask(project: Any, info: Any) -> dict[str, Any]:
             default=usual_period(info.babel, country),
         )
         shown = loc.salary(Salary(min=pay.min, max=pay.max, currency=code, period=per))
-        if click.confirm(loc.pgettext("prompt", "{pay}, correct?").format(pay=shown), default=True):
+        if _confirm(loc, loc.pgettext("prompt", "{pay}, correct?").format(pay=shown)):
             answers["pay"] = (pay.min, pay.max, code, per)
             return answers
 

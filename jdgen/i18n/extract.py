@@ -133,6 +133,7 @@ CONTEXT_NOTES = {
     "text and note": "a value with a note in brackets: '28K (depending on experience)'",
     "site": "words of the careers site's pages (navigation, headings, links)",
     "prompt": "a question jdgen new asks on the command line; the answer follows it",
+    "prompt answer": "a yes or no typed at a question; its first letter is taken too (s, n)",
     "employment type": "a kind of employment as job boards list it (Full-time)",
     "work arrangement": "where the work is done (On-site, Hybrid, Remote)",
     "salary period": "what pay is for, after the amount: '28K per month', '28K/月'",
