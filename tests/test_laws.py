@@ -354,6 +354,10 @@ def test_each_location_pay_is_checked_for_plausibility(build_tree: Builder) -> N
         (Location(name="美国纽约"), "CN", "US", "new york"),
         (Location(name="远程（加拿大）"), "CN", "CA", ""),
         (Location(name="Austin, TX, USA"), "", "US", ""),
+        (Location(name="Anywhere in the USA"), "", "US", ""),
+        (Location(name="Remoto desde España"), "", "ES", ""),
+        (Location(name="远程办公（美国境内）"), "CN", "US", ""),
+        (Location(name="Remote, anywhere"), "", "", ""),
     ],
 )
 def test_where_a_location_is(location: Location, home: str, country: str, region: str) -> None:
@@ -375,3 +379,8 @@ def test_place_names_in_spanish_and_chinese_are_read(build_tree: Builder) -> Non
     chinese = "language: zh-CN\n" + role("{name: 美国加州旧金山}", title="数据工程师")
     assert "comp.us-ca" in ids(findings(build_tree, chinese))
     assert "comp.cn" not in ids(findings(build_tree, chinese))
+
+
+def test_a_remote_role_open_anywhere_in_a_country_is_under_its_laws(build_tree: Builder) -> None:
+    found = ids(findings(build_tree, role("'Anywhere in the USA'", arrangement="remote")))
+    assert {"comp.us-co", "comp.us-ny", "comp.us-ca"} <= found

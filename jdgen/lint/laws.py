@@ -240,7 +240,33 @@ def _named_country(name: str) -> str:
         )
         if found:
             return found
+    # A remote place says it in a sentence: "Anywhere in the USA", "remoto desde España".
+    if REMOTE.search(name):
+        words = re.findall(r"[\w.]+", name)
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                phrase = " ".join(words[i : i + n]).strip(".")
+                found = SHORT_NAMES.get(phrase.replace(".", "")) or next(
+                    (c for lang in ("en", "es") if (c := country_in(phrase, _locale(lang)))),
+                    None,
+                )
+                if found:
+                    return found
+        for chinese, code in _chinese_countries():
+            if chinese in name:
+                return code
     return ""
+
+
+@functools.cache
+def _chinese_countries() -> tuple[tuple[str, str], ...]:
+    """Country names in Chinese, longest first (远程（美国）has no spaces to split on)."""
+    names = {
+        name: code
+        for code, name in Locale("zh").territories.items()
+        if len(code) == 2 and code.isalpha() and len(name) >= 2
+    }
+    return tuple(sorted(names.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
 @functools.cache
