@@ -11,7 +11,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import unescape, write_po
+from babel.messages.pofile import escape, read_po, unescape, write_po
 
 from jdgen.errors import (
     relpath,
@@ -85,7 +85,6 @@ _OWN_HEADERS = frozenset(
         "Generated-By",
     )
 )
-_TRANSLATORS = ("Last-Translator", "Language-Team")
 
 
 def kept_headers(path: Path) -> dict[str, str]:
@@ -151,7 +150,7 @@ def render_po(
         # Babel before 2.19 writes no Plural-Forms for a catalog that names no language.
         head.append(f'"Plural-Forms: {plural_forms}\\n"')
     for key, value in (kept or {}).items():
-        line = f'"{key}: {_escape(value)}\\n"'
+        line = escape(f"{key}: {value}\n")
         at = next((i for i, h in enumerate(head) if h.startswith(f'"{key}:')), None)
         if at is not None:
             head[at] = line  # Last-Translator, Language-Team: the tool's
@@ -160,6 +159,16 @@ def render_po(
     comment = "".join(f"# {c}\n" if c else "#\n" for c in header.splitlines())
     # Laid out as GNU gettext does, so that msgcat, msgmerge and Poedit leave it as it is.
     return comment + layout("\n".join(head + lines[end:]).rstrip("\n")) + "\n"
+
+
+def header_comment(path: Path) -> str:
+    """The comment a catalog starts with (what the file is), as ``render_po`` takes it."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#") or line.startswith(("#,", "#.", "#:", "#|", "#~")):
+            break
+        lines.append(line[2:] if line.startswith("# ") else "")
+    return "\n".join(lines)
 
 
 def revision_line(path: Path) -> str | None:
@@ -172,10 +181,6 @@ def revision_line(path: Path) -> str | None:
         if line.startswith("msgctxt") or (line.startswith("msgid") and '""' not in line):
             break
     return None
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def write_if_changed(path: Path, text: str) -> str:
@@ -194,7 +199,6 @@ def write_if_changed(path: Path, text: str) -> str:
 def same_content(a: str, b: str) -> bool:
     """Whether two PO texts hold the same entries, comments, flags, previous sources,
     obsolete entries and header fields, however their lines are wrapped."""
-    from babel.messages.pofile import read_po
 
     def content(text: str) -> object:
         try:
@@ -274,21 +278,11 @@ def _previous_lines(lines: list[str], stand_ins: dict[str, Message]) -> list[str
             out.append(line)
             continue
         ids = list(message.previous_id)
-        out.append(f'{prefix}msgctxt "{_escape_po(previous_context(message) or "")}"')
-        out.append(f'{prefix}msgid "{_escape_po(ids[0])}"')
+        out.append(f"{prefix}msgctxt {escape(previous_context(message) or '')}")
+        out.append(f"{prefix}msgid {escape(ids[0])}")
         if len(ids) > 1:
-            out.append(f'{prefix}msgid_plural "{_escape_po(ids[1])}"')
+            out.append(f"{prefix}msgid_plural {escape(ids[1])}")
     return out
-
-
-def _escape_po(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace("\t", "\\t")
-        .replace("\r", "\\r")
-        .replace("\n", "\\n")
-        .replace('"', '\\"')
-    )
 
 
 def restore_previous(catalog: Catalog) -> None:
@@ -324,8 +318,6 @@ def restore_previous(catalog: Catalog) -> None:
 def copy_catalog(catalog: Catalog) -> Catalog:
     """A modifiable copy (read_catalog's result is cached and shared)."""
     text = render_po(catalog)
-    from babel.messages.pofile import read_po
-
     return read_po(io.BytesIO(text.encode("utf-8")))
 
 

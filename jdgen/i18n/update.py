@@ -110,15 +110,18 @@ def targets(project: Project, pot: Pot) -> list[str]:
     return list(dict.fromkeys(wanted + _existing(project, pot.domain)))
 
 
-def _merge(pot: Pot, path: Path, tag: str, forms: str) -> tuple[Catalog, int, int]:
-    """The catalog at ``path`` (or a new one) brought up to date with ``pot``, and how many
-    texts were added and removed. A text whose source changed is neither: it is kept,
-    marked fuzzy, with its previous source for the translator to compare."""
+def _merge(
+    pot: Pot, path: Path, tag: str, forms: str
+) -> tuple[Catalog, int, int, set[tuple[str, str | None]]]:
+    """The catalog at ``path`` (or a new one) brought up to date with ``pot``, how many
+    texts were added and removed, and the entries it had before. A text whose source
+    changed is neither: it is kept, marked fuzzy, with its previous source for the
+    translator to compare."""
     if not path.is_file():
         catalog = new_catalog(pot.domain, str(parse_locale(tag).babel))
         use_plural_forms(catalog, forms)
         catalog.update(pot.catalog, no_fuzzy_matching=True)
-        return catalog, len([m for m in catalog if m.id]), 0
+        return catalog, len([m for m in catalog if m.id]), 0, set()
     catalog = copy_catalog(read_catalog(path))
     with contextlib.suppress(plurals.PluralFormsError):
         plurals.parse(forms)  # a broken header is kept as it is, and reported by check
@@ -151,7 +154,7 @@ def _merge(pot: Pot, path: Path, tag: str, forms: str) -> tuple[Catalog, int, in
             del catalog.obsolete[key]
     added = len(after - before) - moved - reworded
     removed = len(before - after) - moved - reworded
-    return catalog, max(added, 0), max(removed, 0)
+    return catalog, max(added, 0), max(removed, 0), before
 
 
 #: How alike a reworded text must be to the old one to inherit its translation as fuzzy,
@@ -190,9 +193,9 @@ def _carry_over(catalog: Catalog, before: set[tuple[str, str | None]]) -> tuple[
                 if old.fuzzy and old.previous_id
                 else ([old.id] if isinstance(old.id, str) else list(old.id))
             )
-            before = previous_context(old) if old.fuzzy and old.previous_id else old.context
+            was = previous_context(old) if old.fuzzy and old.previous_id else old.context
             # Where the context changed too, the translator sees the old one (#| msgctxt).
-            set_previous_context(message, before if before != message.context else None)
+            set_previous_context(message, was if was != message.context else None)
         for key, value in list(catalog.obsolete.items()):
             if value is old:
                 del catalog.obsolete[key]
@@ -238,12 +241,7 @@ def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:
                 continue
             path = base / name / "LC_MESSAGES" / f"{pot.domain}.po"
             forms = plural_forms_of(path, parse_locale(name).babel, project.config.plural_forms)
-            before = (
-                {(msgid_of(m), m.context) for m in read_catalog(path) if m.id}
-                if (path.is_file())
-                else set()
-            )
-            catalog, added, removed = _merge(pot, path, name, forms)
+            catalog, added, removed, before = _merge(pot, path, name, forms)
             remembered = 0
             if not _regional(project, name):
                 if name not in memories:
@@ -280,7 +278,7 @@ def init(project: Project, tag: str) -> list[Change]:
             changes.append(Change(relpath(path), "unchanged"))
             continue
         forms = plurals.default_forms(info.babel, project.config.plural_forms).header
-        catalog, _, _ = _merge(pot, path, locale_dir(info.tag), forms)
+        catalog, _, _, _ = _merge(pot, path, locale_dir(info.tag), forms)
         header = _po_header(pot, locale_dir(info.tag))
         write_atomic(path, render_po(catalog, header, None, pot.domain, forms))
         changes.append(Change(relpath(path), "created"))

@@ -15,6 +15,7 @@ The XML is written and read with lxml; reading forbids entities and network acce
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from jdgen.foundation.locales import parse_locale
 from jdgen.i18n.catalogs import read_catalog
 from jdgen.i18n.pofile import (
     copy_catalog,
+    header_comment,
     kept_headers,
     locale_dir,
     msgid_of,
@@ -141,10 +143,9 @@ def _unit(
 
 
 def _source_language(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8").splitlines()[:3]:
-        if "(source language:" in line:
-            return line.split("(source language:", 1)[1].split(")", 1)[0].strip()
-    return "en"
+    """The language a catalog translates from, as its header comment says."""
+    found = re.search(r"\(source language: ([^)]+)\)", header_comment(path))
+    return found.group(1).strip() if found else "en"
 
 
 @dataclass(frozen=True)
@@ -219,8 +220,7 @@ def _import_file(
     for unit in file.iter(f"{_X}trans-unit", "trans-unit"):
         changed += _apply(catalog, unit, display, problems)
     forms = plural_forms_of(path, info.babel, project.config.plural_forms)
-    header = path.read_text(encoding="utf-8").split("msgid", 1)[0]
-    comment = "\n".join(line[2:] if line.startswith("# ") else "" for line in header.splitlines())
+    comment = header_comment(path)
     text = render_po(catalog, comment, revision_line(path), domain, forms, kept_headers(path))
     return [(path, text, changed)]
 
