@@ -119,9 +119,13 @@ def test_ctrl_c_during_a_parallel_build_is_one_line_and_exit_130(build_tree: Bui
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
     deadline = time.monotonic() + 60
-    while not _children(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.02)  # until the pool's workers are rendering
-    assert _children(proc.pid), "the build never started its workers"
+
+    def staged() -> list[Path]:  # pages the workers have written into the new site
+        return list(root.glob(".site.building-*/*/*/index.html"))
+
+    while not staged() and time.monotonic() < deadline:
+        time.sleep(0.02)  # until the pool's workers are writing pages
+    assert _children(proc.pid) and staged(), "the build never started its workers"
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
     _, err = proc.communicate(timeout=120)
     text = err.decode()

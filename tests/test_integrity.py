@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jdgen import cli
 from jdgen.project.config import find_project
 from jdgen.site.build import build_site
+from jdgen.site.cache import FORMAT, pack, unpack
 
 from .conftest import REPO, Builder
 from .test_site import tree_hash
@@ -79,7 +82,13 @@ def test_a_damaged_cache_is_noticed_and_repaired(
 
 @pytest.mark.parametrize(
     "manifest",
-    [b'{"format": 5}', b"\x00\xff garbage", b'{"format": 5, "roles": []}', b"[]", b'{"a": 1}'],
+    [
+        b'{"format": %d}' % FORMAT,
+        b"\x00\xff garbage",
+        b'{"format": %d, "roles": []}' % FORMAT,
+        b"[]",
+        b'{"a": 1}',
+    ],
 )
 def test_a_damaged_manifest_is_discarded_with_a_warning(
     build_tree: Builder, tmp_path_factory: pytest.TempPathFactory, manifest: bytes
@@ -223,7 +232,7 @@ def test_cache_verification_reads_only_what_a_build_uses(
     report = build_site(find_project(root))
     assert (report.rendered, report.changed, len(read)) == (0, False, 1)
     manifest = next((root / ".jdgen-cache/manifests").glob("*.json"))
-    assert json.loads(manifest.read_bytes())["format"] == 5
+    assert json.loads(manifest.read_bytes())["format"] == FORMAT
 
 
 def test_an_older_jdgens_cache_is_started_afresh_without_a_warning(build_tree: Builder) -> None:
@@ -235,3 +244,20 @@ def test_an_older_jdgens_cache_is_started_afresh_without_a_warning(build_tree: B
     report = build_site(find_project(root))
     assert report.rendered == len([k for k in SITE if k.startswith("roles/")])
     assert not any("manifest" in str(w) for w in report.warnings)
+
+
+@given(
+    st.dictionaries(
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30),
+        st.binary(max_size=300),
+        max_size=8,
+    )
+)
+def test_a_pack_gives_back_exactly_the_files_put_in(files: dict[str, bytes]) -> None:
+    assert unpack(pack(files)) == files
+
+
+@pytest.mark.parametrize("data", [b"", b"garbage", b"x\x9c\x03\x00"])
+def test_what_is_not_a_pack_is_refused(data: bytes) -> None:
+    with pytest.raises(ValueError, match="not a pack"):
+        unpack(data)

@@ -223,6 +223,33 @@ def test_parallel_build_is_byte_identical(build_tree: Builder) -> None:
     assert tree_hash(root / "one") == tree_hash(root / "two")
 
 
+def test_a_parallel_cold_build_leaves_out_expired_pages_and_fails_whole(
+    build_tree: Builder,
+) -> None:
+    """The workers write a new site's pages straight into its staging directory: an
+    expired posting's pages are taken out again (directories too), and a broken role
+    leaves neither a site nor debris."""
+    files = {
+        **SITE,
+        "roles/old.yaml": "title: Old\nvalid_through: 2026-01-31\n",
+        **{f"roles/r{i:03}.yaml": f"title: Role {i}\n" for i in range(70)},
+    }
+    root = build_tree(files)
+    build_site(find_project(root), root / "one")
+    shutil.rmtree(root / ".jdgen-cache")
+    build_site(find_project(root), root / "two", jobs=2)
+    assert sorted(p.relative_to(root / "one") for p in (root / "one").rglob("*")) == sorted(
+        p.relative_to(root / "two") for p in (root / "two").rglob("*")
+    )
+    assert tree_hash(root / "one") == tree_hash(root / "two")
+    assert not (root / "two/en/old").exists()
+    shutil.rmtree(root / ".jdgen-cache")
+    (root / "roles/r050.yaml").write_text("title: Broken\nheadcount: many\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"r050\.yaml:2:12"):
+        build_site(find_project(root), root / "three", jobs=2)
+    assert sorted(p.name for p in root.iterdir() if "three" in p.name) == []
+
+
 def test_a_broken_role_fails_the_build_and_the_previous_site_survives(build_tree: Builder) -> None:
     root = build_tree(SITE)
     build_site(find_project(root))

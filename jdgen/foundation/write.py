@@ -6,9 +6,10 @@ import contextlib
 import errno
 import hashlib
 import os
+import posixpath
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from jdgen.errors import OutputError, Position, Problem, RefusedOutputError
@@ -176,6 +177,45 @@ def inside(root: Path, rel: str, what: str) -> Path:
     if not target.resolve().is_relative_to(root.resolve()):
         raise OutputError(Problem(f"refusing to write outside {what}: {rel}"))
     return target
+
+
+def fresh_path(root: Path, rel: str) -> str:
+    """``root / rel`` in a tree this build made (so holding no links), refusing a ``rel``
+    that is not a plain relative path: checked by its text, without a system call."""
+    if (
+        rel in ("", ".", "..")
+        or rel.startswith(("/", "../"))
+        or "\\" in rel
+        or "\0" in rel
+        or posixpath.normpath(rel) != rel
+    ):
+        raise OutputError(Problem(f"refusing to write outside the site: {rel}"))
+    return os.path.join(root, rel)
+
+
+def write_tree(root: Path, files: Mapping[str, bytes], made: set[str] | None = None) -> None:
+    """Write ``files`` (relative path → bytes) into ``root``, a tree this build made, making
+    directories below it as needed (``made`` remembers the ones made already). ``root``
+    itself is never made again: once a failed build has removed it, writing stops."""
+    made = set() if made is None else made
+    top = os.fspath(root)
+    for rel, data in files.items():
+        target = fresh_path(root, rel)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            _make_below(top, parent)
+            made.add(parent)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+
+
+def _make_below(top: str, directory: str) -> None:
+    if directory == top or os.path.isdir(directory):
+        return
+    _make_below(top, os.path.dirname(directory))
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(directory)
 
 
 def swap_in(new: Path, out: Path) -> None:

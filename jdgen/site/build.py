@@ -37,6 +37,7 @@ from jdgen.foundation.write import (
     compare_tree,
     remove_stale_staging,
     sha256,
+    staging_beside,
     writing,
 )
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
@@ -53,6 +54,7 @@ from jdgen.site.roles import (
     RoleResult,
     render_role,
     render_roles,
+    stored,
 )
 
 CACHE_DIR = ".jdgen-cache"
@@ -183,41 +185,72 @@ def build_site(
     report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
     early = [*cache.problems, *config_warnings(project, today, base_url)]
     report.warnings.extend(early)
+    marker = out / MARKER
+    on_disk = sha256(marker.read_bytes()) if marker.is_file() else None
+    # With no site of the last build's on disk, the whole site is new: the processes that
+    # render the roles write their pages straight into its staging directory.
+    whole = not check and bool(stale) and not (cache.site and on_disk == cache.marker)
+    with contextlib.ExitStack() as stack:
+        staging = stack.enter_context(staging_beside(out, "building")) if whole else None
+        staged: set[str] = set()
 
-    def store(result: RoleResult) -> None:
-        if result.problems:
-            problems.extend(result.problems)
-            return
-        outputs = {rel: cache.put(data) for rel, data in result.outputs.items()}
-        until = result.facts[0]["valid_through"] if result.facts else None
-        cache.roles[result.role] = RoleState(
-            result.families,
-            cache.digest(dependencies(result.role, result.families), snapshot),
-            cache.put_json([outputs, result.facts, result.warnings]),
-            result.published,
-            until,
+        def store(result: RoleResult) -> None:
+            if result.problems:
+                problems.extend(result.problems)
+                return
+            if staging is not None:
+                staged.update(result.files)
+            until = result.facts[0]["valid_through"] if result.facts else None
+            cache.roles[result.role] = RoleState(
+                result.families,
+                cache.digest(dependencies(result.role, result.families), snapshot),
+                cache.put_json([result.files, result.facts, result.warnings, result.pack]),
+                result.published,
+                until,
+            )
+
+        done, total = len(ids) - len(stale), len(ids)
+        for result in render_roles(
+            renderer, plan, stale, jobs, progress, done, total, cache.objects, staging
+        ):
+            store(result)
+        for gone in set(cache.roles) - set(ids):
+            del cache.roles[gone]
+        if problems.errors:
+            cache.save()  # keep what did render, for the next try
+            problems.raise_errors()
+
+        def details_of(role_id: str) -> Details:
+            """A role's details from the cache; rendered again if the cache lost them."""
+            try:
+                return cache.details(role_id)
+            except CacheMiss:
+                report.rendered, report.reused = report.rendered + 1, report.reused - 1
+                store(stored(render_role(renderer, plan, role_id), cache.objects, staging))
+                problems.raise_errors()
+                return cache.details(role_id)
+
+        return _finish(
+            cache, renderer, plan, ids, report, early, details_of, check, staging, staged
         )
 
-    for result in render_roles(
-        renderer, plan, stale, jobs, progress, len(ids) - len(stale), len(ids)
-    ):
-        store(result)
-    for gone in set(cache.roles) - set(ids):
-        del cache.roles[gone]
-    if problems.errors:
-        cache.save()  # keep what did render, for the next try
-        problems.raise_errors()
 
-    def details_of(role_id: str) -> Details:
-        """A role's details from the cache; rendered again if the cache lost them."""
-        try:
-            return cache.details(role_id)
-        except CacheMiss:
-            report.rendered, report.reused = report.rendered + 1, report.reused - 1
-            store(render_role(renderer, plan, role_id))
-            problems.raise_errors()
-            return cache.details(role_id)
-
+def _finish(
+    cache: Cache,
+    renderer: Renderer,
+    plan: RenderPlan,
+    ids: list[str],
+    report: BuildReport,
+    early: list[Problem],
+    details_of: Callable[[str], Details],
+    check: bool,
+    staging: Path | None,
+    staged: set[str],
+) -> BuildReport:
+    """Once every role is rendered or reused: assemble the site and publish it (or, with
+    ``check``, compare it), unless the site on disk is already this very site."""
+    out = report.out
+    day = plan.today
     # Everything the site is made of, in one key: if it is the last build's, so is the site.
     published = [r for r in ids if cache.roles[r].published]
     expired = {
@@ -226,7 +259,8 @@ def build_site(
         if (until := cache.roles[r].valid_through) and dt.date.fromisoformat(until) < day
     }
     report.expired = [
-        expired_warning(project, paths[r], cache.roles[r].valid_through) for r in sorted(expired)
+        expired_warning(renderer.project, renderer.index.files[r], cache.roles[r].valid_through)
+        for r in sorted(expired)
     ]
     state_key = sha256(
         repr((plan, [(r, cache.roles[r].details, r in expired) for r in published])).encode()
@@ -244,7 +278,7 @@ def build_site(
 
     for attempt in range(3):
         try:
-            files, warnings = _assemble(
+            files, sources, warnings = _assemble(
                 cache, renderer, plan, published, expired, state_key, details_of
             )
             report.warnings = [*early, *warnings]
@@ -259,7 +293,7 @@ def build_site(
                 if cache.site and on_disk == cache.marker:
                     with contextlib.suppress(CacheMiss):
                         previous = cache.get_json(cache.site)
-                publish(cache, files, out, previous)
+                publish(cache, files, sources, out, previous, staging, staged)
                 report.changed = True
             break
         except CacheMiss as miss:
@@ -284,10 +318,12 @@ def _assemble(
     expired: set[str],
     state_key: str,
     details_of: Callable[[str], Details],
-) -> tuple[dict[str, str], list[Problem]]:
-    """The site's files (path → object), from every open posting's details and the pages
-    made from all of them, and the warnings the postings carry."""
+) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
+    """The site's files (path → SHA-256) and the packs holding them (path → object), from
+    every open posting's details and the pages made from all of them; and the warnings
+    the postings carry."""
     files: dict[str, str] = {}
+    sources: dict[str, str] = {}
     items: list[Facts] = []
     warnings: list[Problem] = []
     for role_id in published:
@@ -297,25 +333,29 @@ def _assemble(
             continue
         items.extend(Facts.from_json(f) for f in details.facts)
         files.update(details.outputs)
+        sources.update(dict.fromkeys(details.outputs, details.pack))
     # The pages made from every posting change only when a posting does: they are kept
     # under the state key (the plan, and every open posting's details).
     pages = None
     if state_key in cache.pages:
-        with contextlib.suppress(CacheMiss):
-            pages = cache.get_json(cache.pages[state_key])
+        with contextlib.suppress(CacheMiss, ValueError):
+            pages, pack = cache.get_json(cache.pages[state_key])
     if pages is None:
-        made = site_pages(renderer, plan, items)
-        pages = {rel: cache.put(data) for rel, data in made.items()}
-        cache.pages = {state_key: cache.put_json(pages)}
+        pack, pages = cache.put_pack(site_pages(renderer, plan, items))
+        cache.pages = {state_key: cache.put_json([pages, pack])}
     files.update(pages)
+    sources.update(dict.fromkeys(pages, pack))
     site_id = sha256(repr(sorted(files.items())).encode())
-    files[MARKER] = cache.put(f"Built by jdgen; replaced on every build. {site_id}\n".encode())
+    marker = {MARKER: f"Built by jdgen; replaced on every build. {site_id}\n".encode()}
+    pack, marked = cache.put_pack(marker)
+    files.update(marked)
+    sources[MARKER] = pack
     cache.pages.update(
         state=state_key,
         count=str(len(files)),
         warnings=cache.put_json([w.to_json() for w in warnings]),
     )
-    return files, warnings
+    return files, sources, warnings
 
 
 def _forget(cache: Cache, digests: set[str], published: list[str], attempt: int) -> None:
@@ -328,6 +368,6 @@ def _forget(cache: Cache, digests: set[str], published: list[str], attempt: int)
         )
     for role_id in published:
         with contextlib.suppress(CacheMiss):
-            if digests & set(cache.details(role_id).outputs.values()):
+            if cache.details(role_id).pack in digests:
                 cache.object_path(cache.roles[role_id].details).unlink(missing_ok=True)
     cache.pages = {}

@@ -1,11 +1,13 @@
 """The build cache: what a site build can reuse from the last one.
 
-Outputs are stored by content (``objects/ab/cdef…``, the SHA-256 of their bytes) and
-copied into the site, which never shares a file with the cache: an editor or a deploy
-step that rewrites a published page cannot damage the cache, and a damaged cache
-cannot damage a published page. Every object is checked against its name when it is
-read; one that is missing or damaged is a :class:`CacheMiss`, and the build renders
-its role again. A manifest that cannot be read is discarded with a warning.
+Outputs are stored by content (``objects/ab/cdef…``, the SHA-256 of their bytes), a
+role's outputs together in one object (a *pack*: a file per object would cost the
+file system more than rendering them does), and copied into the site, which never
+shares a file with the cache: an editor or a deploy step that rewrites a published
+page cannot damage the cache, and a damaged cache cannot damage a published page.
+Every object is checked against its name when it is read; one that is missing or
+damaged is a :class:`CacheMiss`, and the build renders its role again. A manifest that
+cannot be read is discarded with a warning.
 
 A small manifest per set of global inputs records:
 - the dependency files seen, with their size, mtime and content hash;
@@ -29,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +42,7 @@ from jdgen.errors import Position, Problem, Severity, relpath
 from jdgen.foundation.write import sha256, write_atomic
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
 
-FORMAT = 5  # 5: postings carry their facets (location, team, work arrangement)
+FORMAT = 6  # 6: a role's outputs are stored in one pack
 KEEP_MANIFESTS = 4
 
 
@@ -93,9 +96,61 @@ class RoleState:
 
 @dataclass
 class Details:
-    outputs: dict[str, str]  # site path → object
+    outputs: dict[str, str]  # site path → SHA-256 of the file
     facts: list[dict[str, Any]]
     warnings: list[list[Any]]  # Problem.to_json()
+    pack: str  # the object holding the outputs' bytes
+
+
+def pack(files: dict[str, bytes]) -> bytes:
+    """Several files in one object: a JSON line of their names and sizes, then their
+    bytes, compressed (quickly: pages compress fivefold even so, and the bytes a build
+    writes cost it more than the compressing does)."""
+    names = sorted(files)
+    head = json.dumps([[n, len(files[n])] for n in names], ensure_ascii=False)
+    return zlib.compress(b"".join([head.encode(), b"\n", *(files[n] for n in names)]), 1)
+
+
+def unpack(data: bytes) -> dict[str, bytes]:
+    """The files of a :func:`pack`; ValueError if ``data`` is not one."""
+    try:
+        data = zlib.decompress(data)
+    except zlib.error as exc:
+        raise ValueError("not a pack") from exc
+    head, _, body = data.partition(b"\n")
+    files, at = {}, 0
+    for name, size in json.loads(head):
+        files[str(name)], at = body[at : at + int(size)], at + int(size)
+    if at != len(body):
+        raise ValueError("not a pack")
+    return files
+
+
+def put_object(objects: Path, data: bytes) -> str:
+    """Store bytes under ``objects``, named by their hash. An object already there is kept
+    only if it holds these very bytes, so that rendering a role again repairs a damaged
+    one. Safe for several processes at once: each writes under a name of its own."""
+    digest = sha256(data)
+    path = objects / digest[:2] / digest[2:]
+    if not _holds(path, data):
+        # No fsync: an object is only ever reached through a manifest written after it,
+        # and a lost one is made again. Written under a temporary name, so that a name
+        # always holds complete contents.
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
+        with os.fdopen(fd, "wb") as handle:  # read-only: nothing should change it
+            handle.write(data)
+        os.replace(tmp, path)
+    return digest
+
+
+def put_pack(objects: Path, files: dict[str, bytes]) -> tuple[str, dict[str, str]]:
+    """Store ``files`` as one pack: its object, and each file's SHA-256 by name."""
+    return put_object(objects, pack(files)), {rel: sha256(data) for rel, data in files.items()}
 
 
 @dataclass
@@ -211,24 +266,18 @@ class Cache:
     # -- objects ------------------------------------------------------------------------
 
     def put(self, data: bytes) -> str:
-        """Store bytes; their hash names them. An object already there is kept only if it
-        holds these very bytes, so that rendering a role again repairs a damaged one."""
-        digest = sha256(data)
-        path = self.object_path(digest)
-        if not _holds(path, data):
-            # No fsync: an object is only ever reached through a manifest written after
-            # it, and a lost one is made again. Written under a temporary name, so that a
-            # name always holds complete contents.
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            try:
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
-            except FileNotFoundError:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o444)
-            with os.fdopen(fd, "wb") as handle:  # read-only: linked into sites as they are
-                handle.write(data)
-            os.replace(tmp, path)
-        return digest
+        """Store bytes; their hash names them (:func:`put_object`)."""
+        return put_object(self.objects, data)
+
+    def put_pack(self, files: dict[str, bytes]) -> tuple[str, dict[str, str]]:
+        return put_pack(self.objects, files)
+
+    def get_pack(self, digest: str) -> dict[str, bytes]:
+        """The files of a pack, checked against its name (:class:`CacheMiss` if not)."""
+        try:
+            return unpack(self.get(digest))
+        except (ValueError, TypeError):  # pragma: no cover - the bytes match their hash
+            raise CacheMiss(digest) from None
 
     def object_path(self, digest: str) -> Path:
         return self.objects / digest[:2] / digest[2:]
@@ -260,10 +309,10 @@ class Cache:
     def details(self, role: str) -> Details:
         """A role's outputs, facts and warnings; :class:`CacheMiss` if they are lost."""
         try:
-            outputs, facts, warnings = self.get_json(self.roles[role].details)
+            outputs, facts, warnings, pack = self.get_json(self.roles[role].details)
         except (TypeError, ValueError) as exc:  # pragma: no cover - hash-checked
             raise CacheMiss(self.roles[role].details) from exc
-        return Details(outputs, facts, warnings)
+        return Details(outputs, facts, warnings, pack)
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -19,12 +19,14 @@ from markupsafe import Markup
 from jdgen.errors import InvalidInputError, Position, Problem, Severity
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import parse_locale, same_locale
+from jdgen.foundation.write import write_tree
 from jdgen.project.resolve import ResolvedRole
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
 from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, Rendition, kinds_of
 from jdgen.rendering.templates import render_template
+from jdgen.site.cache import put_pack
 from jdgen.site.facts import facts
 from jdgen.site.pages import (
     alternates,
@@ -46,7 +48,9 @@ class RoleResult:
     """One role, rendered in every locale (from a worker, so plain data only)."""
 
     role: str
-    outputs: dict[str, bytes] = field(default_factory=dict)
+    outputs: dict[str, bytes] = field(default_factory=dict)  # emptied by stored()
+    files: dict[str, str] = field(default_factory=dict)  # site path → SHA-256, once stored
+    pack: str = ""  # the cache object holding the outputs, once stored
     facts: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[list[Any]] = field(default_factory=list)  # Problem.to_json()
     problems: list[Problem] = field(default_factory=list)
@@ -214,12 +218,26 @@ def page_context(
     }
 
 
-def render_chunk(plan: RenderPlan, role_ids: Sequence[str]) -> list[RoleResult]:
+def stored(result: RoleResult, objects: Path, staging: Path | None) -> RoleResult:
+    """``result`` with its outputs stored as one pack in the cache's ``objects`` and, when
+    a new site is being staged, written into ``staging`` too: by the process that
+    rendered them, so that the writing is shared out like the rendering."""
+    if not result.problems:
+        result.pack, result.files = put_pack(objects, result.outputs)
+        if staging is not None:
+            write_tree(staging, result.outputs)
+    result.outputs = {}
+    return result
+
+
+def render_chunk(
+    plan: RenderPlan, role_ids: Sequence[str], objects: Path, staging: Path | None
+) -> list[RoleResult]:
     """A worker's task: a few roles with one renderer, so its setup is shared."""
     from jdgen.project.config import find_project
 
     renderer = Renderer(find_project(plan.root), plan.today)
-    return [render_role(renderer, plan, role_id) for role_id in role_ids]
+    return [stored(render_role(renderer, plan, role_id), objects, staging) for role_id in role_ids]
 
 
 def split_chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
@@ -234,12 +252,15 @@ def render_roles(
     progress: Progress | None,
     done: int,
     total: int,
+    objects: Path,
+    staging: Path | None = None,
 ) -> Iterable[RoleResult]:
+    """Render and store the ``stale`` roles (:func:`stored`), in ``jobs`` processes."""
     if progress:
         progress(done, total)
     if jobs <= 1 or len(stale) <= CHUNK:
         for role_id in stale:
-            yield render_role(renderer, plan, role_id)
+            yield stored(render_role(renderer, plan, role_id), objects, staging)
             done += 1
             if progress:
                 progress(done, total)
@@ -249,13 +270,19 @@ def render_roles(
     # traceback.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
-        for results in pool.map(render_chunk, [plan] * len(chunks), chunks):
+        n = len(chunks)
+        for results in pool.map(render_chunk, [plan] * n, chunks, [objects] * n, [staging] * n):
             yield from results
             done += len(results)
             if progress:
                 progress(done, total)
     except BaseException:
+        # Stop the chunks under way too: they would go on writing into the staging
+        # directory that is about to be removed.
+        workers = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
         raise
     pool.shutdown()
 
