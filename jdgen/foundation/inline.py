@@ -65,8 +65,11 @@ def markdown_it() -> MarkdownIt:
     return MarkdownIt("commonmark", OPTIONS).enable("table")
 
 
+_SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_SPECIAL))) + "]")
+
+
 def _plain(text: str) -> bool:
-    return not any(ch in _SPECIAL for ch in text)
+    return _SPECIAL_RE.search(text) is None
 
 
 def _tokens(text: str) -> list[Token]:

@@ -30,6 +30,11 @@ def width(text: str) -> int:
     """Columns ``text`` takes in a terminal or monospaced font."""
     if text.isascii():
         return len(text)
+    return _wide_width(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _wide_width(text: str) -> int:
     return sum(char_width(ch) for ch in text)
 
 
@@ -47,7 +52,7 @@ _SPACES = re.compile(f"{_SPACE}+")
 
 def _units(text: str) -> list[tuple[str, bool]]:
     """Split into unbreakable units, each with whether a space preceded it."""
-    if not any(char_width(ch) == 2 for ch in text if not ch.isascii()):
+    if text.isascii() or not any(char_width(ch) == 2 for ch in text if not ch.isascii()):
         return _spaced_units(text)
     return _cjk_units(text)
 
