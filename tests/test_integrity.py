@@ -39,7 +39,9 @@ def clean_build(root: Path, tmp: Path) -> dict[str, str]:
     """The site the same inputs give with no cache at all."""
     fresh = tmp / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".jdgen-cache", "site"))
+    shutil.copytree(  # the cache and the output, not templates/default/site/
+        root, fresh, ignore=lambda d, _: [".jdgen-cache", "site"] if Path(d) == root else []
+    )
     build_site(find_project(fresh), fresh / "site")
     return tree_hash(fresh / "site")
 
@@ -220,8 +222,8 @@ def test_a_full_or_read_only_disk_is_a_message_and_the_site_survives(
 def test_cache_verification_reads_only_what_a_build_uses(
     build_tree: Builder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A no-change build reads one object (its warnings) besides the manifest; a build
-    with one role changed reads only what it publishes and assembles."""
+    """A no-change build reads, besides the manifest, its warnings and each distinct set
+    of templates and template strings the roles used (one here: the roles share it)."""
     from jdgen.site.cache import Cache
 
     root = build_tree(SITE)
@@ -230,9 +232,16 @@ def test_cache_verification_reads_only_what_a_build_uses(
     real = Cache.get
     monkeypatch.setattr(Cache, "get", lambda self, d: read.append(d) or real(self, d))
     report = build_site(find_project(root))
-    assert (report.rendered, report.changed, len(read)) == (0, False, 1)
     manifest = next((root / ".jdgen-cache/manifests").glob("*.json"))
-    assert json.loads(manifest.read_bytes())["format"] == FORMAT
+    data = json.loads(manifest.read_bytes())
+    assert data["format"] == FORMAT
+    uses = {state[5] for state in data["roles"].values() if state[3]}  # published roles'
+    assert len(uses) == 1
+    assert (report.rendered, report.changed, sorted(read)) == (
+        0,
+        False,
+        sorted([data["pages"]["warnings"], *uses]),
+    )
 
 
 def test_an_older_jdgens_cache_is_started_afresh_without_a_warning(build_tree: Builder) -> None:

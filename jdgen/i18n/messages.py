@@ -35,6 +35,9 @@ class Messages:
     positions: dict[Key, Position] = field(default_factory=dict)
     #: Whether translations are template strings, checked before use.
     template: bool = False
+    #: The template strings looked up since this was last cleared: what a page depends
+    #: on, so that changing a string re-renders only the pages that show it.
+    used: set[Key] = field(default_factory=set)
     _usable: dict[Key, bool] = field(default_factory=dict)
 
     @classmethod
@@ -51,7 +54,10 @@ class Messages:
     def _entry(self, key: Key, sources: tuple[str, ...]) -> Entry | None:
         """The entry for ``key`` if it is usable, else None (and a warning, once)."""
         entry = self.entries.get(key)
-        if entry is None or not self.template:
+        if not self.template:
+            return entry
+        self.used.add(key)
+        if entry is None:
             return entry
         if key not in self._usable:
             strings = (entry[0],) if isinstance(entry[0], str) else entry[0]
@@ -99,6 +105,14 @@ class Messages:
             self.misses.add((context, singular))
             return singular if n == 1 else plural
         return forms[index]
+
+    def state(self, key: Key) -> str:
+        """What the translation of ``key`` is now, as text to hash (with its plural rule)."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return "-"
+        value, rule = entry
+        return repr((value, rule.header if rule is not None else None))
 
     def pgettext(self, context: str, msgid: str) -> str:
         return self.gettext(msgid, context)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from jdgen.errors import InvalidInputError, Position, Problem, Severity, UsageError
@@ -33,7 +34,12 @@ from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
 from jdgen.rendering.parser import parse
-from jdgen.rendering.templates import make_environment, render_template
+from jdgen.rendering.templates import (
+    TrackingEnvironment,
+    make_environment,
+    render_template,
+    templates_state,
+)
 
 #: Document kinds and the template each starts from.
 KINDS = {kind: f"{kind}.md.j2" for kind in vocabulary.KINDS}
@@ -98,7 +104,8 @@ class Renderer:
     today: dt.date | None = None
     index: RoleIndex = field(init=False)
     _localizers: dict[str, Localizer] = field(default_factory=dict, init=False)
-    _envs: dict[str, jinja2.Environment] = field(default_factory=dict, init=False)
+    _envs: dict[str, TrackingEnvironment] = field(default_factory=dict, init=False)
+    _states: dict[str, str] = field(default_factory=dict, init=False)
     _locales: dict[str, LocaleInfo] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -121,7 +128,7 @@ class Renderer:
             self._localizers[info.tag] = Localizer(info, self.project.locale_dirs)
         return self._localizers[info.tag]
 
-    def environment(self, tag: str) -> jinja2.Environment:
+    def environment(self, tag: str) -> TrackingEnvironment:
         localizer = self.localizer(tag)
         key = localizer.info.tag
         if key not in self._envs:
@@ -133,6 +140,42 @@ class Renderer:
             project_dir = own.resolve() if own.resolve() != builtin else None
             self._envs[key] = make_environment(project_dir, builtin, localizer)
         return self._envs[key]
+
+    # -- what a rendering used ----------------------------------------------------------
+
+    def start_tracking(self) -> None:
+        """Forget which templates and template strings were used so far."""
+        for env in self._envs.values():
+            env.used.clear()
+        for localizer in self._localizers.values():
+            localizer.messages.used.clear()
+
+    def tracked(self) -> dict[str, list[Any]]:
+        """The templates and template strings used since :meth:`start_tracking`, by locale
+        (as JSON: ``{tag: [[template, ...], [[msgctxt, msgid], ...]]}``)."""
+        uses: dict[str, list[Any]] = {}
+        for tag in sorted(set(self._envs) | set(self._localizers)):
+            env, localizer = self._envs.get(tag), self._localizers.get(tag)
+            templates = sorted(env.used) if env else []
+            keys = sorted(localizer.messages.used, key=repr) if localizer else []
+            if templates or keys:
+                uses[tag] = [templates, [list(k) for k in keys]]
+        return uses
+
+    def uses_state(self, uses: dict[str, list[Any]]) -> str:
+        """What the templates and template strings in ``uses`` (:meth:`tracked`) are now,
+        as one hash: a page whose uses have the same state would render the same."""
+        key = json.dumps(uses, sort_keys=True)
+        if key not in self._states:
+            h = hashlib.sha256()
+            for tag in sorted(uses):
+                templates, keys = uses[tag]
+                messages = self.localizer(tag).messages
+                h.update(f"{tag}\0{templates_state(self.environment(tag), templates)}\n".encode())
+                for ctx, msgid in keys:
+                    h.update(f"{ctx}\0{msgid}\0{messages.state((ctx, msgid))}\n".encode())
+            self._states[key] = h.hexdigest()
+        return self._states[key]
 
     # -- rendering ----------------------------------------------------------------------
 

@@ -12,9 +12,10 @@ evaluated; in Markdown it is escaped so that it cannot open a heading, list or f
 
 from __future__ import annotations
 
+import hashlib
 import re
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from jdgen.errors import InvalidInputError, NotFoundError, Position, Problem, did_you_mean, relpath
+from jdgen.foundation.write import sha256
 from jdgen.i18n.localize import Content, Localizer
 from jdgen.project.load import decode_utf8
 from jdgen.rendering import gettext
@@ -107,6 +109,13 @@ class LayeredLoader(jinja2.BaseLoader):
             return [d / rest for n, d, _ in self.layers if n == layer]
         return [d / name for _, d, _ in self.layers]
 
+    def locate(self, template: str) -> tuple[int, Path] | None:
+        """Which of the searched files holds ``template`` (its rank and path), if any."""
+        for rank, path in enumerate(self.searched(template)):
+            if path.is_file():
+                return rank, path
+        return None
+
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
@@ -123,6 +132,37 @@ class LayeredLoader(jinja2.BaseLoader):
         )
 
 
+class TrackingEnvironment(jinja2.Environment):
+    """An environment that notes every template name it is asked for (the page's own,
+    and what it extends, includes and imports), so that a site build knows which pages
+    a template change touches."""
+
+    used: set[str]
+
+    def get_template(
+        self,
+        name: str | jinja2.Template,
+        parent: str | None = None,
+        globals: Any = None,
+    ) -> jinja2.Template:
+        if isinstance(name, str):
+            self.used.add(name)
+        return super().get_template(name, parent, globals)
+
+
+def templates_state(env: jinja2.Environment, names: Iterable[str]) -> str:
+    """What the templates ``names`` are now, as one hash: which file each comes from (by
+    its rank in the lookup, never by a path of this machine) and its contents."""
+    loader = env.loader
+    assert isinstance(loader, LayeredLoader)
+    h = hashlib.sha256()
+    for name in sorted(names):
+        found = loader.locate(name)
+        state = f"{found[0]}:{sha256(found[1].read_bytes())}" if found else "-"
+        h.update(f"{name}\0{state}\n".encode())
+    return h.hexdigest()
+
+
 def _unchanged(path: Path, mtime: int) -> bool:
     try:
         return path.stat().st_mtime_ns == mtime
@@ -132,7 +172,7 @@ def _unchanged(path: Path, mtime: int) -> bool:
 
 def make_environment(
     project_template_dir: Path | None, builtin_template_dir: Path, localizer: Localizer
-) -> jinja2.Environment:
+) -> TrackingEnvironment:
     """A Jinja environment for one locale: its lookup chain, filters and catalog."""
     # Templates hold layout, not words: a Traditional Chinese posting is laid out as a
     # Chinese one (templates/zh/), with its words from its own catalogs.
@@ -144,7 +184,7 @@ def make_environment(
         else []
     )
     layers += [(n, builtin_template_dir / n, True) for n in names]
-    env = jinja2.Environment(
+    env = TrackingEnvironment(
         loader=LayeredLoader(layers),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(
@@ -157,6 +197,7 @@ def make_environment(
         finalize=_finalize,
         auto_reload=False,
     )
+    env.used = set()
     gettext.install(env, localizer)
     loc = localizer
     env.filters.update(

@@ -40,7 +40,7 @@ from jdgen.foundation.write import (
     staging_beside,
     writing,
 )
-from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
+from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX, TEMPLATE_DOMAIN
 from jdgen.project.config import CONFIG_NAME, Project
 from jdgen.rendering.renderer import Renderer
 from jdgen.site.cache import Cache, CacheMiss, Details, RoleState, Snapshot, global_hash
@@ -79,10 +79,11 @@ class BuildReport:
     )
 
 
-def _global_files(project: Project, snapshot: Snapshot) -> dict[str, Path]:
-    """Every file that shapes every page, by a name that does not depend on the machine:
-    templates, template catalogs and conventions (the project's from ``snapshot``, which
-    has already walked its locales), and the config."""
+def _global_files(project: Project, snapshot: Snapshot) -> tuple[dict[str, Path], dict[str, Path]]:
+    """The files that shape every page, by names that do not depend on the machine: the
+    config, conventions and the like; and apart, the templates and template catalogs,
+    which each role tracks by what it used (the project's from ``snapshot``, which has
+    already walked its locales)."""
     files: dict[str, Path] = {}
     locales = project.config.locales_dir.strip("/") + "/"
     for rel in snapshot.stats:
@@ -98,7 +99,12 @@ def _global_files(project: Project, snapshot: Snapshot) -> dict[str, Path]:
                 files[f"{kind}{i}/{path.relative_to(base).as_posix()}"] = path
     if project.config_path:
         files[CONFIG_NAME] = project.config_path
-    return files
+    tracked = {
+        name: path
+        for name, path in files.items()
+        if path.suffix == ".j2" or path.name in (f"{TEMPLATE_DOMAIN}.po", f"{TEMPLATE_DOMAIN}.pot")
+    }
+    return {n: p for n, p in files.items() if n not in tracked}, tracked
 
 
 @writing()  # a full disk or a read-only output: a message, not a traceback
@@ -155,12 +161,12 @@ def build_site(
     )
 
     snapshot = Snapshot.of(project.root, [project.roles_dir, project.root / config.locales_dir])
+    shared, tracked = _global_files(project, snapshot)
     cache = Cache.open(
         project.root / CACHE_DIR,
-        global_hash(
-            _global_files(project, snapshot), repr((plan.locales, plan.default, plan.base_url))
-        ),
+        global_hash(shared, repr((plan.locales, plan.default, plan.base_url))),
     )
+    pages_key = global_hash(tracked)  # the pages made from all postings use them all
     paths = renderer.index.files
     ids = sorted(paths)
     relative = {r: p.relative_to(project.root).as_posix() for r, p in paths.items()}
@@ -173,6 +179,17 @@ def build_site(
             found.extend(snapshot.catalogs.get(owner, []))
         return found
 
+    uses_now: dict[str, str] = {}
+
+    def uses_changed(state: RoleState) -> bool:
+        """Whether a template or template string the role used is not what it was."""
+        if state.uses not in uses_now:
+            try:
+                uses_now[state.uses] = renderer.uses_state(cache.get_json(state.uses))
+            except (CacheMiss, TypeError, ValueError):
+                uses_now[state.uses] = ""
+        return uses_now[state.uses] != state.uses_state
+
     stale = []
     for role_id in ids:
         state = cache.roles.get(role_id)
@@ -180,6 +197,7 @@ def build_site(
             state is None
             or any(f not in relative for f in state.families)
             or cache.digest(dependencies(role_id, state.families), snapshot) != state.digest
+            or uses_changed(state)
         ):
             stale.append(role_id)
     report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
@@ -207,6 +225,8 @@ def build_site(
                 cache.put_json([result.files, result.facts, result.warnings, result.pack]),
                 result.published,
                 until,
+                cache.put_json(result.uses),
+                result.uses_state,
             )
 
         done, total = len(ids) - len(stale), len(ids)
@@ -231,7 +251,7 @@ def build_site(
                 return cache.details(role_id)
 
         return _finish(
-            cache, renderer, plan, ids, report, early, details_of, check, staging, staged
+            cache, renderer, plan, ids, report, early, details_of, check, staging, staged, pages_key
         )
 
 
@@ -246,6 +266,7 @@ def _finish(
     check: bool,
     staging: Path | None,
     staged: set[str],
+    pages_key: str,
 ) -> BuildReport:
     """Once every role is rendered or reused: assemble the site and publish it (or, with
     ``check``, compare it), unless the site on disk is already this very site."""
@@ -263,7 +284,9 @@ def _finish(
         for r in sorted(expired)
     ]
     state_key = sha256(
-        repr((plan, [(r, cache.roles[r].details, r in expired) for r in published])).encode()
+        repr(
+            (plan, pages_key, [(r, cache.roles[r].details, r in expired) for r in published])
+        ).encode()
     )
     marker = out / MARKER
     if state_key == cache.pages.get("state") and not check:

@@ -20,8 +20,10 @@ catalog named after one of them (``role-<id>.po``), including catalogs that did 
 exist last time. A role whose dependencies have the same digest is reused without
 being parsed, and its details are loaded only if the site must be assembled again.
 
-Everything that shapes every page (templates, the template catalogs, conventions, the
-config, jdgen's version) goes into the global hash that names the manifest.
+Templates and template strings are tracked per role: each role keeps the names of the
+templates and the strings its pages used, and what they were; a role is rendered again
+only when one of those changed. Everything else that shapes every page (conventions,
+the config, jdgen's version) goes into the global hash that names the manifest.
 File timestamps only decide whether to re-hash a file, never what is built, so the
 cache is safe to keep between CI runs, even on a fresh checkout.
 """
@@ -42,7 +44,7 @@ from jdgen.errors import Position, Problem, Severity, relpath
 from jdgen.foundation.write import sha256, write_atomic
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
 
-FORMAT = 6  # 6: a role's outputs are stored in one pack
+FORMAT = 7  # 7: roles depend on the templates and template strings they used
 KEEP_MANIFESTS = 4
 
 
@@ -92,6 +94,8 @@ class RoleState:
     details: str  # the object holding outputs, facts and warnings
     published: bool = True
     valid_through: str | None = None
+    uses: str = ""  # the object naming the templates and template strings it used
+    uses_state: str = ""  # what those were when it was rendered
 
 
 @dataclass
@@ -223,7 +227,7 @@ class Cache:
     def save(self) -> None:
         files = {k: v for k, v in self.files.items() if k in self._seen}
         roles = {
-            k: [s.families, s.digest, s.details, s.published, s.valid_through]
+            k: [s.families, s.digest, s.details, s.published, s.valid_through, s.uses, s.uses_state]
             for k, s in sorted(self.roles.items())
         }
         data = {

@@ -56,6 +56,10 @@ class RoleResult:
     problems: list[Problem] = field(default_factory=list)
     families: list[str] = field(default_factory=list)
     published: bool = True
+    #: The templates and template strings its pages used (Renderer.tracked), and what
+    #: they were (Renderer.uses_state): when that changes, the role is rendered again.
+    uses: dict[str, list[Any]] = field(default_factory=dict)
+    uses_state: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,14 @@ def description(text: str) -> str:
 
 
 def render_role(renderer: Renderer, plan: RenderPlan, role_id: str) -> RoleResult:
+    renderer.start_tracking()
+    result = _render_role(renderer, plan, role_id)
+    result.uses = renderer.tracked()
+    result.uses_state = renderer.uses_state(result.uses)
+    return result
+
+
+def _render_role(renderer: Renderer, plan: RenderPlan, role_id: str) -> RoleResult:
     result = RoleResult(role_id)
     path = renderer.index.files[role_id]
     if renderer.index.is_family(path):
