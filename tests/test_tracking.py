@@ -115,3 +115,42 @@ def test_a_template_rebuilds_the_pages_that_use_it(
     assert tree_hash(built / "site") == clean_build(built, tmp_path_factory.mktemp("clean"))
     if rendered:
         assert build_site(find_project(built)).rendered == 0  # and then it is kept
+
+
+def test_one_posting_changed_renders_only_the_lists_it_is_on(
+    build_tree: Builder, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The index and filter pages are taken from the last build where what they list is
+    the same: a Lima posting retitled re-renders the lists that show it, not Bogotá's."""
+    from jdgen.site import indexes
+
+    cities = ["Lima", "Bogotá", "Quito"]
+    root = build_tree(
+        {
+            **SITE,
+            **{
+                f"roles/c{i:02}.yaml": f"title: City role {i}\nposted: 2026-02-01\n"
+                f"locations: [{cities[i % 3]}]\nteam: Team {i % 2}\n"
+                for i in range(9)
+            },
+        }
+    )
+    build_site(find_project(root))
+    rendered: list[str] = []
+    real = indexes.render_template
+    monkeypatch.setattr(
+        indexes,
+        "render_template",
+        lambda env, name, context, *a: (
+            rendered.append(context["canonical"]) or real(env, name, context, *a)
+        ),
+    )
+    path = root / "roles/c00.yaml"  # in Lima, team 0
+    path.write_text(path.read_text(encoding="utf-8").replace("City role", "Town role"), "utf-8")
+    assert build_site(find_project(root)).rendered == 1
+    pages = sorted(url.removeprefix("https://jobs.example.org/") for url in rendered)
+    assert pages == sorted(
+        f"{tag}/{page}" for tag in ("en", "es") for page in ("", "location/lima/", "team/team-0/")
+    )
+    assert "Town role 0" in read(root, "en/location/lima/index.html")
+    assert tree_hash(root / "site") == clean_build(root, tmp_path_factory.mktemp("clean"))

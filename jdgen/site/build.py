@@ -40,12 +40,19 @@ from jdgen.foundation.write import (
     staging_beside,
     writing,
 )
-from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX, TEMPLATE_DOMAIN
 from jdgen.project.config import CONFIG_NAME, Project
 from jdgen.rendering.renderer import Renderer
-from jdgen.site.cache import Cache, CacheMiss, Details, RoleState, Snapshot, global_hash
+from jdgen.site.cache import (
+    Cache,
+    CacheMiss,
+    Details,
+    RoleState,
+    Snapshot,
+    global_files,
+    global_hash,
+)
 from jdgen.site.facts import Facts
-from jdgen.site.indexes import site_pages
+from jdgen.site.indexes import PageMemo, site_pages
 from jdgen.site.notices import config_warnings, expired_warning
 from jdgen.site.publish import page_changes, publish
 from jdgen.site.roles import (
@@ -77,34 +84,6 @@ class BuildReport:
     changes: dict[str, list[str]] = field(
         default_factory=lambda: {"added": [], "updated": [], "removed": []}
     )
-
-
-def _global_files(project: Project, snapshot: Snapshot) -> tuple[dict[str, Path], dict[str, Path]]:
-    """The files that shape every page, by names that do not depend on the machine: the
-    config, conventions and the like; and apart, the templates and template catalogs,
-    which each role tracks by what it used (the project's from ``snapshot``, which has
-    already walked its locales)."""
-    files: dict[str, Path] = {}
-    locales = project.config.locales_dir.strip("/") + "/"
-    for rel in snapshot.stats:
-        if rel.startswith(locales) and not rel.rsplit("/", 1)[-1].startswith(ROLE_DOMAIN_PREFIX):
-            files[rel] = project.root / rel
-    own_locales = (project.root / project.config.locales_dir).resolve()
-    bases = [("templates", d) for d in project.template_dirs] + [
-        ("locales", d) for d in project.locale_dirs if d != own_locales
-    ]
-    for i, (kind, base) in enumerate(bases):
-        for path in sorted(base.rglob("*")) if base.is_dir() else []:
-            if path.is_file() and not path.name.startswith((ROLE_DOMAIN_PREFIX, ".")):
-                files[f"{kind}{i}/{path.relative_to(base).as_posix()}"] = path
-    if project.config_path:
-        files[CONFIG_NAME] = project.config_path
-    tracked = {
-        name: path
-        for name, path in files.items()
-        if path.suffix == ".j2" or path.name in (f"{TEMPLATE_DOMAIN}.po", f"{TEMPLATE_DOMAIN}.pot")
-    }
-    return {n: p for n, p in files.items() if n not in tracked}, tracked
 
 
 @writing()  # a full disk or a read-only output: a message, not a traceback
@@ -161,7 +140,7 @@ def build_site(
     )
 
     snapshot = Snapshot.of(project.root, [project.roles_dir, project.root / config.locales_dir])
-    shared, tracked = _global_files(project, snapshot)
+    shared, tracked = global_files(project, snapshot)
     cache = Cache.open(
         project.root / CACHE_DIR,
         global_hash(shared, repr((plan.locales, plan.default, plan.base_url))),
@@ -301,8 +280,9 @@ def _finish(
 
     for attempt in range(3):
         try:
+            memo = PageMemo(repr((plan, pages_key)))
             files, sources, warnings = _assemble(
-                cache, renderer, plan, published, expired, state_key, details_of
+                cache, renderer, plan, published, expired, state_key, details_of, memo
             )
             report.warnings = [*early, *warnings]
             report.files = len(files)
@@ -341,6 +321,7 @@ def _assemble(
     expired: set[str],
     state_key: str,
     details_of: Callable[[str], Details],
+    memo: PageMemo,
 ) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
     """The site's files (path → SHA-256) and the packs holding them (path → object), from
     every open posting's details and the pages made from all of them; and the warnings
@@ -364,8 +345,12 @@ def _assemble(
         with contextlib.suppress(CacheMiss, ValueError):
             pages, pack = cache.get_json(cache.pages[state_key])
     if pages is None:
-        pack, pages = cache.put_pack(site_pages(renderer, plan, items))
+        if "memo" in cache.pages:
+            with contextlib.suppress(CacheMiss):
+                memo.old = cache.get_pack(cache.pages["memo"])
+        pack, pages = cache.put_pack(site_pages(renderer, plan, items, memo))
         cache.pages = {state_key: cache.put_json([pages, pack])}
+        cache.pages["memo"], _ = cache.put_pack(memo.new)
     files.update(pages)
     sources.update(dict.fromkeys(pages, pack))
     site_id = sha256(repr(sorted(files.items())).encode())

@@ -42,7 +42,8 @@ from typing import Any
 from jdgen import __version__
 from jdgen.errors import Position, Problem, Severity, relpath
 from jdgen.foundation.write import sha256, write_atomic
-from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX
+from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX, TEMPLATE_DOMAIN
+from jdgen.project.config import CONFIG_NAME, Project
 
 FORMAT = 7  # 7: roles depend on the templates and template strings they used
 KEEP_MANIFESTS = 4
@@ -335,3 +336,31 @@ def global_hash(files: dict[str, Path], extra: str = "") -> str:
     for name in sorted(files):
         h.update(name.encode() + b"\0" + sha256(files[name].read_bytes()).encode() + b"\n")
     return h.hexdigest()
+
+
+def global_files(project: Project, snapshot: Snapshot) -> tuple[dict[str, Path], dict[str, Path]]:
+    """The files that shape every page, by names that do not depend on the machine: the
+    config, conventions and the like; and apart, the templates and template catalogs,
+    which each role tracks by what it used (the project's from ``snapshot``, which has
+    already walked its locales)."""
+    files: dict[str, Path] = {}
+    locales = project.config.locales_dir.strip("/") + "/"
+    for rel in snapshot.stats:
+        if rel.startswith(locales) and not rel.rsplit("/", 1)[-1].startswith(ROLE_DOMAIN_PREFIX):
+            files[rel] = project.root / rel
+    own_locales = (project.root / project.config.locales_dir).resolve()
+    bases = [("templates", d) for d in project.template_dirs] + [
+        ("locales", d) for d in project.locale_dirs if d != own_locales
+    ]
+    for i, (kind, base) in enumerate(bases):
+        for path in sorted(base.rglob("*")) if base.is_dir() else []:
+            if path.is_file() and not path.name.startswith((ROLE_DOMAIN_PREFIX, ".")):
+                files[f"{kind}{i}/{path.relative_to(base).as_posix()}"] = path
+    if project.config_path:
+        files[CONFIG_NAME] = project.config_path
+    tracked = {
+        name: path
+        for name, path in files.items()
+        if path.suffix == ".j2" or path.name in (f"{TEMPLATE_DOMAIN}.po", f"{TEMPLATE_DOMAIN}.pot")
+    }
+    return {n: p for n, p in files.items() if n not in tracked}, tracked

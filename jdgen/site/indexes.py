@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from jdgen.foundation.write import sha256
 from jdgen.i18n.localize import Localizer
 from jdgen.rendering.renderer import Renderer
 from jdgen.rendering.templates import render_template
@@ -23,6 +25,26 @@ from jdgen.site.roles import (
     RenderPlan,
     page_context,
 )
+
+
+@dataclass
+class PageMemo:
+    """The listing pages the last assembly rendered, by a hash of all each was made from
+    (``seed``: the templates, catalogs and plan; then its locale, template and context):
+    a page made from the same is taken from here instead of being rendered again, so
+    that one posting changed re-renders the few lists it is on."""
+
+    seed: str = ""
+    old: dict[str, bytes] = field(default_factory=dict)
+    new: dict[str, bytes] = field(default_factory=dict)
+
+    def render(self, renderer: Renderer, tag: str, template: str, context: dict[str, Any]) -> bytes:
+        key = sha256(repr((self.seed, tag, template, context)).encode())
+        data = self.old.get(key)
+        if data is None:
+            data = render_template(renderer.environment(tag), template, context).encode()
+        self.new[key] = data
+        return data
 
 
 def _below(tag: str, path: str) -> str:
@@ -83,10 +105,10 @@ def _facet_pages(
     plan: RenderPlan,
     tag: str,
     facets: dict[str, list[tuple[str, str, list[Facts]]]],
+    memo: PageMemo,
 ) -> dict[str, bytes]:
     """One page per facet value (Lima, Platform, Remote): the postings that have it, a
     five-city posting under each of its cities."""
-    env = renderer.environment(tag)
     localizer = renderer.localizer(tag)
     title = localizer.pgettext("site", "Open positions")
     pages: dict[str, bytes] = {}
@@ -118,17 +140,19 @@ def _facet_pages(
                 facets=_facet_nav(localizer, tag, facets, (kind, slug)),
                 description=f"{value} · {title}",
             )
-            pages[page] = render_template(env, "site/index.html.j2", context).encode()
+            pages[page] = memo.render(renderer, tag, "site/index.html.j2", context)
     return pages
 
 
-def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict[str, bytes]:
+def site_pages(
+    renderer: Renderer, plan: RenderPlan, items: list[Facts], memo: PageMemo | None = None
+) -> dict[str, bytes]:
     """The pages made from all postings: indexes, the front page, sitemap, robots, feed."""
+    memo = memo or PageMemo()
     pages: dict[str, bytes] = {}
     index_paths = {tag: f"{tag}/index.html" for tag in plan.locales}
     for tag in plan.locales:
         page = index_paths[tag]
-        env = renderer.environment(tag)
         localizer = renderer.localizer(tag)
         mine = [f for f in items if f.locale == tag]
         groups = [
@@ -152,8 +176,8 @@ def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict
             facets=_facet_nav(localizer, tag, facets, None),
             description=f"{title} · {owner}" if owner else title,
         )
-        pages[page] = render_template(env, "site/index.html.j2", context).encode()
-        pages.update(_facet_pages(renderer, plan, tag, facets))
+        pages[page] = memo.render(renderer, tag, "site/index.html.j2", context)
+        pages.update(_facet_pages(renderer, plan, tag, facets, memo))
     env = renderer.environment(plan.default)
     front = page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
     careers = renderer.localizer(plan.default).pgettext("site", "Careers")
@@ -165,7 +189,7 @@ def site_pages(renderer: Renderer, plan: RenderPlan, items: list[Facts]) -> dict
             + [renderer.localizer(t).pgettext("site", "Open positions") for t in index_paths]
         ),
     )
-    pages["index.html"] = render_template(env, "site/root.html.j2", front).encode()
+    pages["index.html"] = memo.render(renderer, plan.default, "site/root.html.j2", front)
     by_role: dict[str, dict[str, str]] = {}
     for f in items:
         by_role.setdefault(f.role, {})[f.locale] = f.path
