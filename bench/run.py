@@ -12,7 +12,8 @@ interleaved repetitions and medians:
 
 - a cold jdgen build (no cache) against Hugo building HTML only, and HTML + Markdown +
   text (what jdgen builds);
-- a jdgen rebuild with nothing changed, and after one role changed;
+- a jdgen rebuild with nothing changed, after one role changed, and after one site
+  string changed (the title of the es index, in the project's es catalog);
 - one `jdgen render` from a cold start;
 - the peak memory of each (the sum over the whole process tree, sampled).
 
@@ -325,6 +326,8 @@ def main() -> None:
     role = "role-00001"
     role_file = project / "roles" / f"{role}.yaml"
     original = role_file.read_text(encoding="utf-8")
+    site_po = project / "locales" / "es" / "LC_MESSAGES" / "jdgen.po"
+    site_po.unlink(missing_ok=True)
     for rep in range(args.reps):
         print(f"repetition {rep + 1}/{args.reps}", file=sys.stderr)
         if hugo:
@@ -342,6 +345,15 @@ def main() -> None:
         results.setdefault("jdgen-render", []).append(
             measure([*jdgen, "render", role, "--locale", "zh", "--format", "html"], project, env)
         )
+        # A translator rewords one site string (the es index's title): the pages that
+        # show it change, and no posting is rendered again.
+        site_po.parent.mkdir(parents=True, exist_ok=True)
+        site_po.write_text(
+            po_text("es", [("site", "Open positions", f"Puestos abiertos ({rep + 1})")]),
+            encoding="utf-8",
+        )
+        results.setdefault("jdgen-sitestring", []).append(measure(build, project, env))
+        site_po.unlink()
     role_file.write_text(original, encoding="utf-8")
 
     # Postings, indexes and the front page: what Hugo builds too (the filter pages by

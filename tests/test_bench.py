@@ -38,5 +38,6 @@ def test_benchmark_runs_at_n_20(tmp_path: Path) -> None:
         "jdgen-nochange",
         "jdgen-onechange",
         "jdgen-render",
+        "jdgen-sitestring",
     }
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in report["results"].values())

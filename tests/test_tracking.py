@@ -58,13 +58,27 @@ def built(build_tree: Builder) -> Path:
     return root
 
 
-def test_a_site_string_rebuilds_the_indexes_and_no_posting(
-    built: Path, tmp_path_factory: pytest.TempPathFactory
+def test_a_site_string_rebuilds_the_pages_that_show_it_and_no_posting(
+    built: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
+    from jdgen.site import indexes
+
+    rendered: list[str] = []
+    real = indexes.render_template
+    monkeypatch.setattr(
+        indexes,
+        "render_template",
+        lambda env, name, context, *a: (
+            rendered.append(context["canonical"]) or real(env, name, context, *a)
+        ),
+    )
     catalog(built, {("site", "Open positions"): "Puestos que buscamos"})
     report = build_site(find_project(built))
     assert (report.rendered, report.changed) == (0, True)
     assert "Puestos que buscamos" in read(built, "es/index.html")
+    # The es index, and the front page, which names every locale's list; no en page.
+    pages = sorted(url.removeprefix("https://jobs.example.org/") for url in rendered)
+    assert pages == ["", "es/"]
     assert tree_hash(built / "site") == clean_build(built, tmp_path_factory.mktemp("clean"))
 
 

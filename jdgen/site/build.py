@@ -280,7 +280,7 @@ def _finish(
 
     for attempt in range(3):
         try:
-            memo = PageMemo(repr((plan, pages_key)))
+            memo = PageMemo(repr(plan))
             files, sources, warnings = _assemble(
                 cache, renderer, plan, published, expired, state_key, details_of, memo
             )

@@ -29,10 +29,12 @@ from jdgen.site.roles import (
 
 @dataclass
 class PageMemo:
-    """The listing pages the last assembly rendered, by a hash of all each was made from
-    (``seed``: the templates, catalogs and plan; then its locale, template and context):
-    a page made from the same is taken from here instead of being rendered again, so
-    that one posting changed re-renders the few lists it is on."""
+    """The listing pages the last assembly rendered, by a hash of what each was made from
+    (``seed``, the plan; its locale, template and context), with the templates and template
+    strings it used and their state then: a page made from the same, whose templates and
+    strings are unchanged, is taken from here instead of being rendered again. So one
+    posting changed re-renders the few lists it is on, and one site string reworded the
+    pages that show it."""
 
     seed: str = ""
     old: dict[str, bytes] = field(default_factory=dict)
@@ -40,11 +42,22 @@ class PageMemo:
 
     def render(self, renderer: Renderer, tag: str, template: str, context: dict[str, Any]) -> bytes:
         key = sha256(repr((self.seed, tag, template, context)).encode())
-        data = self.old.get(key)
-        if data is None:
+        data, uses = self.old.get(key), self.old.get(key + ".uses")
+        if data is None or uses is None or not self._unchanged(renderer, uses):
+            renderer.start_tracking()
             data = render_template(renderer.environment(tag), template, context).encode()
-        self.new[key] = data
+            tracked = renderer.tracked()
+            uses = json.dumps([tracked, renderer.uses_state(tracked)]).encode()
+        self.new[key], self.new[key + ".uses"] = data, uses
         return data
+
+    @staticmethod
+    def _unchanged(renderer: Renderer, uses: bytes) -> bool:
+        try:
+            tracked, state = json.loads(uses)
+            return bool(renderer.uses_state(tracked) == state)
+        except (ValueError, TypeError, KeyError):
+            return False
 
 
 def _below(tag: str, path: str) -> str:
