@@ -57,10 +57,11 @@ WORDS = {
         "安全高效团队实验特征训练推理延迟成本系统云"
     ),
 }
+# Each with its country, as a real posting has (Google requires it of a JobPosting).
 CITIES = {
-    "en": ["New York", "Austin", "Seattle", "London", "Toronto"],
-    "es": ["Madrid", "Barcelona", "Lima", "Bogotá", "Buenos Aires"],
-    "zh": ["北京", "上海", "深圳", "杭州", "成都"],
+    "en": ["New York|US", "Austin|US", "Seattle|US", "London|GB", "Toronto|CA"],
+    "es": ["Madrid|ES", "Barcelona|ES", "Lima|PE", "Bogotá|CO", "Buenos Aires|AR"],
+    "zh": ["北京|CN", "上海|CN", "深圳|CN", "杭州|CN", "成都|CN"],
 }
 TITLES = {
     "en": ["Data Engineer", "ML Engineer", "Platform Engineer", "Backend Engineer"],
@@ -92,7 +93,11 @@ def role_yaml(i: int, rng: random.Random) -> str:
         "  " + sentence(rng, lang, 40),
         "employment_type: full-time",
         "work_arrangement: hybrid",
-        "locations: [" + ", ".join(rng.sample(CITIES[lang], 3)) + "]",
+        "locations: ["
+        + ", ".join(
+            "{{city: {}, country: {}}}".format(*c.split("|")) for c in rng.sample(CITIES[lang], 3)
+        )
+        + "]",
         f"headcount: {rng.randint(1, 5)}",
         f"salary: {{min: {rng.randint(20, 50) * 1000}, max: {rng.randint(60, 120) * 1000},"
         f" currency: {['EUR', 'CNY', 'USD'][i % 3]}, period: year}}",

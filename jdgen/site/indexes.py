@@ -39,6 +39,7 @@ class PageMemo:
     seed: str = ""
     old: dict[str, bytes] = field(default_factory=dict)
     new: dict[str, bytes] = field(default_factory=dict)
+    _judged: dict[bytes, bool] = field(default_factory=dict)
 
     def render(self, renderer: Renderer, tag: str, template: str, context: dict[str, Any]) -> bytes:
         key = sha256(repr((self.seed, tag, template, context)).encode())
@@ -51,13 +52,16 @@ class PageMemo:
         self.new[key], self.new[key + ".uses"] = data, uses
         return data
 
-    @staticmethod
-    def _unchanged(renderer: Renderer, uses: bytes) -> bool:
-        try:
-            tracked, state = json.loads(uses)
-            return bool(renderer.uses_state(tracked) == state)
-        except (ValueError, TypeError, KeyError):
-            return False
+    def _unchanged(self, renderer: Renderer, uses: bytes) -> bool:
+        """Whether the templates and strings a page used are as they were (most pages
+        used the same ones: each distinct set is judged once)."""
+        if uses not in self._judged:
+            try:
+                tracked, state = json.loads(uses)
+                self._judged[uses] = renderer.uses_state(tracked) == state
+            except (ValueError, TypeError, KeyError):
+                self._judged[uses] = False
+        return self._judged[uses]
 
 
 def _below(tag: str, path: str) -> str:
