@@ -345,12 +345,14 @@ def _assemble(
         with contextlib.suppress(CacheMiss, ValueError):
             pages, pack = cache.get_json(cache.pages[state_key])
     if pages is None:
-        if "memo" in cache.pages:
-            with contextlib.suppress(CacheMiss):
-                memo.old = cache.get_pack(cache.pages["memo"])
+        if "memo" in cache.pages:  # the listing pages of the last assembly
+            with contextlib.suppress(CacheMiss, ValueError):
+                saved, made = cache.get_json(cache.pages["memo"])
+                memo.load(cache.get_pack(saved), cache.get_pack(made))
         pack, pages = cache.put_pack(site_pages(renderer, plan, items, memo))
+        saved, _ = cache.put_pack(memo.new)
         cache.pages = {state_key: cache.put_json([pages, pack])}
-        cache.pages["memo"], _ = cache.put_pack(memo.new)
+        cache.pages["memo"] = cache.put_json([saved, pack])
     files.update(pages)
     sources.update(dict.fromkeys(pages, pack))
     site_id = sha256(repr(sorted(files.items())).encode())

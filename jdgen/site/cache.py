@@ -113,7 +113,10 @@ def pack(files: dict[str, bytes]) -> bytes:
     writes cost it more than the compressing does)."""
     names = sorted(files)
     head = json.dumps([[n, len(files[n])] for n in names], ensure_ascii=False)
-    return zlib.compress(b"".join([head.encode(), b"\n", *(files[n] for n in names)]), 1)
+    packer = zlib.compressobj(1)  # file by file: never a second copy of them all
+    parts = [packer.compress(head.encode() + b"\n")]
+    parts += [packer.compress(files[n]) for n in names]
+    return b"".join([*parts, packer.flush()])
 
 
 def unpack(data: bytes) -> dict[str, bytes]:

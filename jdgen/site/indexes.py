@@ -37,11 +37,23 @@ class PageMemo:
     pages that show it."""
 
     seed: str = ""
-    old: dict[str, bytes] = field(default_factory=dict)
+    old: dict[str, bytes] = field(default_factory=dict)  # key → page; key.uses → uses
+    #: This assembly's: key → the page's path, key.uses → the templates and strings it
+    #: used and their state (the pages themselves are in the site's pages).
     new: dict[str, bytes] = field(default_factory=dict)
     _judged: dict[bytes, bool] = field(default_factory=dict)
 
-    def render(self, renderer: Renderer, tag: str, template: str, context: dict[str, Any]) -> bytes:
+    def load(self, saved: dict[str, bytes], pages: dict[str, bytes]) -> None:
+        """Take up what an earlier assembly :attr:`new` saved, with its pages."""
+        for key, value in saved.items():
+            if key.endswith(".uses"):
+                self.old[key] = value
+            elif (page := pages.get(value.decode())) is not None:
+                self.old[key] = page
+
+    def render(
+        self, renderer: Renderer, tag: str, template: str, context: dict[str, Any], page: str
+    ) -> bytes:
         key = sha256(repr((self.seed, tag, template, context)).encode())
         data, uses = self.old.get(key), self.old.get(key + ".uses")
         if data is None or uses is None or not self._unchanged(renderer, uses):
@@ -49,7 +61,7 @@ class PageMemo:
             data = render_template(renderer.environment(tag), template, context).encode()
             tracked = renderer.tracked()
             uses = json.dumps([tracked, renderer.uses_state(tracked)]).encode()
-        self.new[key], self.new[key + ".uses"] = data, uses
+        self.new[key], self.new[key + ".uses"] = page.encode(), uses
         return data
 
     def _unchanged(self, renderer: Renderer, uses: bytes) -> bool:
@@ -157,7 +169,7 @@ def _facet_pages(
                 facets=_facet_nav(localizer, tag, facets, (kind, slug)),
                 description=f"{value} · {title}",
             )
-            pages[page] = memo.render(renderer, tag, "site/index.html.j2", context)
+            pages[page] = memo.render(renderer, tag, "site/index.html.j2", context, page)
     return pages
 
 
@@ -193,7 +205,7 @@ def site_pages(
             facets=_facet_nav(localizer, tag, facets, None),
             description=f"{title} · {owner}" if owner else title,
         )
-        pages[page] = memo.render(renderer, tag, "site/index.html.j2", context)
+        pages[page] = memo.render(renderer, tag, "site/index.html.j2", context, page)
         pages.update(_facet_pages(renderer, plan, tag, facets, memo))
     env = renderer.environment(plan.default)
     front = page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
@@ -206,7 +218,9 @@ def site_pages(
             + [renderer.localizer(t).pgettext("site", "Open positions") for t in index_paths]
         ),
     )
-    pages["index.html"] = memo.render(renderer, plan.default, "site/root.html.j2", front)
+    pages["index.html"] = memo.render(
+        renderer, plan.default, "site/root.html.j2", front, "index.html"
+    )
     by_role: dict[str, dict[str, str]] = {}
     for f in items:
         by_role.setdefault(f.role, {})[f.locale] = f.path
