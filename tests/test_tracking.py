@@ -51,16 +51,8 @@ def read(root: Path, page: str) -> str:
     return (root / "site" / page).read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def built(build_tree: Builder) -> Path:
-    root = build_tree(SITE)
-    assert build_site(find_project(root)).rendered == len(SITE) - 1
-    return root
-
-
-def test_a_site_string_rebuilds_the_pages_that_show_it_and_no_posting(
-    built: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def rendered_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The listing pages rendered from now on (by their URL), not taken from the last build."""
     from jdgen.site import indexes
 
     rendered: list[str] = []
@@ -72,6 +64,20 @@ def test_a_site_string_rebuilds_the_pages_that_show_it_and_no_posting(
             rendered.append(context["canonical"]) or real(env, name, context, *a)
         ),
     )
+    return rendered
+
+
+@pytest.fixture
+def built(build_tree: Builder) -> Path:
+    root = build_tree(SITE)
+    assert build_site(find_project(root)).rendered == len(SITE) - 1
+    return root
+
+
+def test_a_site_string_rebuilds_the_pages_that_show_it_and_no_posting(
+    built: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    rendered = rendered_pages(monkeypatch)
     catalog(built, {("site", "Open positions"): "Puestos que buscamos"})
     report = build_site(find_project(built))
     assert (report.rendered, report.changed) == (0, True)
@@ -136,8 +142,6 @@ def test_one_posting_changed_renders_only_the_lists_it_is_on(
 ) -> None:
     """The index and filter pages are taken from the last build where what they list is
     the same: a Lima posting retitled re-renders the lists that show it, not Bogotá's."""
-    from jdgen.site import indexes
-
     cities = ["Lima", "Bogotá", "Quito"]
     root = build_tree(
         {
@@ -150,15 +154,7 @@ def test_one_posting_changed_renders_only_the_lists_it_is_on(
         }
     )
     build_site(find_project(root))
-    rendered: list[str] = []
-    real = indexes.render_template
-    monkeypatch.setattr(
-        indexes,
-        "render_template",
-        lambda env, name, context, *a: (
-            rendered.append(context["canonical"]) or real(env, name, context, *a)
-        ),
-    )
+    rendered = rendered_pages(monkeypatch)
     path = root / "roles/c00.yaml"  # in Lima, team 0
     path.write_text(path.read_text(encoding="utf-8").replace("City role", "Town role"), "utf-8")
     assert build_site(find_project(root)).rendered == 1

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from jdgen.errors import (
     InvalidInputError,
+    JdgenError,
     OutputError,
     Position,
     Problem,
@@ -165,7 +166,7 @@ def build_site(
         if state.uses not in uses_now:
             try:
                 uses_now[state.uses] = renderer.uses_state(cache.get_json(state.uses))
-            except (CacheMiss, TypeError, ValueError):
+            except (CacheMiss, JdgenError, TypeError, ValueError):  # rendered again, and told
                 uses_now[state.uses] = ""
         return uses_now[state.uses] != state.uses_state
 
