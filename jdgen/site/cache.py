@@ -134,11 +134,11 @@ def unpack(data: bytes) -> dict[str, bytes]:
     return files
 
 
-def put_object(objects: Path, data: bytes) -> str:
+def put_object(objects: Path, data: bytes, digest: str | None = None) -> str:
     """Store bytes under ``objects``, named by their hash. An object already there is kept
     only if it holds these very bytes, so that rendering a role again repairs a damaged
     one. Safe for several processes at once: each writes under a name of its own."""
-    digest = sha256(data)
+    digest = digest or sha256(data)
     path = objects / digest[:2] / digest[2:]
     if not _holds(path, data):
         # No fsync: an object is only ever reached through a manifest written after it,
@@ -175,6 +175,7 @@ class Cache:
     #: What was wrong with the cache itself (a damaged manifest), as warnings.
     problems: list[Problem] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)
+    _stored: set[str] = field(default_factory=set)  # objects this process wrote
 
     @property
     def objects(self) -> Path:
@@ -274,8 +275,14 @@ class Cache:
     # -- objects ------------------------------------------------------------------------
 
     def put(self, data: bytes) -> str:
-        """Store bytes; their hash names them (:func:`put_object`)."""
-        return put_object(self.objects, data)
+        """Store bytes; their hash names them (:func:`put_object`). Bytes this build has
+        stored already (the set of templates and strings most roles share) are not
+        looked at again."""
+        digest = sha256(data)
+        if digest not in self._stored:
+            put_object(self.objects, data, digest)
+            self._stored.add(digest)
+        return digest
 
     def put_pack(self, files: dict[str, bytes]) -> tuple[str, dict[str, str]]:
         return put_pack(self.objects, files)
@@ -302,9 +309,11 @@ class Cache:
         try:
             data = path.read_bytes()
         except OSError:
+            self._stored.discard(digest)  # to be written again
             raise CacheMiss(digest) from None
         if sha256(data) != digest:
             path.unlink(missing_ok=True)
+            self._stored.discard(digest)
             raise CacheMiss(digest)
         return data
 
