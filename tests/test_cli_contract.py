@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -183,3 +184,23 @@ def test_unknown_role_file_paths_are_not_read(build_tree: Builder, tmp_path: Pat
     code, _, err = run("render", str(tmp_path / "missing.yaml"))
     assert code == 2
     assert "not found" in err
+
+
+def test_build_renders_in_one_process_per_cpu_by_default(
+    build_tree: Builder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    build_tree(many_roles(70))  # more than one chunk of 64: worth a pool
+    pools: list[int] = []
+    real = ProcessPoolExecutor
+
+    def pool(max_workers: int, **kwargs: Any) -> Any:
+        pools.append(max_workers)
+        return real(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr("jdgen.site.roles.ProcessPoolExecutor", pool)
+    code, _, err = run("build")
+    assert code == 0, err
+    cpus = min(os.cpu_count() or 1, 64)
+    assert pools == ([cpus] if cpus > 1 else [])

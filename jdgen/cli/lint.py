@@ -46,7 +46,7 @@ from jdgen.errors import ExitCode
     "-j",
     "--jobs",
     type=click.IntRange(1, 64),
-    default=os.cpu_count() or 1,
+    default=min(os.cpu_count() or 1, 64),
     show_default="the number of CPUs",
     help="Lint roles in this many processes (used from 100 roles up).",
 )

@@ -4,6 +4,7 @@ documents."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,9 @@ from jdgen.errors import JdgenError, Problem
     "-j",
     "--jobs",
     type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Render in this many processes.",
+    default=min(os.cpu_count() or 1, 64),
+    show_default="the number of CPUs",
+    help="Render in this many processes (used when more than 64 roles need rendering).",
 )
 @click.option(
     "--check",
