@@ -22,7 +22,7 @@
   }
   async function poll() {
     try {
-      const status = await (await fetch("/__jdgen/status", {cache: "no-store"})).json();
+      const status = await (await fetch(STATUS_URL, {cache: "no-store"})).json();
       if (status.build !== seen && !status.errors.length) { location.reload(); return; }
       overlay(status.errors);
     } catch (e) { /* the preview stopped: try again */ }

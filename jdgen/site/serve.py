@@ -34,8 +34,10 @@ class Events:
 STATUS = "/__jdgen/status"
 SCRIPT = "/__jdgen/live.js"
 
-# The script, with the status URL it polls.
-LIVE_JS = (Path(__file__).with_name("live.js")).read_bytes()
+# The script, with the status URL it polls filled in.
+LIVE_JS = (
+    Path(__file__).with_name("live.js").read_text("utf-8").replace("STATUS_URL", json.dumps(STATUS))
+).encode()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
