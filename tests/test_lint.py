@@ -84,6 +84,10 @@ def test_parity_with_joblint_on_its_example_posting() -> None:
 
 BASE = "title: Data Engineer\nposted: 2026-02-01\norganization: Acme\n"
 ROLE_CASES: dict[str, tuple[str, str]] = {
+    "hyg.no-apply": (
+        BASE + "locations: [Lima]\napply: {instructions: Send us your CV.}\n",
+        BASE + "locations: [Lima]\napply: {contacts: [{label: CV, email: jobs@example.com}]}\n",
+    ),
     # rule: (a role that breaks it, a role that does not)
     "comp.implausible-pay": (
         BASE + "locations: [{city: Madrid, country: ES}]\n"

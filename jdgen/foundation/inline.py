@@ -53,6 +53,12 @@ def _lang_spans(html: str) -> str:
     return _LANG_MARK.sub(r'<span lang="\1">', html).replace(LANG_CLOSE, "</span>")
 
 
+def text_html(text: str) -> str:
+    """Plain text (no Markdown) as HTML: escaped, and text left in another language (an
+    untranslated fallback) in a ``<span lang>``."""
+    return _lang_spans(escape(text))
+
+
 def escape(text: str) -> str:
     """HTML-escape exactly as markdown-it does, so both paths give the same bytes."""
     return (

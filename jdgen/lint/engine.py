@@ -24,6 +24,7 @@ from typing import Any
 
 from jdgen.errors import JdgenError, Position, Problem, Severity, UsageError
 from jdgen.foundation.locales import parse_locale
+from jdgen.lint.apply import apply_findings
 from jdgen.lint.checks import data_checks
 from jdgen.lint.laws import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
@@ -85,6 +86,7 @@ def lint_role(
                 findings.append(Finding(hit.rule, hit.message, pos, path, tag, hit.text))
         findings.extend(coded_verdict(locale_hits, where, tag))
     findings.extend(data_checks(resolved, project, today, style))
+    findings.extend(apply_findings(resolved))
     return sorted(_suppress(role, findings), key=finding_order)
 
 

@@ -13,6 +13,7 @@ from jdgen.foundation.write import sha256
 from jdgen.i18n.localize import Localizer
 from jdgen.rendering.renderer import Renderer
 from jdgen.rendering.templates import render_template
+from jdgen.site.cards import greetings
 from jdgen.site.facts import Facts, facet_values, group_postings
 from jdgen.site.pages import (
     page_url,
@@ -213,6 +214,7 @@ def site_pages(
     front.update(
         title=careers,
         switcher=switcher("index.html", index_paths, ""),
+        greetings=greetings(renderer, list(index_paths)),
         description=" · ".join(
             [_organization(renderer) or careers]
             + [renderer.localizer(t).pgettext("site", "Open positions") for t in index_paths]
