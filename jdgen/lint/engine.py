@@ -26,6 +26,7 @@ from jdgen.errors import JdgenError, Position, Problem, Severity, UsageError
 from jdgen.foundation.locales import parse_locale
 from jdgen.lint.apply import apply_findings
 from jdgen.lint.checks import data_checks
+from jdgen.lint.ladder import ladder_findings
 from jdgen.lint.laws import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
@@ -87,6 +88,7 @@ def lint_role(
         findings.extend(coded_verdict(locale_hits, where, tag))
     findings.extend(data_checks(resolved, project, today, style))
     findings.extend(apply_findings(resolved))
+    findings.extend(ladder_findings(resolved))
     return sorted(_suppress(role, findings), key=finding_order)
 
 
@@ -198,6 +200,7 @@ def lint_roles(
     renderer = Renderer(project, day)
     for path in roles:
         if renderer.index.is_family(path):
+            findings.extend(_family_findings(renderer, path, problems))
             continue
         try:
             resolved = renderer.index.resolve(path)
@@ -210,6 +213,16 @@ def lint_roles(
 
         findings.extend(lint_role(resolved, wanted, project, localized, day, style))
     return findings, problems
+
+
+def _family_findings(renderer: Any, path: Path, problems: list[Problem]) -> list[Finding]:
+    """A family is never posted; what it holds for every role of it (a skills matrix)
+    is still checked."""
+    try:
+        return ladder_findings(renderer.index.resolve(path, family_ok=True))
+    except JdgenError as exc:
+        problems.extend(exc.problems)
+        return []
 
 
 def _lint_chunk(

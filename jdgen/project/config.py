@@ -99,6 +99,12 @@ class Config:
         "in the language they are written in (default: leave that locale out)",
         default=False,
     )
+    skills_diffs: tuple[str, ...] = spec(
+        ListOf(Str(r"[^.\s][^.]*\.\.[^.]*[^.\s]", hint='two levels, e.g. "Mid..Senior"')),
+        'levels compared on every skills-matrix page, e.g. ["Mid..Senior"]: what changes from'
+        " one to the other, with charts (jdgen diff ROLE --from Mid --to Senior)",
+        factory=tuple,
+    )
     plural_forms: str = spec(
         Choice("gettext", "cldr"),
         "the Plural-Forms of new catalogs: gettext's traditional forms (es: 2), which "

@@ -90,6 +90,11 @@ class Level:
 class Mark:
     mark: str = spec(Str(max_length=3), "the mark in the table, e.g. A", required=True)
     meaning: str = spec(Line(), "what it means", required=True)
+    rank: int | None = spec(
+        Int(0, 99),
+        "how much it asks, for comparing levels: 0 is not expected; by default the order"
+        " of the legend (a mark of dashes only is 0)",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -35,6 +35,14 @@ BUILTIN_PREFIX = "!"
 ARROW = " → "
 
 
+def chart_block(data: Any) -> str:
+    """A chart's data as the one line of JSON a ``chart`` code block holds."""
+    from jdgen.foundation.inline import strip_language
+    from jdgen.rendering.formats.charts import chart_block as dump
+
+    return strip_language(dump(dict(data)))
+
+
 def track_diagram(track: Any) -> str:
     """A career track as arrows; a branch drops from its step with a ↓, aligned by display
     width so that it lines up in Chinese too."""
@@ -217,6 +225,7 @@ def make_environment(
             "cell": escape_cell,
             "autolink": autolink,
             "track_diagram": track_diagram,
+            "chart": chart_block,
             "sentences": join_sentences,
             "join": _join_keeping_content,
         }

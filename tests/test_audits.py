@@ -1,0 +1,117 @@
+"""Pages checked by independent tools, as their users check them: the Nu Html Checker
+(HTML and SVG) and axe-core in headless Chromium (desktop, dark mode, phone).
+
+The tools are npm packages pinned in tests/audit/package.json (``npm ci --prefix
+tests/audit``; the Nu checker needs Java). Skipped where they are not installed, unless
+JDGEN_AUDITS=require, as in CI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jdgen.project.config import find_project
+from jdgen.rendering.leveldiff import render_level_diff
+from jdgen.rendering.renderer import Renderer
+
+from .conftest import REPO
+
+AUDIT = REPO / "tests" / "audit"
+MODULES = AUDIT / "node_modules"
+VNU = MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+_missing = [
+    what
+    for what, ok in (
+        ("npm ci --prefix tests/audit", MODULES.is_dir()),
+        ("java", shutil.which("java") is not None),
+        ("node", shutil.which("node") is not None),
+        ("chromium", CHROMIUM is not None),
+    )
+    if not ok
+]
+if _missing and os.environ.get("JDGEN_AUDITS") != "require":
+    pytest.skip("audit tools not installed: " + ", ".join(_missing), allow_module_level=True)
+
+
+def nu(*paths: Path, svg: bool = False) -> list[dict[str, object]]:
+    """The Nu checker's messages (errors and warnings) for the files."""
+    mode = ["--svg"] if svg else ["--also-check-svg"]
+    done = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", *mode, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    messages: list[dict[str, object]] = json.loads(done.stderr or '{"messages": []}')["messages"]
+    return messages
+
+
+def axe(*paths: Path) -> list[dict[str, object]]:
+    """axe-core's violations for the files, on a desktop, in dark mode and on a phone."""
+    done = subprocess.run(
+        ["node", str(AUDIT / "axe.mjs"), *(p.as_uri() for p in paths)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        env={**os.environ, "CHROMIUM": str(CHROMIUM)},
+    )
+    violations: list[dict[str, object]] = json.loads(done.stdout)
+    return violations
+
+
+@pytest.fixture(scope="module")
+def diff_pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Seed 004's Mid → Senior level diff as an HTML page in es, zh and en."""
+    out = tmp_path_factory.mktemp("levels")
+    renderer = Renderer(find_project(REPO))
+    pages = []
+    for locale in ("es", "zh", "en"):
+        result = render_level_diff(renderer, "ml-engineer-skills", "Mid", "Senior", locale, "html")
+        path = out / f"diff.{locale}.html"
+        path.write_text(result.text, encoding="utf-8")
+        pages.append(path)
+    return pages
+
+
+def test_the_level_diff_pages_and_their_charts_pass_nu(
+    diff_pages: list[Path], tmp_path: Path
+) -> None:
+    assert nu(*diff_pages) == []
+    # Each chart alone, as an SVG document: what Nu's SVG checks judge.
+    charts = []
+    for page in diff_pages:
+        html = page.read_text(encoding="utf-8")
+        at = 0
+        while (start := html.find("<svg", at)) >= 0:
+            at = html.index("</svg>", start) + len("</svg>")
+            chart = tmp_path / f"{page.stem}.{len(charts)}.svg"
+            chart.write_text(html[start:at], encoding="utf-8")
+            charts.append(chart)
+    assert len(charts) == 6
+    assert nu(*charts, svg=True) == []
+
+
+def test_the_level_diff_pages_pass_axe(diff_pages: list[Path]) -> None:
+    assert axe(*diff_pages) == []
+
+
+def test_the_audit_tools_find_what_they_look_for(tmp_path: Path) -> None:
+    """Both checkers fail a broken page: these tests can fail."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!doctype html><html><head><title>x</title></head><body><img src="x.png">'
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img"><circle r="-1" bogus="1"/></svg>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert nu(bad)
+    assert {v["id"] for v in axe(bad)} >= {"image-alt"}
