@@ -115,3 +115,57 @@ def test_the_audit_tools_find_what_they_look_for(tmp_path: Path) -> None:
     )
     assert nu(bad)
     assert {v["id"] for v in axe(bad)} >= {"image-alt"}
+
+
+SCREENSHOTS = REPO / "examples" / "screenshots"
+#: The postings shown in examples/screenshots/, one per language.
+SHOWN = {
+    "posting.es": "es/ml-engineer-lima/",
+    "posting.zh": "zh/ml-engineer-china/",
+    "posting.en": "en/ml-engineer-china/",
+}
+
+
+def test_screenshots_of_a_posting_in_every_language(repo_site: Path, tmp_path: Path) -> None:
+    """A posting in es, zh and en at 1280 and 390 px, light and dark, and printed (its
+    first A4 page): refreshed in examples/screenshots/ by
+    ``JDGEN_UPDATE_SCREENSHOTS=1 pytest tests/test_audits.py``."""
+    specs = [f"{name}={(repo_site / path / 'index.html').as_uri()}" for name, path in SHOWN.items()]
+    done = subprocess.run(
+        ["node", str(AUDIT / "shots.mjs"), str(tmp_path), *specs],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        env={**os.environ, "CHROMIUM": str(CHROMIUM)},
+    )
+    written = [Path(p) for p in json.loads(done.stdout)]
+    assert len(written) == 5 * len(SHOWN)
+    shots = []
+    for path in written:
+        if path.suffix == ".pdf":
+            png = path.with_suffix("")
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "60",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(path),
+                    str(png),
+                ],
+                check=True,
+            )
+            path = Path(f"{png}.png")
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert path.stat().st_size > 10_000, path  # a page, not a blank
+        shots.append(path)
+    if os.environ.get("JDGEN_UPDATE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for shot in shots:
+            shutil.copyfile(shot, SCREENSHOTS / shot.name)
