@@ -1,5 +1,6 @@
 """Pages checked by independent tools, as their users check them: the Nu Html Checker
-(HTML and SVG) and axe-core in headless Chromium (desktop, dark mode, phone).
+(HTML and SVG), axe-core in headless Chromium (desktop, dark mode, phone) and
+Lighthouse (accessibility, SEO, best practices), on the built site and the level diff.
 
 The tools are npm packages pinned in tests/audit/package.json (``npm ci --prefix
 tests/audit``; the Nu checker needs Java). Skipped where they are not installed, unless
@@ -8,10 +9,14 @@ JDGEN_AUDITS=require, as in CI.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -169,3 +174,76 @@ def test_screenshots_of_a_posting_in_every_language(repo_site: Path, tmp_path: P
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         for shot in shots:
             shutil.copyfile(shot, SCREENSHOTS / shot.name)
+
+
+@pytest.fixture(scope="module")
+def served(repo_site: Path) -> Iterator[str]:
+    """The built site over HTTP on the loopback address, as Lighthouse wants it."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(repo_site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _site_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_site_page_passes_nu(repo_site: Path) -> None:
+    pages = _site_pages(repo_site)
+    assert len(pages) >= 10  # the front page, 3 indexes, 6 postings
+    assert nu(*pages) == []
+    cards = sorted(repo_site.rglob("card.svg"))
+    assert cards
+    assert nu(*cards, svg=True) == []
+
+
+def test_the_site_passes_axe_on_a_desktop_in_dark_mode_and_on_a_phone(repo_site: Path) -> None:
+    """The front page, every index, every posting and the filter pages of one index."""
+    pages = [
+        p
+        for p in _site_pages(repo_site)
+        if len(p.relative_to(repo_site).parts) <= 3 or p.relative_to(repo_site).parts[0] == "es"
+    ]
+    assert axe(*pages) == []
+
+
+LIGHTHOUSE_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+
+
+@pytest.mark.parametrize("page", ["", "es/", "zh/ml-engineer-china/"])
+def test_lighthouse_scores_100(served: str, page: str, tmp_path: Path) -> None:
+    """Lighthouse's accessibility, SEO and best-practices scores (its default, a phone)."""
+    report = tmp_path / "lighthouse.json"
+    subprocess.run(
+        [
+            str(MODULES / ".bin" / "lighthouse"),
+            served + page,
+            f"--chrome-path={CHROMIUM}",
+            f"--chrome-flags={LIGHTHOUSE_FLAGS}",
+            "--only-categories=accessibility,seo,best-practices",
+            "--output=json",
+            f"--output-path={report}",
+            "--quiet",
+        ],
+        check=True,
+        timeout=240,
+        capture_output=True,
+    )
+    data = json.loads(report.read_text(encoding="utf-8"))
+    failing = [
+        a["id"]
+        for a in data["audits"].values()
+        if a.get("score") is not None
+        and a["score"] < 1
+        and a.get("scoreDisplayMode") in ("binary", "numeric")
+    ]
+    scores = {k: v["score"] for k, v in data["categories"].items()}
+    assert scores == {"accessibility": 1, "seo": 1, "best-practices": 1}, failing
