@@ -58,7 +58,7 @@ def test_round_trip(build_tree: Builder) -> None:
     text = po(root, "es").read_text(encoding="utf-8")
     assert 'msgctxt "data:title"' in text
     assert "#. The job title as people search for it." in text
-    assert "#: roles/data.yaml:3" in text
+    assert "#: roles/data.yaml\n" in text  # the file only: a line number would churn
 
     translate(po(root, "es"), {"Data Engineer": "Ingeniero/a de datos"})
     result = Renderer(find_project(root)).render("data", "es")

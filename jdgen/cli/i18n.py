@@ -42,8 +42,13 @@ def extract(project_dir: Path | None) -> None:
 
 @i18n.command()
 @locale_option("Only update this locale's catalogs (repeatable).", multiple=True)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 if an update would change a catalog (for CI).",
+)
 @click.pass_obj
-def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
+def update(project_dir: Path | None, locales: tuple[str, ...], check: bool) -> None:
     """Extract, then merge into every catalog: created / updated +N -M / unchanged.
 
     A changed source text makes its translation fuzzy, with the previous text kept for
@@ -51,8 +56,17 @@ def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
     """
     from jdgen.i18n.update import update as run
 
-    for change in run(project_of(project_dir), locales):
+    changes = run(project_of(project_dir), locales, check=check)
+    stale = [c for c in changes if c.action.startswith("would")]
+    for change in stale if check else changes:
         echo(str(change))
+    if stale:
+        echo(
+            f"{len(stale)} catalog(s) are not what `jdgen i18n update` writes; "
+            "run it and commit the result",
+            err=True,
+        )
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
 
 
 @i18n.command()

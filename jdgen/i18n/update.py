@@ -39,6 +39,7 @@ from jdgen.i18n.pofile import (
     render_po,
     restore_previous,
     revision_line,
+    same_content,
     set_previous_context,
     use_plural_forms,
     write_if_changed,
@@ -81,15 +82,27 @@ def _po_header(pot: Pot, locale: str) -> str:
     )
 
 
-def write_pots(project: Project, pots: Sequence[Pot]) -> list[Change]:
+def write_pots(project: Project, pots: Sequence[Pot], check: bool = False) -> list[Change]:
     base = project.root / project.config.locales_dir
     changes = []
     for pot in pots:
         path = base / pot.file_name
-        changes.append(
-            Change(relpath(path), write_if_changed(path, render_po(pot.catalog, _pot_header(pot))))
-        )
+        text = render_po(pot.catalog, _pot_header(pot))
+        changes.append(Change(relpath(path), _put(path, text, check)))
     return changes
+
+
+def _put(path: Path, text: str, check: bool) -> str:
+    """Write ``text`` if it changes the file; with ``check``, only say what would change
+    ("would update", "would create"), so CI can fail on a stale committed catalog."""
+    if not check:
+        return write_if_changed(path, text)
+    if path.is_file():
+        old = path.read_text(encoding="utf-8")
+        if old == text or same_content(old, text):
+            return "unchanged"
+        return "would update"
+    return "would create"
 
 
 def _existing(project: Project, domain: str) -> list[str]:
@@ -224,14 +237,15 @@ def _carry_over(catalog: Catalog, before: set[tuple[str, str | None]]) -> tuple[
     return moved, reworded
 
 
-def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:
+def update(project: Project, locales: Iterable[str] = (), check: bool = False) -> list[Change]:
     """Extract, write the templates, and merge them into every target catalog.
 
     A changed source text makes its translation fuzzy (the previous source is kept for
-    the translator to compare); a removed one becomes obsolete (``#~``).
+    the translator to compare); a removed one becomes obsolete (``#~``). With ``check``
+    nothing is written: the changes say what an update would do.
     """
     pots = extract(project)
-    changes = write_pots(project, pots)
+    changes = write_pots(project, pots, check)
     only = {locale_dir(parse_locale(t).tag) for t in locales}
     base = project.root / project.config.locales_dir
     memories: dict[str, dict[str, tuple[str, str]]] = {}
@@ -250,7 +264,7 @@ def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:
             header = _po_header(pot, name)
             kept = kept_headers(path)
             text = render_po(catalog, header, revision_line(path), pot.domain, forms, kept)
-            action = write_if_changed(path, text)
+            action = _put(path, text, check)
             changes.append(Change(relpath(path), action, added, removed, remembered))
     return changes
 
