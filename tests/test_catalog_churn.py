@@ -63,3 +63,42 @@ def test_update_check_fails_on_a_stale_catalog_and_writes_nothing(build_tree: Bu
     update(find_project(root))
     result = CliRunner().invoke(main, ["--project", str(root), "i18n", "update", "--check"])
     assert result.exit_code == 0, result.output
+
+
+def _lossy_round_trip(po: Path, tmp: Path) -> None:
+    """What translate-toolkit does to a catalog: po2xliff, then xliff2po (or, without
+    it, the same loss by hand: every msgctxt dropped)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("po2xliff") and shutil.which("xliff2po"):
+        xlf = tmp / "out.xlf"
+        subprocess.run(["po2xliff", str(po), str(xlf)], check=True, capture_output=True)
+        subprocess.run(["xliff2po", str(xlf), str(po)], check=True, capture_output=True)
+    else:  # pragma: no cover - CI installs translate-toolkit
+        lines = po.read_text(encoding="utf-8").splitlines(keepends=True)
+        po.write_text("".join(x for x in lines if not x.startswith("msgctxt")), encoding="utf-8")
+
+
+def test_check_reports_the_contexts_a_lossy_tool_dropped(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en, es]\n",
+            "roles/d.yaml": "title: Data Engineer\nbenefits:\n  - Remote days\n  - Lunch\n",
+        }
+    )
+    update(find_project(root))
+    po = root / "locales/es/LC_MESSAGES/role-d.po"
+    text = po.read_text(encoding="utf-8")
+    for source, target in (("Data Engineer", "Ingeniera de datos"), ("Lunch", "Almuerzo")):
+        text = text.replace(f'msgid "{source}"\nmsgstr ""', f'msgid "{source}"\nmsgstr "{target}"')
+    po.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    ok = runner.invoke(main, ["--project", str(root), "i18n", "check", "--no-msgfmt"])
+    assert ok.exit_code == 0, ok.output
+    _lossy_round_trip(po, root)
+    result = runner.invoke(main, ["--project", str(root), "i18n", "check", "--no-msgfmt"])
+    assert result.exit_code == 1
+    assert 'msgid "Lunch" is never shown' in result.output
+    assert "jdgen i18n xliff" in result.output
+    assert "Ingeniera" not in result.output  # it names the source text, not the translation
