@@ -115,7 +115,8 @@ def extract_templates(project: Project) -> Pot | None:
                 ):
                     msgid = message if isinstance(message, str) else tuple(message)
                     notes = comments or _template_notes(msgid, context)
-                    catalog.add(msgid, None, [(shown, None)], auto_comments=notes, context=context)
+                    where: Any = [(shown, None)]  # the file only (see extract_roles)
+                    catalog.add(msgid, None, where, auto_comments=notes, context=context)
         except Exception as exc:  # a template syntax error, reported not swallowed
             line = getattr(exc, "lineno", 0) or 0
             problems.error(f"cannot extract messages: {exc}", Position(shown, line))
@@ -178,7 +179,7 @@ def extract_roles(project: Project) -> list[Pot]:
                 None,
                 # The file only, as msgmerge --add-location=file: a line number would
                 # change every reference below an edit, a churn translators must review.
-                [(_from_root(project, path), None)],
+                [(_from_root(project, path), None)],  # type: ignore[list-item]
                 auto_comments=[*_yaml_comments(lines, pos.line), *([note] if note else [])],
                 context=stable_context(role_id, field_path, sources.get),
             )

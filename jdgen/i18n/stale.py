@@ -37,7 +37,11 @@ def stale_entries(project: Project, paths: list[Path]) -> list[Problem]:
         keys = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in pot.catalog}
         contexts = {context for context, _ in keys}
         display = relpath(path)
-        for entry in parse_entries(decode_po(path.read_bytes(), display), display):
+        try:
+            entries = parse_entries(decode_po(path.read_bytes(), display), display)
+        except JdgenError:
+            continue  # a broken catalog: check_catalog reports where
+        for entry in entries:
             fields = entry.fields
             msgid = fields.get("msgid", "")
             translated = fields.get("msgstr") or fields.get("msgstr[0]")
