@@ -152,18 +152,30 @@ def check(project_dir: Path | None, no_msgfmt: bool) -> None:
 
 @i18n.command("init")
 @click.argument("locale")
+@click.option(
+    "--from",
+    "source",
+    metavar="LOCALE",
+    help="Draft every text from this locale (zh for zh-TW, through OpenCC; es for es-ES), "
+    "marked fuzzy for review.",
+)
 @click.pass_obj
-def i18n_init(project_dir: Path | None, locale: str) -> None:
+def i18n_init(project_dir: Path | None, locale: str, source: str | None) -> None:
     """Add LOCALE (a language, pt-BR, or a region, es-MX) to the project in one step: its
     catalogs, every text untranslated so that everything falls back to the parent locale
     (or the source) until a translator overrides it; the locale in jdgen.yaml, so build,
-    export and validate include it; and a conventions file to fill in."""
+    export and validate include it; and a conventions file to fill in.
+
+    With --from, each text is drafted from a related locale instead (zh-TW from zh's
+    Simplified text through OpenCC, then the locale's glossary.yaml; es-ES from es). The
+    drafts are fuzzy: they are not translations until reviewed, `i18n status` counts them
+    as not done, and a page shows them only marked, where fallback_pages allows it."""
     from jdgen.i18n.newlocale import conventions_file, enable
     from jdgen.i18n.update import init as run
 
     project = project_of(project_dir)
     try:
-        changes = run(project, locale)
+        changes = run(project, locale, source)
     except ValueError as exc:  # not a locale tag: the command line is wrong
         raise UsageError(Problem(str(exc))) from None
     for change in changes:
