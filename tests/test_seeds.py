@@ -45,6 +45,8 @@ LEFT_OUT = {
     },
     "003": {
         "Guía de Roles /": "breadcrumbs",
+        "MLOps Engineer en Global": "the seed's title reads the label Global as a place; "
+        "jdgen writes 'MLOps Engineer (Global)' (issue 29)",
         "Global /": "breadcrumbs",
         "MLOps Engineer": "breadcrumbs",
         "Perfil OCEAN+ Ideal": "a heading: the template's 'Perfil de personalidad ideal'",

@@ -84,11 +84,17 @@ def update(project_dir: Path | None, locales: tuple[str, ...], check: bool) -> N
     metavar="PCT",
     help="Exit 1 if any catalog is less than PCT percent translated.",
 )
+@click.option(
+    "--words",
+    is_flag=True,
+    help="Also show the source words left to translate or review: how much work it is.",
+)
 @click.pass_obj
-def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None:
+def status(project_dir: Path | None, fmt: str, fail_under: float | None, words: bool) -> None:
     """How much of each catalog is translated, per locale: what readers will see.
 
-    A regional catalog (es_AR) counts what its parent (es) translates.
+    A regional catalog (es_AR) counts what its parent (es) translates. A fuzzy entry (a
+    changed source, or a draft from `i18n init --from`) is not done.
     """
     import json
 
@@ -106,6 +112,7 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
                         "fuzzy": r.fuzzy,
                         "untranslated": r.untranslated,
                         "percent": r.percent,
+                        "words_left": r.words_left,
                     }
                     for r in rows
                 ],
@@ -115,15 +122,19 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
         )
     else:
         width = max([len(r.domain) for r in rows] + [7])
+        extra = f" {'words left':>10}" if words else ""
         echo(
             f"{'locale':<8} {'catalog':<{width}} {'translated':>10} {'fuzzy':>6} "
-            f"{'untranslated':>12} {'%':>6}"
+            f"{'untranslated':>12} {'%':>6}{extra}"
         )
         for r in sorted(rows, key=lambda r: (r.locale, r.domain)):
+            extra = f" {r.words_left:>10}" if words else ""
             echo(
                 f"{r.locale:<8} {r.domain:<{width}} {r.translated:>10} {r.fuzzy:>6} "
-                f"{r.untranslated:>12} {r.percent:>6.1f}"
+                f"{r.untranslated:>12} {r.percent:>6.1f}{extra}"
             )
+        if words:
+            echo(f"{sum(r.words_left for r in rows)} word(s) left in all")
     if fail_under is not None:
         low = [r for r in rows if r.percent < fail_under]
         for r in low:

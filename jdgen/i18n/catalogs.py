@@ -38,6 +38,8 @@ def role_domain(role_id: str) -> str:
 
 
 Key = tuple[str | None, str]  # (msgctxt, msgid)
+#: How a draft of ``jdgen i18n init --from`` is noted (jdgen.i18n.drafts.DRAFT_NOTE).
+DRAFT_COMMENT = "# draft from "
 
 _KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
@@ -156,9 +158,9 @@ class Entry:
     fields: dict[str, str]
     fuzzy: bool
     line: int
-    #: Whether it carries a previous source (``#|``): fuzzy because its source changed,
-    #: not a draft of a new locale.
-    previous: bool = False
+    #: Whether it is a draft of a new locale (``i18n init --from`` notes it "# draft
+    #: from ..."): not one fuzzy because its source changed, or offered by the memory.
+    draft: bool = False
 
     @property
     def forms(self) -> list[str]:
@@ -189,17 +191,17 @@ def parse_entries(text: str, display: str) -> list[Entry]:
     """Every live (not obsolete) entry of a PO file; raises with every malformed line."""
     entries: list[Entry] = []
     fields: dict[str, str] = {}
-    fuzzy = obsolete = has_msgstr = previous = False
+    fuzzy = obsolete = has_msgstr = draft = False
     current = ""
     start = 0
     problems = []
 
     def finish() -> None:
-        nonlocal fields, fuzzy, obsolete, has_msgstr, current, previous
+        nonlocal fields, fuzzy, obsolete, has_msgstr, current, draft
         if fields and not obsolete:
-            entries.append(Entry(fields, fuzzy, start, previous))
+            entries.append(Entry(fields, fuzzy, start, draft))
         fields, fuzzy, obsolete, has_msgstr, current = {}, False, False, False, ""
-        previous = False
+        draft = False
 
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -210,8 +212,8 @@ def parse_entries(text: str, display: str) -> list[Entry]:
                 obsolete = True
             elif line.startswith("#,") and "fuzzy" in line:
                 fuzzy = True
-            elif line.startswith("#|"):
-                previous = True
+            elif line.startswith(DRAFT_COMMENT):
+                draft = True
             continue
         m = _KEYWORD.match(line)
         if m:
@@ -297,7 +299,7 @@ def _read_po_file(path: Path, mtime_ns: int, size: int) -> PoFile:
     for entry in entries:
         fields = entry.fields
         msgid = fields.get("msgid", "")
-        if entry.fuzzy and not entry.previous and fields.get("msgstr") and msgid:
+        if entry.fuzzy and entry.draft and fields.get("msgstr") and msgid:
             drafts[fields.get("msgctxt"), msgid] = fields["msgstr"]
         if not msgid or entry.fuzzy:
             continue

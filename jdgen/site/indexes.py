@@ -192,8 +192,7 @@ def _elsewhere(
             {
                 "href": relative(f"{tag}/index.html", f.path),
                 "lang": f.locale,
-                "name": renderer.localizer(f.locale).locale.get_display_name(shown_in)
-                or f.locale,
+                "name": renderer.localizer(f.locale).locale.get_display_name(shown_in) or f.locale,
             }
             for f in found
         ]
