@@ -123,3 +123,33 @@ def test_the_traditional_catalogs_use_taiwan_words() -> None:
     assert len(texts) > 300
     found = {word: t for word in MAINLAND for t in texts if word in t}
     assert found == {}, f"Taiwan writes: {', '.join(MAINLAND[w] for w in found)}"
+
+
+def test_a_glossary_swaps_whole_words_longest_first_and_keeps_a_capital() -> None:
+    from jdgen.i18n.drafts import _apply
+
+    terms = sorted(
+        {
+            "monitoreo": "monitorización",
+            "el monitoreo": "la monitorización",
+            "costo": "coste",
+        }.items(),
+        key=lambda kv: -len(kv[0]),
+    )
+    # "costos" is another word than "costo": only a glossary entry of its own swaps it
+    assert _apply("Monitoreo y costos", terms) == "Monitorización y costos"
+    assert (
+        _apply("El monitoreo cuesta; el costo sube", terms)
+        == "La monitorización cuesta; el coste sube"
+    )
+    assert _apply("acosto", terms) == "acosto"  # inside a word: not a term
+    cjk = [("任職要求", "應徵條件"), ("要求", "需求")]
+    assert _apply("任職要求與其他要求", cjk) == "應徵條件與其他需求"
+
+
+def test_words_left_count_what_a_translator_reads() -> None:
+    from jdgen.i18n.status import word_count
+
+    assert word_count("机器学习工程师") == 7  # a character is a word, as CAT tools count
+    assert word_count("Build %(name)s pipelines for {team} — fast") == 4
+    assert word_count("ML系统设计 (45 min)") == 7  # ML, four characters, 45, min

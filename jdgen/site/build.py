@@ -130,11 +130,12 @@ def build_site(
             problems.extend(exc.problems)
     problems.extend(renderer.index.file_problems())
     problems.raise_errors()
-    locales, unlisted = site_locales(project, infos, config.fallback_pages)
+    default = parse_locale(config.default_locale).tag
+    locales, unlisted = site_locales(project, infos, config.fallback_pages, default)
     plan = RenderPlan(
         project.root,
         tuple(locales),
-        parse_locale(config.default_locale).tag,
+        default,
         base_url.rstrip("/") + "/",
         day,
         config.publish,

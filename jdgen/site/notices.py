@@ -61,7 +61,7 @@ def expired_warning(project: Project, path: Path, until: str | None) -> Problem:
 
 
 def site_locales(
-    project: Project, locales: Sequence[LocaleInfo], fallback: bool
+    project: Project, locales: Sequence[LocaleInfo], fallback: bool, default: str = ""
 ) -> tuple[list[str], list[Problem]]:
     """The locales the site is built in, and a warning for each one left out because its
     site catalog (the template strings: headings, labels, navigation) is not translated:
@@ -82,7 +82,8 @@ def site_locales(
     ]
     kept, warnings = [], []
     for info in locales:
-        if same_writing(info.tag, TEMPLATE_SOURCE_LANGUAGE):
+        # The default locale is the front page's: kept, and its pages warn as they render.
+        if same_writing(info.tag, TEMPLATE_SOURCE_LANGUAGE) or info.tag == default:
             kept.append(info.tag)
             continue
         entries = Messages.load(info, TEMPLATE_DOMAIN, project.locale_dirs).entries
