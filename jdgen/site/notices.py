@@ -17,6 +17,8 @@ from jdgen.i18n.messages import Messages
 from jdgen.project.config import Project
 
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
+#: Template strings no page shows (the questions `jdgen new` asks on the command line).
+NOT_ON_PAGES = frozenset({"prompt", "prompt answer"})
 
 
 def config_warnings(project: Project, today: dt.date | None, base_url: str) -> list[Problem]:
@@ -78,7 +80,9 @@ def site_locales(
     if pot is None or fallback:
         return [info.tag for info in locales], []
     ids = [
-        (m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_catalog(pot) if m.id
+        (m.context, m.id if isinstance(m.id, str) else m.id[0])
+        for m in read_catalog(pot)
+        if m.id and m.context not in NOT_ON_PAGES
     ]
     kept, warnings = [], []
     for info in locales:
