@@ -80,7 +80,7 @@ def diff_pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     renderer = Renderer(find_project(REPO))
     pages = []
     for locale in ("es", "zh", "en"):
-        result = render_level_diff(renderer, "ml-engineer-skills", "Mid", "Senior", locale, "html")
+        result = render_level_diff(renderer, "ml-engineer-skills", "Int", "Sr", locale, "html")
         path = out / f"diff.{locale}.html"
         path.write_text(result.text, encoding="utf-8")
         pages.append(path)

@@ -98,10 +98,16 @@ def test_the_diff_back_is_the_mirror_of_the_diff_forth(pairs: list[tuple[str, st
 
 @pytest.mark.usefixtures("in_repo")
 def test_an_unknown_level_lists_the_known_ones() -> None:
-    code, _, err = _cli("diff", "ml-engineer-skills", "--from", "Mid", "--to", "Staff")
+    code, _, err = _cli("diff", "ml-engineer-skills", "--from", "Int", "--to", "Staff")
     assert code == 2
     assert 'no level "Staff"' in err
-    assert "Jun (Junior), Mid (Middle), Sen (Senior), Lead (Lead), Princ (Principal)" in err
+    assert "Jr (Junior), Int (Intermedio), Sr (Senior), Líder (Líder), Ppal (Principal)" in err
+    # Named as a locale's translation names them: the English words work with -l en, and
+    # the error lists both.
+    code, _, err = _cli("diff", "ml-engineer-skills", "-l", "en", "--from", "Mid", "--to", "Staff")
+    assert code == 2 and "in en: Jr (Junior), Mid (Mid-level)" in err
+    code, out, _ = _cli("diff", "ml-engineer-skills", "-l", "en", "--from", "mid", "--to", "senior")
+    assert code == 0 and out.startswith("# ML Engineer: from Mid-level to Senior")
     assert "Traceback" not in err
 
 
@@ -115,9 +121,9 @@ def test_a_role_without_a_matrix_says_so() -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ("--from", "Mid"),
-        ("--rev", "HEAD", "--from", "Mid"),
-        ("--from", "Mid", "--to", "Sen", "-f", "github"),
+        ("--from", "Int"),
+        ("--rev", "HEAD", "--from", "Int"),
+        ("--from", "Int", "--to", "Sr", "-f", "github"),
         ("--rev", "--output=x..HEAD"),
         ("--rev", "..HEAD"),
     ],
@@ -135,16 +141,17 @@ def test_command_line_mistakes_exit_2(args: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("locale", ["es", "zh", "en"])
 def test_golden(renderer: Renderer, locale: str, fmt: str, update_goldens: bool) -> None:
-    result = render_level_diff(renderer, "ml-engineer-skills", "Mid", "Senior", locale, fmt)
+    # Seed 004's Mid → Senior: the role file (Spanish) calls them Int and Sr.
+    result = render_level_diff(renderer, "ml-engineer-skills", "Int", "Senior", locale, fmt)
     path = GOLDEN / "levels" / f"ml-engineer-skills.Mid-Senior.{locale}{EXTENSIONS[fmt]}"
     check_golden(path, result.text, update_goldens, "pytest tests/test_levels.py --update-goldens")
 
 
 def test_the_tables_speak_in_words_not_codes(renderer: Renderer) -> None:
-    text = render_level_diff(renderer, "ml-engineer-skills", "Mid", "Sen", "es").text
+    text = render_level_diff(renderer, "ml-engineer-skills", "Int", "Sr", "es").text
     assert "| Cursor IDE | Práctica | → | Conocimiento |" in text
     assert "| W |" not in text and "| Mid |" not in text
-    zh = render_level_diff(renderer, "ml-engineer-skills", "Mid", "Sen", "zh").text
+    zh = render_level_diff(renderer, "ml-engineer-skills", "Int", "Sr", "zh").text
     assert "中级" in zh and "高级" in zh
 
 
@@ -159,7 +166,7 @@ def _svgs(html: str) -> list[etree._Element]:
 
 @pytest.mark.parametrize("locale", ["es", "zh", "en"])
 def test_the_charts_are_accessible_svg(renderer: Renderer, locale: str) -> None:
-    html = render_level_diff(renderer, "ml-engineer-skills", "Mid", "Sen", locale, "html").text
+    html = render_level_diff(renderer, "ml-engineer-skills", "Int", "Sr", locale, "html").text
     svgs = _svgs(html)
     assert len(svgs) == 2  # a radar and a thermometer
     ids = set()
@@ -195,13 +202,13 @@ def test_role_text_in_a_chart_is_data_not_markup() -> None:
 def test_the_matrix_page_shows_the_diff_the_config_asks_for(tmp_path: Path) -> None:
     project = _copy_project(tmp_path)
     config = project / "jdgen.yaml"
-    config.write_text(config.read_text() + 'skills_diffs: ["Mid..Senior"]\n')
+    config.write_text(config.read_text() + 'skills_diffs: ["Int..Senior"]\n')
     result = Renderer(find_project(project)).render(
         "ml-engineer-skills", "en", kind="skills-matrix", fmt="html"
     )
-    assert "from Middle to Senior" in result.text.replace("From", "from")
+    assert "from Mid-level to Senior" in result.text.replace("From", "from")
     assert result.text.count("<svg") == 2
-    config.write_text(config.read_text().replace("Mid..Senior", "Mid..Staff"))
+    config.write_text(config.read_text().replace("Int..Senior", "Int..Staff"))
     code, _, err = _cli("-C", str(project), "render", "ml-engineer-skills", "-k", "skills-matrix")
     assert code == 1
     assert "skills_diffs" in err and 'no level "Staff"' in err

@@ -47,8 +47,8 @@ def render_level_diff(
                 hint="levels are compared in a skills matrix (skills.levels)",
             )
         )
-    a, b = find_level(source, first), find_level(source, second)
     tag = locale or resolved.role.language
+    a, b = _levels(renderer, resolved, source, tag, first, second)
 
     def extra(role: Role) -> dict[str, Any]:
         assert role.skills is not None  # the localized role has the source's sections
@@ -59,6 +59,38 @@ def render_level_diff(
     text = renderer.format(rendition.document, fmt, localizer, width)
     warnings = tuple(rendition.warnings)
     return Rendered(text, rendition.document, localizer.info.tag, "level-diff", fmt, warnings)
+
+
+def _levels(
+    renderer: Renderer,
+    resolved: ResolvedRole,
+    source: SkillsMatrix,
+    tag: str,
+    first: str,
+    second: str,
+) -> tuple[int, int]:
+    """The two levels' places: named as the role file names them, or as the locale's
+    translation does (``--from Mid -l en`` where the source says Int)."""
+    shown: SkillsMatrix | None = None
+    found = []
+    for name in (first, second):
+        try:
+            found.append(find_level(source, name))
+            continue
+        except UsageError as exc:
+            if shown is None:
+                shown = renderer.localizer(tag).localize_role(resolved)[0].skills
+            if shown is None or shown.levels == source.levels:
+                raise
+            problem = exc.problems[0]
+        try:
+            found.append(find_level(shown, name))
+        except UsageError:
+            theirs = ", ".join(f"{lv.code} ({lv.name})" for lv in shown.levels)
+            raise UsageError(
+                Problem(problem.message, hint=f"{problem.hint}; in {tag}: {theirs}")
+            ) from None
+    return found[0], found[1]
 
 
 def matrix_diffs(
