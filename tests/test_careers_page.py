@@ -200,3 +200,133 @@ def test_card_text_is_data(title: str, place: str) -> None:
 )
 def test_open_graph_locales(tag: str, og: str) -> None:
     assert og_locale(tag) == og
+
+
+# -- lists that scale and read well -----------------------------------------------------
+
+
+def _many(n: int, team: str | None = "Platform") -> dict[str, str]:
+    files = {"jdgen.yaml": "locales: [en]\nbase_url: https://jobs.acme.test/\n"}
+    for i in range(n):
+        files[f"roles/r{i:03d}.yaml"] = (
+            f"title: Engineer {i:03d}\nposted: 2026-02-01\n"
+            + (f"team: {team}\n" if team else "")
+            + "locations: [{city: Lima, country: PE}]\napply: {email: jobs@acme.test}\n"
+        )
+    return files
+
+
+def _listed(site: Path) -> list[tuple[str, str]]:
+    out = []
+    for path in [site / "en" / "index.html", *sorted((site / "en" / "page").rglob("index.html"))]:
+        doc = page(path)
+        out += [
+            (path.relative_to(site).as_posix(), a.text or "")
+            for a in doc.iter("a")
+            if (a.get("href") or "").endswith("/") and (a.text or "").startswith("Engineer")
+        ]
+    return out
+
+
+def test_listings_are_paginated_with_rel_next_and_prev(build_tree: Builder) -> None:
+    root = build_tree(_many(120))
+    build_site(find_project(root), root / "site")
+    site = root / "site"
+    listed = _listed(site)
+    assert len(listed) == 120 and len({t for _, t in listed}) == 120  # each once
+    by_page: dict[str, int] = {}
+    for where, _ in listed:
+        by_page[where] = by_page.get(where, 0) + 1
+    assert by_page == {"en/index.html": 50, "en/page/2/index.html": 50, "en/page/3/index.html": 20}
+    second = page(site / "en" / "page" / "2" / "index.html")
+    rels = {link.get("rel"): link.get("href") for link in second.iter("link")}
+    assert rels["prev"] == "../../" and rels["next"] == "../3/"
+    title = second.find(".//title")
+    assert title is not None and "page 2" in (title.text or "")
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "https://jobs.acme.test/en/page/3/" in sitemap
+
+
+def test_one_role_changed_renders_again_only_the_pages_it_is_on(build_tree: Builder) -> None:
+    root = build_tree(_many(120))
+    build_site(find_project(root), root / "site")
+    before = {
+        p: (root / "site" / p).read_bytes() for p in ("en/index.html", "en/page/3/index.html")
+    }
+    role = root / "roles" / "r119.yaml"
+    role.write_text(role.read_text().replace("Engineer 119", "Engineer 119 (night shift)"))
+    build_site(find_project(root), root / "site")
+    assert (root / "site" / "en/index.html").read_bytes() == before["en/index.html"]
+    assert (root / "site" / "en/page/3/index.html").read_bytes() != before["en/page/3/index.html"]
+
+
+def test_roles_without_a_team_are_other_roles_and_twins_are_told_apart(
+    build_tree: Builder,
+) -> None:
+    files = {
+        "jdgen.yaml": "locales: [en]\nbase_url: https://jobs.acme.test/\n",
+        "roles/a.yaml": "title: Data Engineer\nteam: Platform\nposted: 2026-02-01\n"
+        "locations: [{city: Madrid, country: ES}]\n",
+        "roles/b.yaml": "title: Data Engineer\nteam: Platform\nposted: 2026-02-01\n"
+        "locations: [{city: Lima, country: PE}]\n",
+        "roles/c.yaml": "title: Office Manager\nposted: 2026-02-01\n"
+        "locations: [{city: Lima, country: PE}]\n",
+    }
+    root = build_tree(files)
+    build_site(find_project(root), root / "site")
+    doc = page(root / "site" / "en" / "index.html")
+    headings = [h.text for h in doc.iter("h2")]
+    assert headings == ["Platform", "Other roles"]  # no city posing as a team
+    titles = [a.text for a in doc.iter("a") if "Engineer" in (a.text or "")]
+    assert sorted(titles) == ["Data Engineer · Lima", "Data Engineer · Madrid"]
+
+
+def test_filter_pages_link_their_languages_and_are_in_the_sitemap(build_tree: Builder) -> None:
+    remote = "work_arrangement: remote\nlocations: [{country: ES}]\nposted: 2026-02-01\n"
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [es, en]\nbase_url: https://jobs.acme.test/\n"
+            "fallback_pages: true\n",
+            "roles/a.yaml": "title: Data Engineer\n" + remote,
+            "roles/b.yaml": "title: Data Analyst\n" + remote,
+            "roles/c.yaml": "title: Designer\nposted: 2026-02-01\nwork_arrangement: on-site\n"
+            "locations: [{city: Madrid, country: ES}]\n",
+        }
+    )
+    build_site(find_project(root), root / "site")
+    site = root / "site"
+    es = next((site / "es" / "arrangement").rglob("index.html"))
+    en = next((site / "en" / "arrangement").rglob("index.html"))
+    head = page(es).find("head")
+    assert head is not None
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in head.iter("link")
+        if link.get("rel") == "alternate"
+    }
+    en_url = "https://jobs.acme.test/" + en.parent.relative_to(site).as_posix() + "/"
+    es_url = "https://jobs.acme.test/" + es.parent.relative_to(site).as_posix() + "/"
+    assert alternates["en"] == en_url and alternates["es"] == es_url
+    assert alternates["x-default"] == en_url  # the default locale's (en), not each its own
+    switcher = {a.get("hreflang"): a.get("href") for a in page(es).iter("a") if a.get("hreflang")}
+    assert "en" in switcher
+    sitemap = (site / "sitemap.xml").read_text()
+    assert f"<loc>{es_url}</loc>" in sitemap and f"<loc>{en_url}</loc>" in sitemap
+
+
+def test_a_locale_without_postings_is_not_offered(build_tree: Builder) -> None:
+    root = build_tree(
+        {
+            "jdgen.yaml": "locales: [en, es, zh]\nbase_url: https://jobs.acme.test/\n"
+            "fallback_pages: true\n",
+            "roles/a.yaml": "title: Data Engineer\nposted: 2026-02-01\nlocales: [en, es]\n"
+            "locations: [{city: Madrid, country: ES}]\napply: {email: j@acme.test}\n",
+        }
+    )
+    build_site(find_project(root), root / "site")
+    site = root / "site"
+    front = page(site / "index.html")
+    assert {a.get("hreflang") for a in front.iter("a") if a.get("hreflang")} == {"en", "es"}
+    index = page(site / "en" / "index.html")
+    assert "zh" not in {a.get("hreflang") for a in index.iter("a")}
+    assert "/zh/" not in (site / "sitemap.xml").read_text()

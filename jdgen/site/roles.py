@@ -229,7 +229,8 @@ def _pages(
         result.outputs[data] = (
             json.dumps(ld, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         ).encode()
-        result.facts.append(facts(rendition.role, localizer, page, postings[0], data).to_json())
+        shown = facts(rendition.role, localizer, page, postings[0], data, resolved.role)
+        result.facts.append(shown.to_json())
     env = renderer.environment(tag)
     result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
 
