@@ -102,6 +102,8 @@ def cues(language: str) -> Cues | None:
     names = ["negation_before", "negation_after", "equal_opportunity", "benefit", "audience"]
     names += ["stance", "named_person", "welcoming", "exclusive"]
     patterns = {name: re.compile(spec[name], flags) for name in names}
+    if "people" in spec:
+        patterns["people"] = re.compile(spec["people"], flags)
     return Cues(
         re.compile(spec["clause"], flags),
         re.compile(spec["sentence"]),
@@ -175,7 +177,9 @@ class Reading:
             for m in c.patterns["negation_before"].finditer(text, lead, end):
                 if m.start() < start:
                     return "negated"
-            if c.patterns["negation_after"].search(text[end:ce]):
+            people = c.patterns.get("people")
+            about_people = people is not None and people.search(text, start, end)
+            if not about_people and c.patterns["negation_after"].search(text[end:ce]):
                 return "negated"
         if (
             rule.negatable
