@@ -217,3 +217,21 @@ def test_rules_doc_is_current() -> None:
     assert (REPO / "docs/lint.md").read_text(encoding="utf-8") == rules_markdown(), (
         "run: python -m jdgen.lint.engine > docs/lint.md"
     )
+
+
+def test_a_masculine_coded_posting_with_no_communal_wording_is_a_warning() -> None:
+    def verdict(text: str) -> list[str]:
+        return [
+            f.severity for f in lint_text(text, "en", "x.md") if f.rule.id == "en.coded-balance"
+        ]
+
+    strong = (
+        "A fearless, headstrong and outspoken closer: decisive, competitive, self-reliant "
+        "and determined to dominate every deal."
+    )
+    assert verdict(strong) == ["warning"]
+    # The same words, with communal wording to balance them: a note.
+    assert verdict(strong + " You support and understand your colleagues.") == ["info"]
+    # A few such words in an ordinary posting: a note, or nothing.
+    assert verdict("Analytical, independent and confident, with a logical mind.") == ["info"]
+    assert verdict("You are analytical and independent.") == []
