@@ -235,3 +235,20 @@ def test_a_masculine_coded_posting_with_no_communal_wording_is_a_warning() -> No
     # A few such words in an ordinary posting: a note, or nothing.
     assert verdict("Analytical, independent and confident, with a logical mind.") == ["info"]
     assert verdict("You are analytical and independent.") == []
+
+
+def test_a_chinese_match_starts_and_ends_between_words() -> None:
+    from jdgen.lint.segment import on_word_boundaries
+
+    text = "负责老人的生活照料"
+    at = text.index("生活照")
+    assert not on_word_boundaries(text, at, at + 3)  # 生活照 inside 生活照料
+    text = "需提供生活照和简历"
+    at = text.index("生活照")
+    assert on_word_boundaries(text, at, at + 3)
+    # A match next to punctuation, digits or Latin letters needs no segmenter.
+    assert on_word_boundaries("要求：女，25岁", 3, 4)
+    # A word that only adds an affix ("信仰者") is still the match's own word.
+    text = "有宗教信仰者请勿投递"
+    assert not on_word_boundaries(text, 1, 5)
+    assert on_word_boundaries(text, 1, 5, frozenset({"者"}))
