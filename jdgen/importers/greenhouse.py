@@ -45,7 +45,7 @@ def _content(escaped: str) -> str:
 def _job(job: Any) -> Posting:
     p = Posting("greenhouse", require(job["id"], "id"), require(job.get("title"), "title"))
     if isinstance(job.get("content"), str):
-        p.sections.append(Section(None, _content(job["content"])))
+        p.sections.append(Section(None, _content(job["content"]), decode=True))
     p.language = text(job.get("language"))
     p.organization = text(job.get("company_name"))
     location = (

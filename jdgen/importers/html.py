@@ -82,7 +82,9 @@ _BLOCKS = frozenset(
 )
 _STRONG = frozenset(("strong", "b"))
 _EM = frozenset(("em", "i", "cite"))
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&!#|~])")
+# What inline Markdown would read as markup: emphasis, code, links, HTML, entities. (A
+# character that would start a block is escaped by the renderer, as for all role text.)
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)|!(?=\[))")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 #: A line that is a list item written as text ("• Python", "- SQL", "· 沟通能力").
 _BULLET = re.compile(
@@ -141,22 +143,27 @@ def _wrap(marker: str, inner: str) -> str:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, decode: bool = False) -> None:
+        self.decode = decode
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.loose: list[str] = []  # <li> found outside any list
+
+    def text(self, raw: str) -> str:
+        """A text node as inline Markdown (its entities decoded once more if asked)."""
+        return md_escape(squash(htmllib.unescape(raw) if self.decode else raw))
 
     # -- inline -------------------------------------------------------------------------
 
     def inline(self, el: etree._Element, skip_lists: bool = False) -> str:
         """The inline Markdown of ``el``'s content (its tail excluded)."""
-        parts = [md_escape(squash(el.text))] if el.text else []
+        parts = [self.text(el.text)] if el.text else []
         for child in el:
             nested = isinstance(child.tag, str) and child.tag.lower() in _LISTS
             if not (skip_lists and nested):
                 parts.append(self.inline_element(child))
             if child.tail:
-                parts.append(md_escape(squash(child.tail)))
+                parts.append(self.text(child.tail))
         return "".join(parts)
 
     def inline_element(self, el: etree._Element) -> str:
@@ -259,7 +266,7 @@ class _Walker:
                 self.element(child, tag)
             if child.tail and child.tail.strip():
                 self.flush_loose()
-                self.buffer.append(md_escape(squash(child.tail)))
+                self.buffer.append(self.text(child.tail))
 
     def element(self, el: etree._Element, tag: str) -> None:
         if tag in _HEADINGS:
@@ -280,7 +287,7 @@ class _Walker:
         elif tag in _BLOCKS:
             self.flush()
             if el.text and el.text.strip():
-                self.buffer.append(md_escape(squash(el.text)))
+                self.buffer.append(self.text(el.text))
             self.walk(el)
             self.flush()
         else:
@@ -301,8 +308,10 @@ def _strip_bullet(line: str) -> str:
     return bare[m.end() :].strip() if m and bare[m.end() :].strip() else line
 
 
-def blocks(fragment: str) -> list[Block]:
-    """The blocks of an HTML fragment (or of plain text, one paragraph per blank line)."""
+def blocks(fragment: str, decode: bool = False) -> list[Block]:
+    """The blocks of an HTML fragment (or of plain text, one paragraph per blank line).
+    ``decode``: the text holds entities written once more (``&amp;nbsp;``), as
+    Greenhouse's does; they are decoded after parsing."""
     if not fragment or not fragment.strip():
         return []
     if "<" not in fragment:
@@ -311,9 +320,9 @@ def blocks(fragment: str) -> list[Block]:
             for p in re.split(r"\n\s*\n", fragment)
         )
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    walker = _Walker()
+    walker = _Walker(decode)
     if root.text and root.text.strip():
-        walker.buffer.append(md_escape(squash(root.text)))
+        walker.buffer.append(walker.text(root.text))
     walker.walk(root)
     walker.flush()
     return walker.blocks

@@ -47,6 +47,7 @@ class Section:
     heading: str | None
     html: str
     field: str | None = None  # the jdgen field a source already knows it belongs to
+    decode: bool = False  # its text holds entities written twice (Greenhouse)
 
 
 @dataclass

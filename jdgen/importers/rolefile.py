@@ -50,7 +50,7 @@ def description_blocks(posting: Posting) -> list[tuple[str | None, list[Block]]]
     section's own heading comes first, as a heading block."""
     parts = []
     for section in posting.sections:
-        found = blocks(section.html)
+        found = blocks(section.html, section.decode)
         if section.heading and section.heading.strip():
             heading = section.heading.strip()
             found.insert(0, Block("heading", text=heading, plain=plain_of(heading)))

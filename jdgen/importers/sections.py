@@ -83,10 +83,12 @@ def _heading_of(block: Block, following: Block | None) -> tuple[str, str | None]
     if block.kind != "para" or len(block.plain) > MAX_HEADING:
         return None
     colon = block.plain.rstrip().endswith((":", "："))
-    if not (block.bold or colon):
+    capitals = block.plain.isupper() and len(block.plain) <= 60  # "THE TEAM", "A BIT ABOUT US"
+    if not (block.bold or colon or capitals):
         return None
     target = classify(block.plain)
-    if target or (block.bold and following is not None and following.kind == "list"):
+    starts_list = following is not None and following.kind == "list"
+    if target or capitals or (block.bold and starts_list):
         return block.plain.rstrip(":： "), target
     return None
 
@@ -142,22 +144,25 @@ def board_wide(descriptions: list[list[Block]]) -> set[str]:
     return {sig for sig, c in counts.items() if c >= need}
 
 
-def strip_board_wide(found: list[Block], common: set[str]) -> tuple[list[Block], int]:
-    """``found`` without its opening and closing runs of board-wide blocks; the count
-    removed. Nothing is removed from a description that is board-wide throughout."""
-    if not common or not found:
-        return found, 0
-    start, end = 0, len(found)
-    while start < end and _signature(found[start]) in common:
+def strip_board_wide(
+    parts: list[tuple[str | None, list[Block]]], common: set[str]
+) -> list[tuple[str | None, list[Block]]]:
+    """A posting's parts without the run of board-wide blocks it opens with and the run
+    it closes with. A posting that is board-wide throughout keeps everything."""
+    flat = [(i, b) for i, (_, found) in enumerate(parts) for b in found]
+    start, end = 0, len(flat)
+    while start < end and _signature(flat[start][1]) in common:
         start += 1
-    while end > start and _signature(found[end - 1]) in common:
+    while end > start and _signature(flat[end - 1][1]) in common:
         end -= 1
-    if start == end:
-        return found, 0
-    # a heading left at the end introduced the closing just removed
-    while end > start and found[end - 1].kind == "heading":
-        end -= 1
-    return found[start:end], len(found) - (end - start)
+    if not common or start == end:
+        return parts
+    while end > start and flat[end - 1][1].kind == "heading":
+        end -= 1  # a heading left at the end introduced the closing just removed
+    kept: list[list[Block]] = [[] for _ in parts]
+    for i, block in flat[start:end]:
+        kept[i].append(block)
+    return [(given, kept[i]) for i, (given, _) in enumerate(parts)]
 
 
 __all__ = ["Fields", "blocks", "board_wide", "classify", "split", "strip_board_wide"]

@@ -106,8 +106,10 @@ def merge_duplicates(postings: list[Posting], name: str, problems: list[Problem]
 
 def _new_id(posting: Posting, prefix: str, shared: set[str]) -> str:
     base = slug(posting.title)
-    if not base or base in shared:
-        base = "-".join(x for x in (base, slug(posting.id) or "posting") if x)
+    if not base:  # a title in Chinese, say: the source and the posting's id
+        base = f"{posting.source}-{slug(posting.id) or 'posting'}"
+    elif base in shared:
+        base = f"{base}-{slug(posting.id) or 'posting'}"
     return f"{prefix}{base}"[:100].rstrip("-")
 
 
@@ -161,11 +163,7 @@ def plan(
     result = Plan()
     taken: dict[str, str] = {}
     for p in postings:
-        described = []
-        for given, found in parts[p.id]:
-            kept, _ = strip_board_wide(found, common)
-            described.append((given, kept))
-        fields = split(described)
+        fields = split(strip_board_wide(parts[p.id], common))
         text = " ".join(
             [
                 p.title,

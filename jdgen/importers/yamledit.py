@@ -18,7 +18,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from jdgen.importers.rolefile import LOCATION_KEYS, OWNED, OWNED_SUB
 
-WIDTH = 100
+#: No folding: one item, one line, so that a changed item is a one-line diff.
+WIDTH = 4096
 
 
 def _yaml() -> YAML:
