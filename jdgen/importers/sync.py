@@ -36,7 +36,11 @@ class Change:
     fields: list[str] = field(default_factory=list)
 
     def line(self, root: Path) -> str:
-        where = relpath(self.path)
+        """The change as ``kind path: posting (fields)``, the path from ``root``."""
+        try:
+            where = self.path.relative_to(root).as_posix()
+        except ValueError:
+            where = relpath(self.path)
         what = f" ({', '.join(self.fields)})" if self.fields else ""
         return f"{self.kind} {where}: {self.posting}{what}"
 

@@ -100,7 +100,11 @@ def _set(doc: Any, key: str, value: Any) -> bool:
             changed |= _set(sub, name, value.get(name))
         return changed
     if key == "locations" and isinstance(doc.get(key), list):
-        doc[key] = _locations(doc[key], value)
+        before = plain(doc[key])
+        merged = _locations(doc[key], value)
+        if plain(merged) == before:
+            return False  # the same places; only keys the team added differ
+        doc[key] = merged
         return True
     if key in doc:
         doc[key] = _node(value)
