@@ -80,6 +80,7 @@ _BLOCKS = frozenset(
         "summary",
     ]
 )
+_STRUCTURE = _BLOCKS | _LISTS | _ITEMS | _HEADINGS
 _STRONG = frozenset(("strong", "b"))
 _EM = frozenset(("em", "i", "cite"))
 # What inline Markdown would read as markup: emphasis, code, links, HTML, entities. (A
@@ -271,9 +272,30 @@ class _Walker:
     def element(self, el: etree._Element, tag: str) -> None:
         if tag in _HEADINGS:
             self.flush()
-            text = " ".join(self.inline(el).split("\n")).strip()
+            # A heading left open swallows what follows (<h3>Skills<ul>...): its own text
+            # is the heading, the blocks inside it are read as blocks.
+            head = [self.text(el.text)] if el.text else []
+            rest: list[etree._Element] = []
+            for child in el:
+                inner = child.tag.lower() if isinstance(child.tag, str) else ""
+                if rest or inner in _STRUCTURE:
+                    rest.append(child)
+                    continue
+                head.append(self.inline_element(child))
+                if child.tail:
+                    head.append(self.text(child.tail))
+            text = " ".join("".join(head).split("\n")).strip()
             if plain_of(text):
-                self.blocks.append(Block("heading", text=text, plain=plain_of(text)))
+                self.blocks.append(
+                    Block("heading", text=" ".join(text.split()), plain=plain_of(text))
+                )
+            for child in rest:
+                inner = child.tag.lower() if isinstance(child.tag, str) else ""
+                if inner and inner not in _DROP:
+                    self.element(child, inner)
+                if child.tail and child.tail.strip():
+                    self.buffer.append(self.text(child.tail))
+            self.flush()
         elif tag in _LISTS:
             self.flush()
             items: list[str] = []

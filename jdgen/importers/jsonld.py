@@ -8,6 +8,7 @@ id is its ``identifier``, else its ``url``, else its title.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import lxml.html
@@ -15,7 +16,15 @@ import lxml.html
 from jdgen.errors import Position, Problem
 from jdgen.importers import pay as paying
 from jdgen.importers.fields import date, employment_type, slug
-from jdgen.importers.payload import each, fail, load_json, require, text, text_of
+from jdgen.importers.payload import (
+    PayloadError,
+    each,
+    fail,
+    load_json,
+    require,
+    text,
+    text_of,
+)
 from jdgen.importers.places import place
 from jdgen.importers.posting import Posting, Section
 
@@ -100,6 +109,25 @@ def _posting(job: dict[str, Any]) -> Posting:
     return p
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _page_text(data: bytes, name: str) -> str:
+    """A page as text: UTF-8, else the charset its ``<meta>`` declares."""
+    try:
+        return text_of(data, name)
+    except PayloadError:
+        m = _CHARSET.search(data[:4096])
+        if m is None:
+            raise
+        try:
+            return data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            raise fail(
+                name, f"the page is not in the charset it declares ({m.group(1).decode()})"
+            ) from None
+
+
 def read(data: bytes, name: str, problems: list[Problem]) -> list[Posting]:
     """The JobPosting objects of an HTML page, or of a JSON document."""
     found: list[dict[str, Any]] = []
@@ -107,7 +135,7 @@ def read(data: bytes, name: str, problems: list[Problem]) -> list[Posting]:
     if head in (b"{", b"["):
         _objects(load_json(data, name), found)
     else:
-        page = lxml.html.document_fromstring(text_of(data, name))
+        page = lxml.html.document_fromstring(_page_text(data, name))
         for i, script in enumerate(page.iter("script")):
             if (script.get("type") or "").strip().lower() != "application/ld+json":
                 continue
