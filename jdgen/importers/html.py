@@ -91,7 +91,7 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BULLET = re.compile(
     r"^\s*(?:[•·‣▪▫●◦○■□◆◇★☆✓✔➢➤►▶]\s*|[–—*-]\s+|\d{1,2}[.)]\s+|\d{1,2}、\s*|[（(]\d{1,2}[)）]\s*)"
 )
-MAX_HTML = 2_000_000  # characters of one description
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -268,6 +268,8 @@ class _Walker:
             if child.tail and child.tail.strip():
                 self.flush_loose()
                 self.buffer.append(self.text(child.tail))
+            elif child.tail and self.buffer:
+                self.buffer.append(" ")  # the space between two inline elements
 
     def element(self, el: etree._Element, tag: str) -> None:
         if tag in _HEADINGS:
@@ -334,6 +336,7 @@ def blocks(fragment: str, decode: bool = False) -> list[Block]:
     """The blocks of an HTML fragment (or of plain text, one paragraph per blank line).
     ``decode``: the text holds entities written once more (``&amp;nbsp;``), as
     Greenhouse's does; they are decoded after parsing."""
+    fragment = _CONTROL.sub("", fragment)  # lxml refuses them, and no text needs them
     if not fragment or not fragment.strip():
         return []
     if "<" not in fragment:

@@ -18,6 +18,7 @@ from jdgen.importers.posting import Posting
 MAX_BYTES = 64 * 1024 * 1024  # a payload; 50 MB boards exist, a gigabyte is a mistake
 MAX_POSTINGS = 20_000
 MAX_TEXT = 2_000_000  # characters in one posting's description
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class PayloadError(InvalidInputError):
@@ -172,7 +173,7 @@ def describe(item: Any, index: int, what: str) -> str:
 def text(value: Any) -> str | None:
     """A string field: stripped, None when empty or not a string."""
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(_CONTROL.sub("", value).split()) or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return None

@@ -81,7 +81,7 @@ def parse_place(text: str) -> tuple[Place | None, str | None]:
     place = Place()
     last = parts[-1]
     state = _country_of_region(last) if len(parts) > 1 else None
-    code = country_code(last) if len(last) > 2 or last.isupper() else None
+    code = country_code(last) if len(last) > 2 or last.isupper() or not last.isascii() else None
     if state is not None and (code is None or code not in _data()["prefer_country"]):
         place.country = state
     elif code is not None:

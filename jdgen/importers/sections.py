@@ -139,7 +139,10 @@ def board_wide(descriptions: list[list[Block]]) -> set[str]:
     n = len([d for d in descriptions if d])
     if n < 2:
         return set()
-    counts = Counter(sig for d in descriptions for sig in {_signature(b) for b in d})
+    # Headings are not text: every posting of a board may share "Your mission".
+    counts = Counter(
+        sig for d in descriptions for sig in {_signature(b) for b in d if b.kind != "heading"}
+    )
     need = max(2, math.ceil(0.6 * n))
     return {sig for sig, c in counts.items() if c >= need}
 
@@ -151,14 +154,24 @@ def strip_board_wide(
     it closes with. A posting that is board-wide throughout keeps everything."""
     flat = [(i, b) for i, (_, found) in enumerate(parts) for b in found]
     start, end = 0, len(flat)
-    while start < end and _signature(flat[start][1]) in common:
+
+    def opening(i: int) -> bool:
+        """Board-wide, or the heading of a board-wide section ("About Acme")."""
+        if _signature(flat[i][1]) in common:
+            return True
+        return flat[i][1].kind == "heading" and i + 1 < end and _signature(flat[i + 1][1]) in common
+
+    while start < end and opening(start):
         start += 1
-    while end > start and _signature(flat[end - 1][1]) in common:
-        end -= 1
+    while end > start:
+        if _signature(flat[end - 1][1]) in common:
+            end -= 1
+        elif flat[end - 1][1].kind == "heading" and end < len(flat):
+            end -= 1  # the heading of a board-wide section just removed
+        else:
+            break
     if not common or start == end:
         return parts
-    while end > start and flat[end - 1][1].kind == "heading":
-        end -= 1  # a heading left at the end introduced the closing just removed
     kept: list[list[Block]] = [[] for _ in parts]
     for i, block in flat[start:end]:
         kept[i].append(block)

@@ -166,8 +166,11 @@ def plan(
     shared = {s for s, n in slugs.items() if n > 1}
     result = Plan()
     taken: dict[str, str] = {}
+    cut = 0
     for p in postings:
-        fields = split(strip_board_wide(parts[p.id], common))
+        kept = strip_board_wide(parts[p.id], common)
+        cut += sum(len(b) for _, b in parts[p.id]) - sum(len(b) for _, b in kept)
+        fields = split(kept)
         text = " ".join(
             [
                 p.title,
@@ -224,6 +227,16 @@ def plan(
             result.warnings.append(
                 Problem(f"{p.name()}: {what}", Position(name), where, severity=Severity.WARNING)
             )
+    if cut:
+        result.warnings.append(
+            Problem(
+                f"{cut} paragraphs, lists and headings that most postings of this board open "
+                "or close with (its intro, benefits or closing) are kept out of every role",
+                Position(name),
+                hint="say them once, in a template or a role family the roles extend",
+                severity=Severity.WARNING,
+            )
+        )
     ids = {p.id for p in postings}
     for ident, path in sorted(by_source.items(), key=lambda kv: str(kv[1])):
         if ident in ids:
