@@ -40,6 +40,8 @@ def period(text: Any) -> str | None:
     if not isinstance(text, str):
         return None
     words = re.findall(r"[a-z]+", text.casefold())
+    if {"semi", "bi", "biweekly", "fortnight", "fortnightly"} & set(words):
+        return None  # Lever's semi-month-salary, bi-week-salary: no jdgen period pays that
     if re.match(r"\s*(\d+)", text) and re.match(r"\s*1\b", text) is None:
         return None  # "2 WEEK": no jdgen period pays for two weeks
     for word in words:

@@ -117,8 +117,8 @@ def places_and_pay(posting: Posting) -> tuple[list[dict[str, Any]], dict[str, An
         at = [i for i, p in enumerate(places) if _matches(pay.zone, p)]
         if not at:
             zone_place, arrangement = parse_place(pay.zone)
-            if zone_place is None or not (zone_place.country or zone_place.city):
-                zone_place = Place(name=pay.zone)
+            if zone_place is None or not zone_place.country:
+                zone_place = Place(name=pay.zone)  # "Zone 1 Pay Range": a name, no place
             if arrangement and not posting.work_arrangement:
                 posting.work_arrangement = arrangement
             places.append(zone_place)
