@@ -17,7 +17,7 @@ from jdgen.importers.fields import detect_language, slug
 from jdgen.importers.posting import Posting
 from jdgen.importers.rolefile import description_blocks, role_data
 from jdgen.importers.sections import board_wide, split, strip_board_wide
-from jdgen.importers.yamledit import new_file, update_file
+from jdgen.importers.yamledit import changes, new_file, update_file
 
 HEADER = (
     "Imported by `jdgen import {source}`. The next import updates what the ATS says\n"
@@ -194,7 +194,11 @@ def plan(
         if path is not None:
             old = path.read_text(encoding="utf-8")
             try:
-                new, changed = update_file(old, data)
+                new, changed = (
+                    update_file(old, data)
+                    if changes(data, yaml.load(old, Loader=_LOADER))  # noqa: S506 - C safe loader
+                    else (old, [])
+                )
             except Exception as exc:
                 problems.append(
                     Problem(f"{p.name()}: cannot update this file: {exc}", Position(relpath(path)))

@@ -113,6 +113,37 @@ def _set(doc: Any, key: str, value: Any) -> bool:
     return True
 
 
+def _differs(doc: dict[str, Any], key: str, value: Any) -> bool:
+    """Whether :func:`_set` would change ``doc[key]``: the same rules, on plain data."""
+    if value is None:
+        return key == "pay" and key in doc
+    if plain(doc.get(key)) == plain(value):
+        return False
+    old = doc.get(key)
+    if key in OWNED_SUB and isinstance(old, dict):
+        return any(_differs(old, name, value.get(name)) for name in OWNED_SUB[key])
+    if key == "locations" and isinstance(old, list):
+        merged = []
+        for loc in value:
+            match = next((o for o in old if _same_place(o, loc)), None)
+            if match is None:
+                merged.append(loc)
+                continue
+            extra = {k: v for k, v in match.items() if k not in LOCATION_KEYS}
+            merged.append({**extra, **loc})
+        return plain(merged) != plain(old)
+    return True
+
+
+def changes(data: dict[str, Any], old: Any) -> bool:
+    """Whether the import's ``data`` would change a file that reads as ``old`` (loaded
+    by the fast C loader): most files of a nightly import have not changed, and
+    finding that out must not cost a round trip through ruamel."""
+    if not isinstance(old, dict):
+        return True
+    return any(_differs(old, k, data.get(k)) for k in OWNED)
+
+
 def _insert(doc: CommentedMap, key: str, value: Any) -> None:
     """Add ``key`` where a new file would have it: after the owned key before it."""
     at = len(doc)
