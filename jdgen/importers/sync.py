@@ -196,7 +196,7 @@ def plan(
             try:
                 new, changed = (
                     update_file(old, data)
-                    if changes(data, yaml.load(old, Loader=_LOADER))  # noqa: S506 - C safe loader
+                    if changes(data, yaml.load(old, Loader=_LOADER))  # the C *safe* loader
                     else (old, [])
                 )
             except Exception as exc:

@@ -131,7 +131,7 @@ def _differs(doc: dict[str, Any], key: str, value: Any) -> bool:
                 continue
             extra = {k: v for k, v in match.items() if k not in LOCATION_KEYS}
             merged.append({**extra, **loc})
-        return plain(merged) != plain(old)
+        return bool(plain(merged) != plain(old))
     return True
 
 
