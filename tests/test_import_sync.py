@@ -64,13 +64,13 @@ def test_a_changed_posting_changes_only_its_fields_and_keeps_the_teams(
     team = es.read_text(encoding="utf-8").replace(
         "team: Datos\n", "team: Datos\n# the hiring manager asked for this wording\n"
     )
-    team = team.replace("    country: PE\n", "    country: PE\n    postal_code: '15074'\n")
+    team = team.replace("  country: PE\n", "  country: PE\n  postal_code: '15074'\n")
     team += (
         "headcount: 2\n"
         "lint:\n"
         "  suppress:\n"
-        "    - rule: es.generic-masculine\n"
-        "      reason: the ATS text, as the team published it\n"
+        "  - rule: es.generic-masculine\n"
+        "    reason: the ATS text, as the team published it\n"
     )
     team = team.replace("requirements:\n", "requirements:\n  intro: Lo que pedimos.\n")
     es.write_text(team, encoding="utf-8")
@@ -101,8 +101,8 @@ def test_a_changed_posting_changes_only_its_fields_and_keeps_the_teams(
     assert changed_lines(
         before["ingeniera-de-datos-sr.yaml"], after["ingeniera-de-datos-sr.yaml"]
     ) == [
-        "-  - Mantener el almacén de datos",
-        "+  - Operar el almacén de datos",
+        "-- Mantener el almacén de datos",
+        "+- Operar el almacén de datos",
     ]
     untouched = [
         n
