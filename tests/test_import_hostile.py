@@ -89,6 +89,18 @@ def test_a_careers_page_in_its_declared_charset_is_read(project: Path, tmp_path:
     assert roles(project)["es"]["requirements"]["must_have"][0].startswith("3 años")
 
 
+def test_text_mangled_upstream_is_repaired_and_said(project: Path, tmp_path: Path) -> None:
+    mangled = json.loads(json.dumps(LEVER[1]))
+    mangled["text"] = "Ingeniera de Datos Sr. – Perú".encode().decode("cp1252")
+    body = mangled["descriptionBody"]
+    mangled["descriptionBody"] = body.encode().decode("cp1252", "replace")
+    code, _, err = run(project, "import", "lever", lever_payload(tmp_path, [mangled]))
+    assert code == 0, err
+    role = roles(project)["es"]
+    assert role["title"] == "Ingeniera de Datos Sr. – Perú"
+    assert "read as Windows-1252" in err and "“Ingeniera de Datos Sr. – Perú”" in err
+
+
 def test_broken_json_names_its_line_and_column(project: Path, tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('[\n  {"id": "x", "text": "A"},\n  {"id": \n', encoding="utf-8")

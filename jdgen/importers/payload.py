@@ -170,6 +170,27 @@ def describe(item: Any, index: int, what: str) -> str:
     return label
 
 
+#: UTF-8 read as Windows-1252 or Latin-1 somewhere upstream: "Ã©" for "é", "â€™" for "’".
+_MOJIBAKE = re.compile(
+    "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+)
+
+
+def unmangle(value: str) -> str | None:
+    """``value`` with UTF-8 that was decoded as Windows-1252 (or Latin-1) repaired, or
+    None when it shows no such damage or cannot be repaired exactly."""
+    if not _MOJIBAKE.search(value):
+        return None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = value.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != value:
+            return fixed
+    return None
+
+
 def text(value: Any) -> str | None:
     """A string field: stripped, None when empty or not a string."""
     if isinstance(value, str) and value.strip():

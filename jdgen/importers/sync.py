@@ -14,6 +14,7 @@ import yaml
 from jdgen.errors import InvalidInputError, Position, Problem, Severity, relpath
 from jdgen.foundation.write import inside, write_atomic
 from jdgen.importers.fields import detect_language, slug
+from jdgen.importers.payload import unmangle
 from jdgen.importers.posting import Posting
 from jdgen.importers.rolefile import description_blocks, role_data
 from jdgen.importers.sections import board_wide, split, strip_board_wide
@@ -108,6 +109,24 @@ def merge_duplicates(postings: list[Posting], name: str, problems: list[Problem]
     return list(seen.values())
 
 
+def _repair(p: Posting) -> None:
+    """Repair a posting whose text was UTF-8 decoded as Windows-1252 upstream, and say so."""
+    fixed_title = unmangle(p.title)
+    repaired = fixed_title is not None
+    if fixed_title:
+        p.title = fixed_title
+    for section in p.sections:
+        for attr in ("heading", "html"):
+            value = getattr(section, attr)
+            if value and (fixed := unmangle(value)) is not None:
+                setattr(section, attr, fixed)
+                repaired = True
+    if repaired:
+        p.warnings.append(
+            ("encoding", "its text was UTF-8 read as Windows-1252 (“Ã©” for “é”); repaired")
+        )
+
+
 def _new_id(posting: Posting, prefix: str, shared: set[str]) -> str:
     base = slug(posting.title)
     if not base:  # a title in Chinese, say: the source and the posting's id
@@ -157,6 +176,8 @@ def plan(
     (nothing is written) when a posting cannot become a role."""
     problems: list[Problem] = []
     postings = merge_duplicates(postings, name, problems)
+    for p in postings:
+        _repair(p)
     by_source, by_id = existing(roles_dir, source)
     parts = {p.id: description_blocks(p) for p in postings}
     common = board_wide([[b for _, bl in parts[p.id] for b in bl] for p in postings])
