@@ -195,3 +195,30 @@ def test_the_json_ld_of_the_built_site_carries_title_places_and_pay(project: Pat
     flat = json.dumps(postings, ensure_ascii=False)
     assert "San Francisco" in flat and "New York" in flat
     assert "150000" in flat and "USD" in flat
+
+
+def test_json_ld_is_read_from_json_too(project: Path, tmp_path: Path) -> None:
+    posting = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "name": "Careers"},
+            {
+                "@type": ["JobPosting"],
+                "title": "Analista de Datos",
+                "description": "Buscamos una analista para el equipo de pagos en Lima.",
+                "identifier": "an-1",
+                "jobLocation": {"address": {"addressLocality": "Lima", "addressCountry": "PE"}},
+                "baseSalary": {"currency": "PEN", "value": 8000, "unitText": "MONTH"},
+                "employmentType": "PART_TIME",
+            },
+        ],
+    }
+    path = tmp_path / "jobs.json"
+    path.write_text(json.dumps(posting), encoding="utf-8")
+    code, _, err = run(project, "import", "jsonld", str(path))
+    assert code == 0, err
+    role = roles(project)["es"]
+    assert role["source"] == {"ats": "jsonld", "id": "an-1"}
+    assert role["salary"] == {"min": 8000, "currency": "PEN", "period": "month"}
+    assert role["employment_type"] == "part-time"
+    assert role["locations"] == [{"city": "Lima", "country": "PE"}]
