@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jdgen.lint.laws import Law
-from jdgen.lint.places import Where, could_be, exact, home_country, where_of
+from jdgen.lint.places import REMOTE, Where, could_be, exact, home_country, where_of
 from jdgen.project.model import Location, Role
 
 
@@ -39,7 +39,7 @@ def _in(law: Law, loc: Location | None, home: str) -> bool:
 def coverage(law: Law, role: Role) -> Coverage | Unknown | None:
     """How the law reaches the role, or the fact it needs to decide, or None."""
     home = home_country(role)
-    remote = role.work_arrangement == "remote"
+    remote = is_remote(role)
     places = [where_of(loc, home) for loc in role.locations]
     everywhere = remote and not role.locations  # a remote role naming no place
     done = tuple(i for i, where in enumerate(places) if exact(law, where))
@@ -58,6 +58,13 @@ def coverage(law: Law, role: Role) -> Coverage | Unknown | None:
         if everywhere or any(not w.country or w.country in country for w in places):
             return Coverage(_all(role), f"the employer is based in {law.name}", True)
     return _unknown(law, role, remote, places, everywhere)
+
+
+def is_remote(role: Role) -> bool:
+    """A remote role: so arranged, or, with no arrangement given, placed "Remote"."""
+    if role.work_arrangement is not None:
+        return role.work_arrangement == "remote"
+    return any(REMOTE.search(loc.name or "") for loc in role.locations)
 
 
 def _all(role: Role) -> tuple[int, ...]:

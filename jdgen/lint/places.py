@@ -45,6 +45,7 @@ class Where:
     city: str  # normalized, "" if the location names none (Remote, US)
 
 
+@functools.cache
 def where_of(loc: Location, home: str) -> Where:
     """A location's country, region and city. A missing region is read from the name
     ("Denver, Colorado"; "Toronto, ON" where the country is given, since a bare "CO"
@@ -67,7 +68,20 @@ def where_of(loc: Location, home: str) -> Where:
                 if near and (not country or country in place.countries):
                     country = country or sorted(place.countries)[0]
                     region = sorted(place.regions)[0] if place.regions else ""
+    if not (country or home or region):
+        # "Remote (EMEA)" names no country but is not open everywhere: keep its area as
+        # the region, which is in no law's place.
+        area = ABROAD.search(name)
+        region = area.group(0) if area else ""
     return Where(country or home, region, city or "")
+
+
+#: Areas a remote place may name that hold no country with a law reaching remote work.
+ABROAD = re.compile(
+    r"\b(?:europe|europa|emea|apac|asia(?:[- ]pacific)?|africa|latam|latin america|"
+    r"south america|am[ée]rica latina|latinoam[ée]rica|oceania|middle east|mena)\b"
+    r"|欧洲|亚洲|非洲|拉丁美洲|拉美|亚太|中东"
+)
 
 
 def _region_in(parts: list[str], name: str, country: str, home: str) -> tuple[str, str]:
@@ -94,7 +108,8 @@ def _names(known: str, name: str) -> bool:
     """Whether ``name`` holds the place ``known`` as a word (Chinese has no spaces)."""
     if not known.isascii() and not re.search(r"[a-z]", known):
         return known in name
-    return re.search(rf"(?<!\w){re.escape(known)}(?!\w)", name) is not None
+    # "West Virginia" is not Virginia.
+    return re.search(rf"(?<!\w)(?<!west ){re.escape(known)}(?!\w)", name) is not None
 
 
 # Countries written the short way in place names ("Remote (US)", "Austin, TX, USA").
@@ -178,5 +193,5 @@ def could_be(law: Law, where: Where) -> bool:
     """Whether a job open to applicants anywhere in ``where`` could be done in the law's
     place: a place naming no country is open everywhere."""
     if not where.country:
-        return True
+        return not (where.region or where.city)
     return any(in_place(p, where, True) for p in law.places)
