@@ -53,10 +53,9 @@ def coverage(law: Law, role: Role) -> Coverage | Unknown | None:
         return Coverage(_all(role), f"the job reports to {law.name}", True)
     if "office" in law.covers and remote and _in(law, role.reports_to, home):
         return Coverage(_all(role), f"the remote job works for an office in {law.name}", True)
-    if "employer-seat" in law.covers and remote and _in(law, role.employer_seat, home):
-        country = {c for p in law.places for c in p.countries}
-        if everywhere or any(not w.country or w.country in country for w in places):
-            return Coverage(_all(role), f"the employer is based in {law.name}", True)
+    seat = "employer-seat" in law.covers and _in(law, role.employer_seat, home)
+    if seat and remote and (everywhere or _in_country(law, places)):
+        return Coverage(_all(role), f"the employer is based in {law.name}", True)
     return _unknown(law, role, remote, places, everywhere)
 
 
@@ -65,6 +64,12 @@ def is_remote(role: Role) -> bool:
     if role.work_arrangement is not None:
         return role.work_arrangement == "remote"
     return any(REMOTE.search(loc.name or "") for loc in role.locations)
+
+
+def _in_country(law: Law, places: list[Where]) -> bool:
+    """Whether a remote role is open somewhere in the law's country (or everywhere)."""
+    countries = {c for p in law.places for c in p.countries}
+    return any(w.country in countries or not (w.country or w.region or w.city) for w in places)
 
 
 def _all(role: Role) -> tuple[int, ...]:
@@ -77,9 +82,7 @@ def _unknown(
     """The fact a remote role would need to give for a test the law uses."""
     if not remote:
         return None
-    country = {c for p in law.places for c in p.countries}
-    national = everywhere or any(not w.country or w.country in country for w in places)
-    if not national:
+    if not (everywhere or _in_country(law, places)):
         return None
     if role.reports_to is None and law.covers & {"reports-to", "office"}:
         test = "works predominantly for" if "office" in law.covers else "reports to"
@@ -105,7 +108,7 @@ class Size:
 
 def size(law: Law, role: Role, overall: int | None) -> Size:
     """Whether the employer is large enough for the law, by the figure it counts."""
-    if not law.employees:
+    if not law.employees or law.employees <= 1:
         return Size(True, "")
     home = home_country(role)
     here = [s.employees for s in role.staff if _in(law, s.place, home)]

@@ -54,6 +54,7 @@ class Place:
     countries: frozenset[str]
     regions: frozenset[str]  # normalized: lower case, no dots
     cities: tuple[str, ...]
+    towns: frozenset[str] = frozenset()  # cities that tell the region, not limit the law
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def _law(data: dict[str, Any]) -> Law:
             frozenset(_listed(place["country"])),
             frozenset(norm(r) for r in _listed(place.get("region"))),
             tuple(norm(c) for c in place.get("cities", ())),
+            frozenset(norm(t) for t in place.get("towns", ())),
         )
         for place in data["places"]
     )

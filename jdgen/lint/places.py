@@ -31,6 +31,21 @@ def _regions() -> tuple[tuple[str, str, str], ...]:
 
 
 @functools.cache
+def _towns() -> tuple[tuple[str, str, str], ...]:
+    """(town, country, region) for every town the law files name for their regions."""
+    return tuple(
+        sorted(
+            (town, country, sorted(place.regions)[0])
+            for law in laws()
+            for place in law.places
+            if place.regions
+            for town in place.towns
+            for country in place.countries
+        )
+    )
+
+
+@functools.cache
 def _is_country_code(code: str) -> bool:
     return code.upper() in Locale("en").territories
 
@@ -68,6 +83,13 @@ def where_of(loc: Location, home: str) -> Where:
                 if near and (not country or country in place.countries):
                     country = country or sorted(place.countries)[0]
                     region = sorted(place.regions)[0] if place.regions else ""
+    if not region and city:
+        # "Seattle" with no state: the law files name the larger cities of their states.
+        town = next(
+            (t for t in _towns() if t[0] == city and (not country or t[1] == country)), None
+        )
+        if town:
+            country, region = country or town[1], town[2]
     if not (country or home or region):
         # "Remote (EMEA)" names no country but is not open everywhere: keep its area as
         # the region, which is in no law's place.

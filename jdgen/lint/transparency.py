@@ -46,12 +46,15 @@ def breaches(
         reach = coverage(law, role)
         if reach is None:
             continue
-        if isinstance(reach, Unknown):
-            info = replace(law.rule, severity="info")
-            out.append(Breach(law, info, reach.message + law.caveat, reach.fact))
-            continue
         counted = size(law, role, employees)
         if not counted.covered:
+            continue
+        if isinstance(reach, Unknown):
+            # Worth saying only where the posting would fall short if the law reached it.
+            maybe = Coverage(tuple(range(len(role.locations))), "", True)
+            if _breaches(law, role, maybe, day, neutral_title, ""):
+                info = replace(law.rule, severity="info")
+                out.append(Breach(law, info, reach.message + law.caveat, reach.fact))
             continue
         out.extend(_breaches(law, role, reach, day, neutral_title, counted.note))
         for pattern, why in law.forbidden:
