@@ -375,6 +375,19 @@ def test_each_location_pay_is_checked_for_plausibility(build_tree: Builder) -> N
         (Location(name="Remoto desde España"), "", "ES", ""),
         (Location(name="远程办公（美国境内）"), "CN", "US", ""),
         (Location(name="Remote, anywhere"), "", "", ""),
+        # A city with no state is placed by the towns the law files name, never a
+        # name that is a place elsewhere too.
+        (Location(name="San Francisco Bay Area"), "", "US", "ca"),
+        (Location(name="Greater Boston Area"), "", "US", "ma"),
+        (Location(name="Seattle or Remote"), "", "US", "wa"),
+        (Location(city="Denver", country="US"), "", "US", "co"),
+        (Location(name="Milano"), "", "IT", ""),
+        (Location(name="東京都"), "", "JP", ""),
+        (Location(name="London"), "", "", ""),
+        (Location(name="Vancouver, WA"), "", "US", "wa"),
+        (Location(name="Perth, WA", country="AU"), "", "AU", ""),
+        (Location(name="Charleston, West Virginia"), "", "", ""),
+        (Location(name="Remote (EMEA)"), "", "", "emea"),
     ],
 )
 def test_where_a_location_is(location: Location, home: str, country: str, region: str) -> None:

@@ -35,10 +35,9 @@ def _towns() -> tuple[tuple[str, str, str], ...]:
     """(town, country, region) for every town the law files name for their regions."""
     return tuple(
         sorted(
-            (town, country, sorted(place.regions)[0])
+            (town, country, sorted(place.regions)[0] if place.regions else "")
             for law in laws()
             for place in law.places
-            if place.regions
             for town in place.towns
             for country in place.countries
         )
@@ -83,10 +82,15 @@ def where_of(loc: Location, home: str) -> Where:
                 if near and (not country or country in place.countries):
                     country = country or sorted(place.countries)[0]
                     region = sorted(place.regions)[0] if place.regions else ""
-    if not region and city:
+    if not region and (city or name):
         # "Seattle" with no state: the law files name the larger cities of their states.
         town = next(
-            (t for t in _towns() if t[0] == city and (not country or t[1] == country)), None
+            (
+                t
+                for t in _towns()
+                if (t[0] == city or _names(t[0], name)) and (not country or t[1] == country)
+            ),
+            None,
         )
         if town:
             country, region = country or town[1], town[2]
