@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from jdgen.lint.coverage import Coverage, Unknown, coverage, size
 from jdgen.lint.laws import INSTEAD, REQUIREMENTS, Law, Requirement, laws
-from jdgen.lint.pay import PER_YEAR, market_of, pay_problems
+from jdgen.lint.pay import PER_YEAR, markets, pay_problems
 from jdgen.lint.rules import Rule
 from jdgen.project.model import Role, Salary
 
@@ -141,7 +141,7 @@ def _missing(
         "pay-range": exempt or (pay is not None and pay.min is not None and pay.max is not None),
         "pay": exempt or (pay is not None and (pay.min is not None or pay.max is not None)),
         "pay-minimum": exempt or (pay is not None and pay.min is not None),
-        "not-below-minimum": not _below_minimum(role, pay),
+        "not-below-minimum": not _below_minimum(law, pay),
         "benefits": bool(role.benefits),
         "deadline": role.valid_through is not None,
         "validity": role.valid_through is not None,
@@ -163,10 +163,16 @@ def _missing(
     ]
 
 
-def _below_minimum(role: Role, pay: Salary | None) -> bool:
+def _below_minimum(law: Law, pay: Salary | None) -> bool:
+    """Whether the pay is below the minimum wage of the law's country."""
     if pay is None:
         return False
-    return any("below the minimum wage" in m for m in pay_problems(pay, market_of(role)))
+    countries = sorted({c for place in law.places for c in place.countries})
+    return any(
+        "below the minimum wage" in message
+        for country in countries
+        for message in pay_problems(pay, markets().get(country))
+    )
 
 
 def _too_wide(law: Law, pay: Salary | None) -> str:
