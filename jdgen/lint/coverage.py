@@ -116,7 +116,8 @@ def size(law: Law, role: Role, overall: int | None) -> Size:
     need = f"{law.name}'s law covers employers with {law.employees}+ employees{rule}"
     if law.counting == "place" and here:
         figure = max(here)
-        return Size(figure >= law.employees, f"; counted {figure} in {law.name} (staff)")
+        counted = f"; counted {figure} in {law.name} (staff){rule}"
+        return Size(figure >= law.employees, counted)
     if overall is not None:
         if law.counting == "place":
             # The overall figure bounds the count in the place: below the threshold, so is it.
@@ -125,9 +126,8 @@ def size(law: Law, role: Role, overall: int | None) -> Size:
                 f"{overall} (organization.employees) was used"
             )
             return Size(overall >= law.employees, note)
-        return Size(
-            overall >= law.employees, f"; counted {overall} overall (organization.employees)"
-        )
+        counted = f"; counted {overall} overall (organization.employees){rule}"
+        return Size(overall >= law.employees, counted)
     if here and max(here) >= law.employees:
         return Size(True, f"; counted {max(here)} in {law.name} (staff)")
     where = " (staff)" if law.counting == "place" else " (organization.employees in jdgen.yaml)"
