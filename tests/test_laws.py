@@ -65,6 +65,8 @@ PLACES: dict[str, tuple[str, str, str]] = {
     "us-jersey-city": ("{city: Jersey City, region: NJ, country: US}", "USD", "2026-11-01"),
     "jp": ("{city: 大阪, country: JP}", "JPY", "2026-11-01"),
     "au": ("{city: Melbourne, region: VIC, country: AU}", "AUD", "2026-11-01"),
+    "us-westchester": ("'Yonkers, NY'", "USD", "2023-03-01"),
+    "us-ithaca": ("{city: Ithaca, region: NY, country: US}", "USD", "2026-11-01"),
 }
 # Australia asks for no pay, only that pay stated is not below the minimum.
 BAD_PAY = {"au": "{min: 20000, max: 25000, currency: AUD, period: year}"}

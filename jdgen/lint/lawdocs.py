@@ -95,6 +95,7 @@ def laws_markdown() -> str:
     ]
     for law in laws():
         since = str(law.effective) + (f" (enforced {law.enforced})" if law.enforced else "")
+        since += f" until {law.until}" if law.until else ""
         sources = "; ".join(f"[{what}]({url})" for what, url in law.sources)
         cells = [
             f"`{law.rule.id}`",

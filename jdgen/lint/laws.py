@@ -71,6 +71,7 @@ class Law:
     name: str
     effective: dt.date
     enforced: dt.date | None
+    until: dt.date | None  # the last day it applies (a local law the state's replaced)
     employees: int | None
     counting: str  # "anywhere": every employee; "place": only those in the law's place
     counting_rule: str  # how the law counts, in words
@@ -143,6 +144,7 @@ def _law(data: dict[str, Any]) -> Law:
     unverified = tuple(data.get("unverified") or ())
     size = f"; employers with {data['employees']}+ employees" if data.get("employees") else ""
     enforced = f", enforced from {data['enforced']}" if data.get("enforced") else ""
+    enforced += f", until {data['until']}" if data.get("until") else ""
     doubt = f"; unverified: {'; '.join(unverified)}" if unverified else ""
     source = (
         f"{data['law']} (in force from {data['effective']}{enforced}{size}; "
@@ -163,6 +165,7 @@ def _law(data: dict[str, Any]) -> Law:
         name=data["name"],
         effective=data["effective"],
         enforced=data.get("enforced"),
+        until=data.get("until"),
         employees=data.get("employees"),
         counting=count["where"],
         counting_rule=count.get("rule", ""),

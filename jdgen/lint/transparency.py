@@ -41,7 +41,7 @@ def breaches(
     """What each law that reaches the role finds missing or wrong."""
     out: list[Breach] = []
     for law in laws():
-        if day < law.effective:
+        if day < law.effective or (law.until and day > law.until):
             continue
         reach = coverage(law, role)
         if reach is None:
