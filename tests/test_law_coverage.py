@@ -323,3 +323,18 @@ def test_local_new_york_laws_came_before_the_state_law(build_tree: Builder) -> N
     assert binding(after, "us-ny") and not binding(after, "us-westchester")
     ithaca = findings(build_tree, role("'Ithaca, NY'", "2022-10-01"))
     assert binding(ithaca, "us-ithaca") and not binding(ithaca, "us-ny")
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["'Remote - USA, excluding California'", "'Remoto (EE. UU., excepto California)'"],
+)
+def test_a_remote_posting_that_leaves_a_state_out_is_not_under_its_law(
+    build_tree: Builder, where: str
+) -> None:
+    found = findings(build_tree, role(where, arrangement="remote"))
+    assert not binding(found, "us-ca")
+    assert binding(found, "us-wa") and binding(found, "us-ny")
+    # Colorado's agency covers remote postings that leave Colorado out all the same.
+    no_colorado = role("'Remote (US, not available in Colorado)'", arrangement="remote")
+    assert binding(findings(build_tree, no_colorado), "us-co")

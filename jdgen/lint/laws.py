@@ -83,6 +83,7 @@ class Law:
     forbidden: tuple[tuple[re.Pattern[str], str], ...]
     rule: Rule
     checked: dt.date
+    reaches_left_out: bool  # it reaches a remote posting that leaves its place out
     sources: tuple[tuple[str, str], ...]  # (what, url): the primary source first
     unverified: tuple[str, ...]  # the facts no source confirmed, in words
 
@@ -179,6 +180,7 @@ def _law(data: dict[str, Any]) -> Law:
         ),
         rule=rule,
         checked=data["checked"],
+        reaches_left_out=bool(data.get("reaches_left_out", False)),
         sources=sources,
         unverified=unverified,
     )

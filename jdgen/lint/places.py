@@ -57,6 +57,7 @@ class Where:
     country: str
     region: str  # normalized, "" if unknown
     city: str  # normalized, "" if the location names none (Remote, US)
+    left_out: frozenset[str] = frozenset()  # regions it excludes ("excluding Colorado")
 
 
 @functools.cache
@@ -67,7 +68,11 @@ def where_of(loc: Location, home: str) -> Where:
     from the region, else ``home``."""
     country = (loc.country or "").upper()
     region = norm(loc.region)
-    name = norm(loc.name)
+    # "Remote (US, excluding Colorado)" is open in the US: the states it leaves out are
+    # not where it is (Colorado's agency covers such postings all the same).
+    full = norm(loc.name)
+    name = EXCLUDING.sub("", full)
+    left_out = _left_out(full[len(name) :])
     parts = [p.strip() for p in name.replace(";", ",").split(",")]
     city = norm(loc.city) or ("" if not name or REMOTE.search(name) else parts[0])
     country = country or _named_country(name)
@@ -99,8 +104,26 @@ def where_of(loc: Location, home: str) -> Where:
         # the region, which is in no law's place.
         area = ABROAD.search(name)
         region = area.group(0) if area else ""
-    return Where(country or home, region, city or "")
+    return Where(country or home, region, city or "", left_out)
 
+
+def _left_out(tail: str) -> frozenset[str]:
+    """The regions a place leaves out ("excluding Colorado, NY"), by the names the laws use."""
+    if not tail:
+        return frozenset()
+    parts = [p.strip() for p in re.split(r"[,;/、，]|\band\b|\bor\b|\by\b|和", tail)]
+    found = set()
+    for known, _, first in _regions():
+        named = (len(known) > 2 or not known.isascii()) and _names(known, tail)
+        if named or any(p.endswith(" " + known) or p == known for p in parts):
+            found.add(first)
+    return frozenset(found)
+
+
+EXCLUDING = re.compile(
+    r"[\s,;(\[–-]*\b(?:excluding|except|excl|not in|not available in|outside of|excepto|salvo)\b.*$"
+    r"|[\s,;(（]*除.*$"
+)
 
 #: Areas a remote place may name that hold no country with a law reaching remote work.
 ABROAD = re.compile(
@@ -220,4 +243,5 @@ def could_be(law: Law, where: Where) -> bool:
     place: a place naming no country is open everywhere."""
     if not where.country:
         return not (where.region or where.city)
-    return any(in_place(p, where, True) for p in law.places)
+    places = [p for p in law.places if law.reaches_left_out or not (p.regions & where.left_out)]
+    return any(in_place(p, where, True) for p in places)
