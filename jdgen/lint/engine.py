@@ -27,7 +27,7 @@ from jdgen.foundation.locales import parse_locale
 from jdgen.lint.apply import apply_findings
 from jdgen.lint.checks import data_checks
 from jdgen.lint.ladder import ladder_findings
-from jdgen.lint.laws import laws_markdown
+from jdgen.lint.lawdocs import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
 from jdgen.lint.wording import (

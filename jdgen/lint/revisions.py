@@ -65,14 +65,11 @@ def _resolve(index: RoleIndex, role_id: str) -> ResolvedRole | None:
 
 
 def _laws_for(role: Role) -> list[str]:
-    """The pay-transparency laws that reach any of the role's places."""
-    from jdgen.lint.laws import applies, home_country, laws
+    """The pay-transparency laws that reach the role, by each law's own coverage test."""
+    from jdgen.lint.coverage import Coverage, coverage
+    from jdgen.lint.laws import laws
 
-    remote = role.work_arrangement == "remote"
-    home = home_country(role)
-    return sorted(
-        {law.name for law in laws() for loc in role.locations if applies(law, loc, remote, home)}
-    )
+    return sorted({law.name for law in laws() if isinstance(coverage(law, role), Coverage)})
 
 
 def _fuzzy(
