@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from jdgen.errors import Position, Problem, Severity
 from jdgen.project.config import Project
+from jdgen.site.feeds.linkedin import linkedin_missing
 
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
 
@@ -39,6 +40,20 @@ def config_warnings(project: Project, today: dt.date | None, base_url: str) -> l
                 where,
                 "base_url",
                 hint="set it to where the careers site is published",
+                severity=Severity.WARNING,
+            )
+        )
+    linkedin = project.config.feeds.linkedin
+    if linkedin is not None and (missing := linkedin_missing(linkedin)):
+        out.append(
+            Problem(
+                "linkedin.xml is not written: LinkedIn requires "
+                + " and ".join(f"feeds.linkedin.{key}" for key in missing),
+                where,
+                "feeds.linkedin",
+                hint="add "
+                + ", ".join(f"{key}: …" for key in missing)
+                + " under feeds: linkedin: (see docs/feeds.md)",
                 severity=Severity.WARNING,
             )
         )
