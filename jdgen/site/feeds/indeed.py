@@ -7,6 +7,7 @@ description is the page's HTML with its entities turned back into characters.
 from __future__ import annotations
 
 import html
+import re
 
 from jdgen.site.feeds.common import (
     Posting,
@@ -33,9 +34,15 @@ JOB_TYPES = {
 REMOTE_TYPES = {"remote": "Fully remote", "hybrid": "Hybrid remote"}
 
 
+#: A ``<`` the page escapes that would open a tag once unescaped (role text such as
+#: "<b>" is data, never markup): written as the full-width sign, which reads the same.
+_OPENS_TAG = re.compile(r"&lt;(?=[A-Za-z/!?])")
+
+
 def description(body_html: str) -> str:
-    """The page's HTML as Indeed takes it: no entity (``&amp;`` is written ``&``)."""
-    return html.unescape(body_html)
+    """The page's HTML as Indeed takes it: no entity (``&amp;`` is written ``&``, ``a &lt; b``
+    is ``a < b``), and no text that would turn into markup."""
+    return html.unescape(_OPENS_TAG.sub("\uff1c", body_html))
 
 
 def indeed_jobs(posting: Posting) -> str:
