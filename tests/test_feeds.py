@@ -323,3 +323,38 @@ def test_feeds_are_reproducible(build_tree: Builder) -> None:
     build_site(find_project(root), root / "b", jobs=2)
     for name in ("indeed.xml", "linkedin.xml", "en/feed.atom", "es/feed.atom"):
         assert (root / "a" / name).read_bytes() == (root / "b" / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("title", "bare"),
+    [
+        ("Data Engineer (Austin)", "Data Engineer"),
+        ("Data Engineer - $4,000/month", "Data Engineer"),
+        ("Lima | Data Engineer", "Data Engineer"),
+        ("Data Engineer · Main office · 60K", "Data Engineer"),
+        ("Austin-based data engineer", "Austin-based data engineer"),  # cannot be cut cleanly
+        ("Engineer (m/w/d)", "Engineer (m/w/d)"),
+    ],
+)
+def test_indeeds_title_leaves_out_pay_and_place(build_tree: Builder, title: str, bare: str) -> None:
+    role = TRICKY.replace("title: R&D Engineer", f"title: {json.dumps(title)}")
+    site = _site(build_tree, rd=role)
+    assert {j["title"] for j in _jobs(site)} == {bare}
+    page = (site / "en/rd/index.html").read_text(encoding="utf-8")
+    assert json.dumps(title)[1:-1].split(" ")[0] in page  # the page keeps its title
+
+
+def test_json_ld_has_googles_education_and_experience(build_tree: Builder) -> None:
+    site = _site(build_tree, rd=TRICKY, support=REMOTE)
+    (rd,) = [json.loads((site / "en/rd/posting.json").read_text(encoding="utf-8"))]
+    assert rd["educationRequirements"] == {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": "bachelor degree",
+    }
+    assert rd["experienceRequirements"] == {
+        "@type": "OccupationalExperienceRequirements",
+        "monthsOfExperience": 36,
+    }
+    assert rd["experienceInPlaceOfEducation"] is True
+    support = json.loads((site / "en/support/posting.json").read_text(encoding="utf-8"))
+    assert not {"educationRequirements", "experienceRequirements"} & set(support)

@@ -186,3 +186,23 @@ def test_two_pay_zones_that_start_with_the_same_place_have_their_own_ids() -> No
     )
     postings = job_postings(role, LOCALIZER, Project(REPO), "<p>x</p>", "https://x.test/")
     assert [p["identifier"]["value"] for p in postings] == ["r:es-madrid:en", "r:es-madrid-2:en"]
+
+
+def test_credential_categories_in_each_language() -> None:
+    from jdgen.site.qualifications import credential_category
+
+    cases = {
+        "Bachelor's degree in Computer Science": "bachelor degree",
+        "BSc or MSc in statistics": "bachelor degree",  # the lower of the two is required
+        "Máster en ingeniería de datos": "postgraduate degree",
+        "PhD preferred": "postgraduate degree",
+        "Licenciatura en Economía o afines": "bachelor degree",
+        "本科及以上学历，计算机相关专业": "bachelor degree",
+        "硕士研究生及以上": "postgraduate degree",
+        "大专以上学历": "associate degree",
+        "High school diploma or GED": "high school",
+        "AWS certification": "professional certificate",
+        "A love of learning": None,
+        "Basic English": None,
+    }
+    assert {text: credential_category(text) for text in cases} == cases

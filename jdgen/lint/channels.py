@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from jdgen.errors import JdgenError, Position
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import parse_locale
+from jdgen.foundation.titles import holds_pay, holds_place
 from jdgen.lint.rules import Finding, Rule, pack, register
 from jdgen.project.config import Config
 from jdgen.project.model import Role
@@ -38,12 +39,6 @@ CHANNELS = ("indeed", "linkedin", "infojobs")
 #: What ``--channel`` takes besides a board: every board, or the boards the site feeds.
 GROUPS = ("all", "site")
 RULES = {r.id: register(r) for r in pack("channels")}
-
-_PAY = re.compile(
-    r"[$€£¥₹]\s*\d|\d\s*[$€£¥]|\d[\d.,]*\s*(?:k|K|mil|万|千|元)(?![\w])"
-    r"|\d[\d.,]*\s*(?:USD|EUR|GBP|CNY|PEN|MXN|ARS|COP|CLP|BRL)\b"
-    r"|\b(?:per|an?)\s+(?:hour|year|month)\b|/\s*(?:hr|h|mes|año|月|年)\b"
-)
 
 
 def site_channels(config: Config) -> tuple[str, ...]:
@@ -201,25 +196,20 @@ def role_findings(
 
 def _title_extras(title: str, role: Role) -> str:
     """What in a title is pay or a place, named; '' if nothing."""
-    found = []
-    if _PAY.search(title):
-        found.append("pay")
-    folded = title.casefold()
-    places = {
-        " ".join(inline_text(p).split())
-        for loc in role.locations
-        for p in (loc.name, loc.city, loc.region)
-        if p
-    }
-    if any(_contains(folded, p.casefold()) for p in places if len(p) > 1):
+    found = ["pay"] if holds_pay(title) else []
+    if holds_place(title, places_of(role)):
         found.append("a place")
     return " and ".join(found)
 
 
-def _contains(text: str, word: str) -> bool:
-    if not word.isascii():
-        return word in text
-    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text) is not None
+def places_of(role: Role) -> list[str]:
+    """The names a role's places go by, as it shows them."""
+    return [
+        " ".join(inline_text(p).split())
+        for loc in role.locations
+        for p in (loc.name, loc.city, loc.region)
+        if p
+    ]
 
 
 def repeated_endings(

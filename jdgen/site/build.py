@@ -53,6 +53,7 @@ from jdgen.site.cache import (
     global_hash,
 )
 from jdgen.site.facts import Facts
+from jdgen.site.feeds.assemble import cached_entries
 from jdgen.site.indexes import PageMemo, site_feeds, site_pages
 from jdgen.site.notices import config_warnings, expired_warning
 from jdgen.site.publish import page_changes, publish
@@ -357,7 +358,7 @@ def _assemble(
                 saved, made = cache.get_json(cache.pages["memo"])
                 memo.load(cache.get_pack(saved), cache.get_pack(made))
         made = site_pages(renderer, plan, items, memo)
-        made.update(site_feeds(renderer, plan, [cache.get_pack(e) for e in entries]))
+        made.update(site_feeds(renderer, plan, cached_entries(cache, entries)))
         pack, pages = cache.put_pack(made)
         saved, _ = cache.put_pack(memo.new)
         cache.pages = {state_key: cache.put_json([pages, pack])}

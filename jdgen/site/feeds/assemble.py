@@ -6,8 +6,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jdgen.project.config import FeedsConfig
+from jdgen.site.cache import Cache, CacheMiss
 from jdgen.site.feeds import atom, indeed, linkedin
 from jdgen.site.feeds.common import Posting
+
+
+def cached_entries(cache: Cache, digests: Sequence[str]) -> list[dict[str, bytes]]:
+    """Each open posting's entries, from the cache; every one lost is named at once
+    (:class:`CacheMiss`), so that one more try renders them all again."""
+    entries, lost = [], set()
+    for digest in digests:
+        try:
+            entries.append(cache.get_pack(digest))
+        except CacheMiss:
+            lost.add(digest)
+    if lost:
+        raise CacheMiss(*lost)
+    return entries
 
 
 def is_feed(path: str) -> bool:

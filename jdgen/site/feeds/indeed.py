@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from jdgen.foundation.titles import bare_title
 from jdgen.site.feeds.common import (
     Posting,
     cdata,
@@ -51,9 +52,11 @@ def indeed_jobs(posting: Posting) -> str:
     remote = role.work_arrangement == "remote"
     out = []
     body = description(posting.html)
+    places = [plain(p) for loc in role.locations for p in (loc.name, loc.city, loc.region) if p]
     for ref, loc in posting.places():
         fields = [
-            element("title", plain(role.title)),
+            # The title alone: what of pay or place it holds is in fields of its own.
+            element("title", bare_title(plain(role.title), places)),
             element("date", role.posted.isoformat() if role.posted else None),
             element("referencenumber", ref),
             element("requisitionid", role.id),
