@@ -35,7 +35,7 @@ TRICKY = (
     "street: 1 Congress Ave, postal_code: '78701'}, {city: Lima, country: PE}]\n"
     "salary: {min: 4000, max: 5000, currency: USD, period: month}\n"
     'summary: You will compare <b>models</b> where a < b and "x ]]> y" still parses; '
-    "tools & tests, every day, with people who care about measurement.\n"
+    "tools & tests, every day, with people who care about measurement (in HTML, `&amp;`).\n"
     "requirements:\n  must_have: [Python & SQL]\n"
     "  education: Bachelor's degree in statistics or equivalent experience\n"
     "experience: [{level: Mid, years: 3-5}, {level: Senior, years: 6+}]\n"
@@ -100,6 +100,8 @@ def test_indeed_has_no_entity_anywhere_and_keeps_the_text(build_tree: Builder) -
     # it cannot end the CDATA: parsed back, the text is the candidate's.
     assert 'where a < b and "x ]]> y" still parses' in text
     assert "tools & tests" in text
+    # An entity the text spells out (in code) stays text.
+    assert "(in HTML, <code>&\u2060amp;</code>)" in text
     # Role text is data: "<b>" written in it is shown, never made bold.
     assert "compare \uff1cb>models\uff1c/b> where" in text
     parsed = lxml.html.fragment_fromstring(text, create_parent="div")

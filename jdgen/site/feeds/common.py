@@ -53,11 +53,21 @@ def cdata(text: str) -> str:
     return "<![CDATA[" + clean.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
+#: A ``&`` that would read as an entity (text that says "&amp;" as such).
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def literal(text: str) -> str:
+    """Text with no entity in it, even one the text spells out: a word joiner after
+    such a ``&`` keeps it from reading as one, and shows as nothing."""
+    return _ENTITY_LIKE.sub("&\u2060", text)
+
+
 def element(name: str, text: str | None, indent: str = "  ") -> str:
     """``<name><![CDATA[text]]></name>`` on a line of its own; nothing for None."""
     if text is None:
         return ""
-    return f"{indent}<{name}>{cdata(text)}</{name}>\n"
+    return f"{indent}<{name}>{cdata(literal(text))}</{name}>\n"
 
 
 def salary_text(localizer: Localizer, pay: Salary | None) -> str:

@@ -16,6 +16,7 @@ from jdgen.site.feeds.common import (
     education,
     element,
     experience_text,
+    literal,
     salary_text,
 )
 from jdgen.site.pages import plain
@@ -43,7 +44,7 @@ _OPENS_TAG = re.compile(r"&lt;(?=[A-Za-z/!?])")
 def description(body_html: str) -> str:
     """The page's HTML as Indeed takes it: no entity (``&amp;`` is written ``&``, ``a &lt; b``
     is ``a < b``), and no text that would turn into markup."""
-    return html.unescape(_OPENS_TAG.sub("\uff1c", body_html))
+    return literal(html.unescape(_OPENS_TAG.sub("\uff1c", body_html)))
 
 
 def indeed_jobs(posting: Posting) -> str:
