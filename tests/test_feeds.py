@@ -4,6 +4,7 @@ incrementally (one role changed rewrites its own entries only)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -360,3 +361,16 @@ def test_json_ld_has_googles_education_and_experience(build_tree: Builder) -> No
     assert rd["experienceInPlaceOfEducation"] is True
     support = json.loads((site / "en/support/posting.json").read_text(encoding="utf-8"))
     assert not {"educationRequirements", "experienceRequirements"} & set(support)
+
+
+def test_an_undated_posting_is_dated_the_day_of_the_build_in_atom(build_tree: Builder) -> None:
+    root = build_tree({"jdgen.yaml": CONFIG, "roles/a.yaml": HYBRID.replace("posted:", "#")})
+    build_site(find_project(root), today=dt.date(2026, 5, 4))
+    feed = ET.parse(str(root / "site/en/feed.atom")).getroot()
+    (entry,) = feed.findall(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}updated") == "2026-05-04T00:00:00Z"
+    assert entry.find(f"{ATOM}published") is None
+    assert feed.findtext(f"{ATOM}updated") == "2026-05-04T00:00:00Z"
+    build_site(find_project(root), today=dt.date(2026, 5, 5))  # the entry is cached
+    feed = ET.parse(str(root / "site/en/feed.atom")).getroot()
+    assert feed.findtext(f"{ATOM}entry/{ATOM}updated") == "2026-05-05T00:00:00Z"

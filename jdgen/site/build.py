@@ -358,7 +358,7 @@ def _assemble(
                 saved, made = cache.get_json(cache.pages["memo"])
                 memo.load(cache.get_pack(saved), cache.get_pack(made))
         made = site_pages(renderer, plan, items, memo)
-        made.update(site_feeds(renderer, plan, cached_entries(cache, entries)))
+        made.update(site_feeds(renderer, plan, items, cached_entries(cache, entries)))
         pack, pages = cache.put_pack(made)
         saved, _ = cache.put_pack(memo.new)
         cache.pages = {state_key: cache.put_json([pages, pack])}

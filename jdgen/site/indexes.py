@@ -248,7 +248,10 @@ def site_pages(
 
 
 def site_feeds(
-    renderer: Renderer, plan: RenderPlan, entries: Sequence[dict[str, bytes]]
+    renderer: Renderer,
+    plan: RenderPlan,
+    items: Sequence[Facts],
+    entries: Sequence[dict[str, bytes]],
 ) -> dict[str, bytes]:
     """The job-board feeds (jdgen.site.feeds), from every open posting's entries."""
     owner = _organization(renderer)
@@ -256,8 +259,19 @@ def site_feeds(
     for tag in plan.locales:
         title = renderer.localizer(tag).pgettext("site", "Open positions")
         titles[tag] = f"{title} · {owner}" if owner else title
+    dates: dict[str, list[str]] = {}
+    for f in items:  # an undated posting is dated the day of the build, in its entry too
+        day = f.posting.get("datePosted") or plan.today.isoformat()
+        dates.setdefault(f.locale, []).append(str(day))
     return feed_files(
-        plan.feeds, entries, plan.locales, titles, owner, plan.base_url, plan.today.isoformat()
+        plan.feeds,
+        entries,
+        plan.locales,
+        titles,
+        owner,
+        plan.base_url,
+        dates,
+        plan.today.isoformat(),
     )
 
 

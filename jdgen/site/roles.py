@@ -30,7 +30,7 @@ from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, Rendition, ki
 from jdgen.rendering.templates import render_template
 from jdgen.site.cache import put_pack
 from jdgen.site.facts import facts
-from jdgen.site.feeds.assemble import feed_parts
+from jdgen.site.feeds.assemble import feed_parts, store_entries
 from jdgen.site.feeds.common import Posting
 from jdgen.site.identity import location_keys
 from jdgen.site.pages import (
@@ -260,8 +260,7 @@ def stored(result: RoleResult, objects: Path, staging: Path | None) -> RoleResul
     if not result.problems:
         result.pack, result.files = put_pack(objects, result.outputs)
         if result.feed_parts:
-            parts = {k: v.encode() for k, v in result.feed_parts.items()}
-            result.feeds, _ = put_pack(objects, parts)
+            result.feeds = store_entries(objects, result.feed_parts)
         if staging is not None:
             write_tree(staging, result.outputs)
     result.outputs, result.feed_parts = {}, {}

@@ -3,12 +3,22 @@ joined from every posting's entries."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from jdgen.project.config import FeedsConfig
-from jdgen.site.cache import Cache, CacheMiss
+from jdgen.site.cache import Cache, CacheMiss, put_object
 from jdgen.site.feeds import atom, indeed, linkedin
 from jdgen.site.feeds.common import Posting
+
+
+def store_entries(objects: Path, parts: dict[str, str]) -> str:
+    """Keep a role's entries (:func:`feed_parts`, by feed file) as one cache object.
+    Uncompressed: every assembly reads every posting's, and joins them as they are."""
+    data = {name: text.encode() for name, text in parts.items()}
+    head = json.dumps([[name, len(data[name])] for name in sorted(data)], ensure_ascii=False)
+    return put_object(objects, b"".join([head.encode(), b"\n", *(data[n] for n in sorted(data))]))
 
 
 def cached_entries(cache: Cache, digests: Sequence[str]) -> list[dict[str, bytes]]:
@@ -17,9 +27,18 @@ def cached_entries(cache: Cache, digests: Sequence[str]) -> list[dict[str, bytes
     entries, lost = [], set()
     for digest in digests:
         try:
-            entries.append(cache.get_pack(digest))
+            data = cache.get(digest)
         except CacheMiss:
             lost.add(digest)
+            continue
+        head, _, body = data.partition(b"\n")
+        files, at = {}, 0
+        try:
+            for name, size in json.loads(head):
+                files[str(name)], at = body[at : at + int(size)], at + int(size)
+        except (ValueError, TypeError):  # pragma: no cover - the bytes match their hash
+            lost.add(digest)
+        entries.append(files)
     if lost:
         raise CacheMiss(*lost)
     return entries
@@ -49,23 +68,28 @@ def feed_files(
     titles: dict[str, str],
     organization: str,
     base_url: str,
+    dates: dict[str, list[str]],
     today: str,
 ) -> dict[str, bytes]:
     """Every feed file, from every open posting's entries (role by role, in the order of
-    their ids): joined, never written again. ``titles``: each locale's feed title."""
+    their ids): joined as they are, never written again. ``titles``: each locale's feed
+    title; ``dates``: the days its postings were posted."""
 
-    def joined(path: str) -> list[str]:
-        return [e[path].decode() for e in entries if path in e]
+    def joined(path: str) -> bytes:
+        return b"".join(e[path] for e in entries if path in e)
 
-    files: dict[str, str] = {}
+    files: dict[str, bytes] = {}
     if config.indeed:
-        files[indeed.PATH] = indeed.indeed_feed(joined(indeed.PATH), organization, base_url)
+        head, foot = indeed.indeed_feed(organization, base_url)
+        files[indeed.PATH] = head.encode() + joined(indeed.PATH) + foot.encode()
     if config.linkedin and not linkedin.linkedin_missing(config.linkedin):
-        files[linkedin.PATH] = linkedin.linkedin_feed(joined(linkedin.PATH))
+        head, foot = linkedin.linkedin_feed()
+        files[linkedin.PATH] = head.encode() + joined(linkedin.PATH) + foot.encode()
     if config.atom:
         for tag in locales:
             path = atom.atom_path(tag)
-            files[path] = atom.atom_feed(
-                joined(path), tag, titles[tag], organization, base_url, today
-            )
-    return {path: text.encode() for path, text in files.items()}
+            newest = max(dates.get(tag, []), default="") or today
+            head, foot = atom.atom_feed(tag, titles[tag], organization, base_url, newest)
+            body = joined(path).replace(atom.UNDATED.encode(), atom.dated(today).encode())
+            files[path] = head.encode() + body + foot.encode()
+    return files

@@ -37,7 +37,7 @@ def atom_entry(posting: Posting, summary: str) -> str:
         _text("title", plain(role.title)),
         f'  <link rel="alternate" type="text/html" href={quoteattr(posting.url)}/>\n',
         _text("published", day) if day else "",
-        _text("updated", day) if day else "  " + UNDATED + "\n",
+        f"  {dated(role.posted.isoformat()) if role.posted else UNDATED}\n",
         _text("summary", summary) if summary else "",
         f'  <content type="html">{escape(posting.html)}</content>\n',
     ]
@@ -65,20 +65,16 @@ def atom_entry(posting: Posting, summary: str) -> str:
     return "".join(out)
 
 
-def atom_feed(
-    entries: list[str], tag: str, title: str, author: str, base_url: str, today: str
-) -> str:
-    """A locale's whole feed, from its postings' :func:`atom_entry`; undated entries, and
-    the feed itself if none has a date, are dated ``today``."""
-    body = "".join(entries).replace(UNDATED, f"<updated>{today}T00:00:00Z</updated>")
-    dates = [
-        line.strip()[len("<updated>") : -len("</updated>")]
-        for line in body.splitlines()
-        if line.startswith("  <updated>")
-    ]
-    updated = max(dates, default=f"{today}T00:00:00Z")
+def dated(day: str) -> str:
+    """An entry's ``<updated>`` for a posting first posted on ``day`` (YYYY-MM-DD)."""
+    return f"<updated>{day}T00:00:00Z</updated>"
+
+
+def atom_feed(tag: str, title: str, author: str, base_url: str, newest: str) -> tuple[str, str]:
+    """The head and foot of a locale's feed, around its postings' :func:`atom_entry`;
+    ``newest``: the day of its newest posting (or of the build, if none has a date)."""
     me = base_url + atom_path(tag)
-    return (
+    head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xmlns:job_listing={quoteattr(base_url)} '
         f"xml:lang={quoteattr(tag)}>\n"
@@ -86,9 +82,8 @@ def atom_feed(
         + _text("title", title, " ")
         + f' <link rel="self" type="application/atom+xml" href={quoteattr(me)}/>\n'
         + f' <link rel="alternate" type="text/html" href={quoteattr(f"{base_url}{tag}/")}/>\n'
-        + _text("updated", updated, " ")
+        + f" {dated(newest)}\n"
         + f" <author>\n{_text('name', author or title)} </author>\n"
         + " <generator>jdgen</generator>\n"
-        + body
-        + "</feed>\n"
     )
+    return head, "</feed>\n"

@@ -98,11 +98,11 @@ def indeed_jobs(posting: Posting) -> str:
     return "".join(out)
 
 
-def indeed_feed(entries: list[str], publisher: str, base_url: str) -> str:
-    """The whole feed, from every posting's :func:`indeed_jobs`."""
+def indeed_feed(publisher: str, base_url: str) -> tuple[str, str]:
+    """The head and foot of the feed, around every posting's :func:`indeed_jobs`."""
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n<source>\n'
         + element("publisher", publisher, " ")
         + element("publisherurl", base_url, " ")
     )
-    return head + "".join(entries) + "</source>\n"
+    return head, "</source>\n"

@@ -11,6 +11,7 @@ import lxml.html
 from babel import Locale
 
 from jdgen.project.config import LinkedInFeed
+from jdgen.project.model import Location
 from jdgen.site.feeds.common import Posting, cdata, element
 from jdgen.site.pages import plain
 
@@ -112,8 +113,8 @@ def linkedin_jobs(posting: Posting, config: LinkedInFeed) -> str:
     return "".join(out)
 
 
-def _salaries(posting: Posting, loc: object) -> str:
-    pay = posting.pay(loc)  # type: ignore[arg-type]
+def _salaries(posting: Posting, loc: Location | None) -> str:
+    pay = posting.pay(loc)
     if pay is None:
         return ""
     ends = ""
@@ -131,9 +132,9 @@ def _salaries(posting: Posting, loc: object) -> str:
     )
 
 
-def linkedin_feed(entries: list[str]) -> str:
-    """The whole feed, from every posting's :func:`linkedin_jobs`."""
-    return '<?xml version="1.0" encoding="utf-8"?>\n<source>\n' + "".join(entries) + "</source>\n"
+def linkedin_feed() -> tuple[str, str]:
+    """The head and foot of the feed, around every posting's :func:`linkedin_jobs`."""
+    return '<?xml version="1.0" encoding="utf-8"?>\n<source>\n', "</source>\n"
 
 
 def linkedin_missing(config: LinkedInFeed | None) -> list[str]:
