@@ -118,7 +118,9 @@ def test_indeed_fields_follow_the_page(build_tree: Builder) -> None:
     by_ref = {j["referencenumber"]: j for j in _jobs(site)}
     austin = by_ref["rd:us-austin:en"]
     assert austin["date"] == "2026-02-03"  # the date the page shows
-    assert "2026" in (site / "en/rd/index.html").read_text(encoding="utf-8")
+    assert "February 3, 2026" in (site / "en/rd/index.html").read_text(encoding="utf-8")
+    assert by_ref["rd:us-austin:es"]["date"] == "2026-02-03"
+    assert "3 de febrero de 2026" in (site / "es/rd/index.html").read_text(encoding="utf-8")
     assert austin["requisitionid"] == "rd"
     assert austin["url"] == f"{BASE}en/rd/"
     assert (austin["city"], austin["state"], austin["country"]) == ("Austin", "TX", "US")
