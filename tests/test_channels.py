@@ -179,6 +179,29 @@ def test_every_board_rule_is_data_with_its_source() -> None:
         "feed.repeated-ending",
         "feed.no-place",
         "feed.no-apply",
+        "feed.ambiguous-place",
     }
     for rule in RULES.values():
         assert rule.reason and rule.fix and rule.source and rule.data["channels"]
+
+
+@pytest.mark.parametrize(
+    ("locations", "told"),
+    [
+        ("[{name: 北京, country: CN}, {name: 上海, country: CN}]", ['"cn"']),
+        (
+            "[{city: Madrid, country: ES}, {name: Madrid centro, city: Madrid, country: ES}]",
+            ['"es-madrid"'],
+        ),
+        ("[{id: bj, name: 北京, country: CN}, {id: sh, name: 上海, country: CN}]", []),
+        ("[{city: Madrid, country: ES}, {city: Lima, country: PE}]", []),
+        ("[Oficina central, Oficina norte, {city: Lima, country: PE}]", ['"place"']),
+    ],
+)
+def test_places_whose_ids_would_follow_their_order(
+    build_tree: Builder, locations: str, told: list[str]
+) -> None:
+    role = f"title: Data Engineer\nlocations: {locations}\napply: {{email: a@acme.test}}\n"
+    found = _lint({"roles/r.yaml": role}, build_tree, "--channel", "indeed")
+    said = [f["message"].split(" ")[3] for f in found if f["rule"] == "feed.ambiguous-place"]
+    assert said == told

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from jdgen.foundation.locales import parse_locale
 from jdgen.i18n.localize import Localizer
 from jdgen.project.config import Project, find_project
+from jdgen.project.identity import MAX_LENGTH, job_id, location_keys
 from jdgen.project.model import Location, Role, Salary
 from jdgen.site.build import build_site
-from jdgen.site.identity import MAX_LENGTH, job_id, location_keys
 
 from .conftest import REPO, Builder
 

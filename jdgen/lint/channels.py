@@ -20,6 +20,7 @@ from jdgen.foundation.locales import parse_locale
 from jdgen.foundation.titles import holds_pay, holds_place
 from jdgen.lint.rules import Finding, Rule, pack, register
 from jdgen.project.config import Config
+from jdgen.project.identity import ambiguous
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole
 from jdgen.rendering.document import (
@@ -161,6 +162,12 @@ def role_findings(
     contacts = apply.contacts if apply else ()
     if not (apply and (apply.url or apply.email or any(c.url or c.email for c in contacts))):
         add("feed.no-apply", "the role gives no link or e-mail address to apply", "apply")
+    for key in ambiguous(role):
+        add(
+            "feed.ambiguous-place",
+            f'several locations are "{key}" with no id: their job ids follow their order',
+            "locations",
+        )
     endings = []
     for tag, localized, doc in shown:
         title = " ".join(inline_text(localized.title).split())

@@ -25,8 +25,8 @@ from markupsafe import Markup
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.i18n.localize import Localizer
 from jdgen.project.config import Project
+from jdgen.project.identity import job_id, location_keys
 from jdgen.project.model import Location, Role
-from jdgen.site.identity import job_id, location_keys
 from jdgen.site.qualifications import qualifications
 
 SCHEMA_EMPLOYMENT = {
@@ -100,7 +100,7 @@ def job_posting(
     identifier: str | None = None,
 ) -> dict[str, Any]:
     """schema.org JobPosting for a role as shown in one locale; ``identifier`` is its job
-    id (jdgen.site.identity), the role's id if not given."""
+    id (jdgen.project.identity), the role's id if not given."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",

@@ -21,6 +21,7 @@ from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import parse_locale, same_locale
 from jdgen.foundation.write import write_tree
 from jdgen.project.config import FeedsConfig
+from jdgen.project.identity import location_keys
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole
 from jdgen.rendering.formats.html import to_html
@@ -32,7 +33,6 @@ from jdgen.site.cache import put_pack
 from jdgen.site.facts import facts
 from jdgen.site.feeds.assemble import feed_parts, store_entries
 from jdgen.site.feeds.common import Posting
-from jdgen.site.identity import location_keys
 from jdgen.site.pages import (
     alternates,
     job_postings,

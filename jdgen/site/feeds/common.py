@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jdgen.i18n.localize import Localizer
+from jdgen.project.identity import job_id
 from jdgen.project.model import Location, Role, Salary
-from jdgen.site.identity import job_id
 from jdgen.site.pages import plain
 
 

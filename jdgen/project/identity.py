@@ -58,6 +58,17 @@ def location_keys(role: Role) -> list[str]:
     return keys
 
 
+def ambiguous(role: Role) -> list[str]:
+    """The keys two or more of a role's places share with no ``id:`` to tell them apart:
+    their job ids then follow their order, and moving one changes them."""
+    counts: dict[str, int] = {}
+    for loc in role.locations:
+        if not loc.id:
+            key = location_key(loc)
+            counts[key] = counts.get(key, 0) + 1
+    return [key for key, n in counts.items() if n > 1]
+
+
 def job_id(role_id: str, key: str | None, locale: str) -> str:
     """The id of a role's job at one location (``key``; None for a role with no
     location) in one locale: ``ml-engineer:pe-lima:es``. Ids longer than LinkedIn takes
