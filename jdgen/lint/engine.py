@@ -26,7 +26,7 @@ from jdgen.errors import JdgenError, Position, Problem, Severity, UsageError
 from jdgen.foundation.locales import parse_locale
 from jdgen.lint.channels import Ending, channels_of, repeated_endings, role_channels
 from jdgen.lint.checks import data_checks
-from jdgen.lint.laws import laws_markdown
+from jdgen.lint.lawdocs import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
 from jdgen.lint.wording import (
