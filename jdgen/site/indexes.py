@@ -15,6 +15,8 @@ from jdgen.rendering.renderer import Renderer
 from jdgen.rendering.templates import render_template
 from jdgen.site.cards import greetings
 from jdgen.site.facts import Facts, facet_values
+from jdgen.site.feeds.assemble import feed_files
+from jdgen.site.feeds.atom import atom_path
 from jdgen.site.listings import entries, facet_keys, paginate
 from jdgen.site.pages import (
     relative,
@@ -169,6 +171,8 @@ def _listing(
         context["facets"] = _facet_nav(
             renderer.localizer(tag), tag, part.path, extra["facets"], extra["current"]
         )
+        if extra.get("atom"):  # the locale's feed, linked from each page of its index
+            context["feed"] = relative(part.path, extra["atom"])
         pages[part.path] = memo.render(renderer, tag, "site/index.html.j2", context, part.path)
     return pages, [p.path for p in paginate(folder, items)[1:]]
 
@@ -259,6 +263,7 @@ def site_pages(
             "current": None,
             "description": f"{title} · {owner}" if owner else title,
             "elsewhere": _elsewhere(renderer, tag, items, mine),
+            "atom": atom_path(tag) if plan.feeds.atom else None,
         }
         paths = index_paths if tag in index_paths else {**index_paths, tag: f"{tag}/index.html"}
         done, rest = _listing(renderer, plan, tag, f"{tag}/", mine, paths, extra, memo)
@@ -310,6 +315,34 @@ def site_pages(
     icon, _, _ = env.loader.get_source(env, "default:favicon.svg")  # type: ignore[union-attr]
     pages["assets/favicon.svg"] = icon.encode()
     return pages
+
+
+def site_feeds(
+    renderer: Renderer,
+    plan: RenderPlan,
+    items: Sequence[Facts],
+    entries: Sequence[dict[str, bytes]],
+) -> dict[str, bytes]:
+    """The job-board feeds (jdgen.site.feeds), from every open posting's entries."""
+    owner = _organization(renderer)
+    titles = {}
+    for tag in plan.locales:
+        title = renderer.localizer(tag).pgettext("site", "Open positions")
+        titles[tag] = f"{title} · {owner}" if owner else title
+    dates: dict[str, list[str]] = {}
+    for f in items:  # an undated posting is dated the day of the build, in its entry too
+        day = f.posting.get("datePosted") or plan.today.isoformat()
+        dates.setdefault(f.locale, []).append(str(day))
+    return feed_files(
+        plan.feeds,
+        entries,
+        plan.locales,
+        titles,
+        owner,
+        plan.base_url,
+        dates,
+        plan.today.isoformat(),
+    )
 
 
 def feed(items: Sequence[Facts], base_url: str, generated: str) -> str:
