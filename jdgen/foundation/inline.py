@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it is imported when a string needs it (0.1 s of a start)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 #: The same options the conformance test renders with.
 OPTIONS = {
@@ -68,6 +70,8 @@ def escape(text: str) -> str:
 
 @functools.cache
 def markdown_it() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", OPTIONS).enable("table")
 
 

@@ -28,6 +28,7 @@ from jdgen.i18n.localize import Content, Localizer
 from jdgen.project.load import decode_utf8
 from jdgen.rendering import gettext
 from jdgen.rendering.markdown_escape import escape_markdown
+from jdgen.rendering.template_cache import bytecode_cache
 
 DEFAULT_DIR = "default"
 BUILTIN_PREFIX = "!"
@@ -204,6 +205,7 @@ def make_environment(
         extensions=["jinja2.ext.i18n"],
         finalize=_finalize,
         auto_reload=False,
+        bytecode_cache=bytecode_cache(),
     )
     env.used = set()
     gettext.install(env, localizer)
