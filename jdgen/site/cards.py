@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
-from xml.sax.saxutils import escape
 
 from babel.core import get_global
 from markupsafe import Markup
 
 from jdgen.foundation.inline import text_html
+from jdgen.foundation.xml_text import xml_escape
 from jdgen.i18n.localize import Localizer
 from jdgen.project.brand import derived_dark
 from jdgen.project.config import Organization
@@ -134,33 +134,40 @@ def _lines(text: str, columns: int, most: int) -> list[str]:
     return lines
 
 
+def _attr(text: str) -> str:
+    """Text for a double-quoted XML attribute."""
+    return xml_escape(text).replace('"', "&quot;")
+
+
 def card_svg(title: str, lines: list[str], org: str, accent: str, lang: str) -> str:
     """The image a shared link shows: the job title large, then the place and the pay,
     and the organisation. Text is data, escaped; the fonts are the system's, CJK
     included (Noto CJK on Linux)."""
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CARD_WIDTH} {CARD_HEIGHT}"'
-        f' width="{CARD_WIDTH}" height="{CARD_HEIGHT}" xml:lang="{escape(lang)}"'
-        f' role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">\n',
+        f' width="{CARD_WIDTH}" height="{CARD_HEIGHT}" xml:lang="{xml_escape(lang)}"'
+        f' role="img" aria-label="{_attr(title)}">\n',
         f'<rect width="{CARD_WIDTH}" height="{CARD_HEIGHT}" fill="#ffffff"/>\n',
-        f'<rect width="24" height="{CARD_HEIGHT}" fill="{escape(accent)}"/>\n',
-        f'<g font-family="{escape(_FONTS, {chr(34): "&quot;"})}" fill="#1d1d1f">\n',
+        f'<rect width="24" height="{CARD_HEIGHT}" fill="{xml_escape(accent)}"/>\n',
+        f'<g font-family="{_attr(_FONTS)}" fill="#1d1d1f">\n',
     ]
     y = 150
     for line in _lines(title, 34, 3):
-        out.append(f'<text x="90" y="{y}" font-size="68" font-weight="700">{escape(line)}</text>\n')
+        out.append(
+            f'<text x="90" y="{y}" font-size="68" font-weight="700">{xml_escape(line)}</text>\n'
+        )
         y += 84
     y += 30
     for text in lines[:3]:
         for line in _lines(text, 58, 1):
             out.append(
-                f'<text x="90" y="{y}" font-size="38" fill="#444450">{escape(line)}</text>\n'
+                f'<text x="90" y="{y}" font-size="38" fill="#444450">{xml_escape(line)}</text>\n'
             )
             y += 54
     if org:
         out.append(
             f'<text x="90" y="{CARD_HEIGHT - 60}" font-size="34" font-weight="600"'
-            f' fill="{escape(accent)}">{escape(org)}</text>\n'
+            f' fill="{xml_escape(accent)}">{xml_escape(org)}</text>\n'
         )
     out.append("</g>\n</svg>\n")
     return "".join(out)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 import math
 from typing import Any
-from xml.sax.saxutils import escape
 
+from jdgen.foundation.xml_text import xml_escape
 from jdgen.rendering.document import Block, Code
 from jdgen.rendering.formats.width import width
 
@@ -60,7 +60,7 @@ def to_svg(source: str, number: int = 1) -> str:
 
 
 def _text(value: Any) -> str:
-    return escape(str(value))
+    return xml_escape(str(value))
 
 
 def _num(value: float) -> str:
