@@ -274,6 +274,7 @@ def rules_markdown() -> str:
         "es": "Spanish",
         "zh": "Chinese",
         "checks": "Checks on the data: pay and hygiene",
+        "interview": "Checks on the interview kit",
     }
     for language, title in titles.items():
         out += [

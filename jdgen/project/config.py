@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jdgen.errors import InvalidInputError, relpath
 from jdgen.foundation.builtin import builtin_dir
-from jdgen.foundation.vocabulary import KINDS
+from jdgen.foundation.vocabulary import PUBLISHABLE_KINDS
 from jdgen.project.checking import INVALID, Checker
 from jdgen.project.load import Document, load_yaml, parse_yaml
 from jdgen.project.schema import Struct, spec
@@ -62,10 +62,11 @@ class Config:
     text_width: int = spec(Int(20, 400), "line width of plain-text output", default=80)
     lint: LintConfig | None = spec(Struct(LintConfig), "how jdgen lint judges wording")
     publish: tuple[str, ...] = spec(
-        ListOf(Choice(*KINDS), min_items=1),
+        ListOf(Choice(*PUBLISHABLE_KINDS), min_items=1),
         "the documents the public site carries: posting by default; hiring-guide, "
         "role-profile and skills-matrix are for interviewers and are published only if "
-        "listed here (jdgen export writes every document, for internal use)",
+        "listed here; interview-kit is never published (jdgen export writes every "
+        "document, for internal use)",
         default=("posting",),
     )
     fallback_pages: bool = spec(

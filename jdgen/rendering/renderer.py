@@ -25,6 +25,7 @@ from jdgen.foundation.locales import LocaleInfo
 from jdgen.foundation.vocabulary import KIND_SECTIONS
 from jdgen.i18n.localize import Localizer, resolve_locale
 from jdgen.project.config import Project
+from jdgen.project.interview import interview_kit
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole, RoleIndex
 from jdgen.project.schema import fields_of
@@ -80,7 +81,7 @@ def _model_names() -> list[str]:
         for obj in vars(module).values():
             if isinstance(obj, type) and dataclasses.is_dataclass(obj):
                 names.update(fields_of(obj))
-    return sorted(names | {"role", "org", "locale", "today", "kind"})
+    return sorted(names | {"role", "org", "locale", "today", "kind", "kit"})
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,8 @@ class Renderer:
             "kind": kind,
             "today": self.today,
         }
+        if kind == "interview-kit":  # which step assesses what, matched on the role as written
+            context["kit"] = interview_kit(resolved.role, role)
         before = set(localizer.messages.misses)
         markdown = render_template(env, KINDS[kind], context, _model_names())
         document = parse(markdown)
