@@ -44,6 +44,35 @@ class LintConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Fonts:
+    """The fonts of printed documents (DOCX and PDF), one per script. A PDF build finds
+    each on the system through fontconfig, and fails if a character has no glyph in them."""
+
+    latin: str = spec(
+        Line(), "the font for Latin text (es, en), e.g. Noto Sans", default="Noto Sans"
+    )
+    hans: str = spec(
+        Line(),
+        "the font for Simplified Chinese (zh, zh-CN), e.g. Noto Sans CJK SC",
+        default="Noto Sans CJK SC",
+    )
+    hant: str = spec(
+        Line(),
+        "the font for Traditional Chinese (zh-Hant, zh-TW), e.g. Noto Sans CJK TC",
+        default="Noto Sans CJK TC",
+    )
+    emoji: str | None = spec(
+        Line(),
+        "a font for emoji and other symbols, tried last, e.g. Noto Color Emoji (default: "
+        "none, so a PDF of a document with an emoji fails, naming it)",
+    )
+
+
+#: The formats of printed documents, which a site may publish beside each posting.
+PRINT_FORMATS = ("docx", "pdf")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Config:
     organization: Organization | None = spec(Struct(Organization), "who is hiring")
     base_url: str | None = spec(URL, "where the careers site is published")
@@ -68,6 +97,15 @@ class Config:
         "listed here; interview-kit is never published (jdgen export writes every "
         "document, for internal use)",
         default=("posting",),
+    )
+    publish_formats: tuple[str, ...] = spec(
+        ListOf(Choice(*PRINT_FORMATS)),
+        "printed copies the site publishes beside each posting it carries, e.g. [docx, pdf] "
+        "(pdf needs jdgen[pdf]); default: none",
+        factory=tuple,
+    )
+    fonts: Fonts = spec(
+        Struct(Fonts), "the fonts of DOCX and PDF documents, one per script", factory=Fonts
     )
     fallback_pages: bool = spec(
         Bool(),

@@ -138,6 +138,7 @@ def build_site(
         day,
         config.publish,
         config.fallback_pages,
+        config.publish_formats,
     )
 
     snapshot = Snapshot.of(project.root, [project.roles_dir, project.root / config.locales_dir])
