@@ -19,8 +19,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-from lxml import etree
 from click.testing import CliRunner
+from lxml import etree
 
 from jdgen import cli
 from jdgen.errors import InvalidInputError, UsageError
@@ -254,7 +254,7 @@ def test_a_character_no_font_has_fails_naming_it_and_the_document(build_tree: Bu
 
 @needs_pdf
 def test_a_font_that_is_not_installed_is_named(build_tree: Builder) -> None:
-    root = build_tree(
+    build_tree(
         {
             "jdgen.yaml": "locales: [en]\nfonts:\n  latin: No Such Font Sans\n",
             "roles/r.yaml": "title: Data Engineer\nlocations: [Lima]\n",
