@@ -329,3 +329,41 @@ def test_the_site_publishes_printed_copies_but_never_the_kit(build_tree: Builder
     assert not list((root / "site").rglob("interview-kit*"))
     text = dump((site / "posting.docx").read_bytes())
     assert "[Heading 1] Data Engineer" in text
+
+
+# -- screenshots ----------------------------------------------------------------------
+
+SCREENSHOTS = REPO / "examples" / "screenshots" / "documents"
+#: (role, kind, locale, page): the seeds' interview kits and guides a hiring manager prints.
+PAGES = [
+    ("ml-engineer", "interview-kit", "zh", 1),
+    ("ml-engineer", "interview-kit", "zh", 3),
+    ("ml-engineer", "interview-kit", "es", 1),
+    ("ml-engineer", "hiring-guide", "en", 1),
+    ("mlops-engineer-global", "interview-kit", "es-AR", 1),
+    ("mlops-engineer-global", "hiring-guide", "zh", 1),
+]
+
+
+def _name(role: str, kind: str, locale: str, page: int) -> str:
+    return f"{role}.{kind}.{locale}.p{page}.png"
+
+
+@needs_pdf
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils is not installed")
+def test_screenshots_of_printed_pages(renderer: Renderer, tmp_path: Path) -> None:
+    """The committed pictures exist; JDGEN_UPDATE_SCREENSHOTS=1 draws them again."""
+    import os
+
+    if os.environ.get("JDGEN_UPDATE_SCREENSHOTS") != "1":
+        missing = [n for n in (_name(*p) for p in PAGES) if not (SCREENSHOTS / n).is_file()]
+        assert missing == [], "run JDGEN_UPDATE_SCREENSHOTS=1 pytest tests/test_printed.py"
+        return
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for role, kind, locale, page in PAGES:
+        pdf = tmp_path / f"{role}.{kind}.{locale}.pdf"
+        pdf.write_bytes(_render(renderer, role, kind, locale, "pdf"))
+        base = tmp_path / "page"
+        at = ["-f", str(page), "-l", str(page)]
+        subprocess.run(["pdftoppm", "-png", "-r", "60", *at, "-singlefile", pdf, base], check=True)
+        shutil.copyfile(f"{base}.png", SCREENSHOTS / _name(role, kind, locale, page))
