@@ -329,6 +329,8 @@ def test_the_site_publishes_printed_copies_but_never_the_kit(build_tree: Builder
     assert not list((root / "site").rglob("interview-kit*"))
     text = dump((site / "posting.docx").read_bytes())
     assert "[Heading 1] Data Engineer" in text
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="posting.docx"' in page and "posting.pdf" not in page
 
 
 # -- screenshots ----------------------------------------------------------------------

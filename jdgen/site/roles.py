@@ -188,6 +188,12 @@ def _pages(
         description=description(rendition.role.summary or doc.summary()),
         body=Markup(body),
         kind=kind,
+        # The printed copies beside the page (publish_formats:), for download.
+        printed=[
+            {"href": f"{kind}{EXTENSIONS[fmt]}", "type": PRINTED_TYPES[fmt], "label": label}
+            for fmt, label in (("docx", "Word"), ("pdf", "PDF"))
+            if fmt in plan.printed
+        ],
     )
     if kind == "posting":
         postings = job_postings(
@@ -212,6 +218,12 @@ def _pages(
         result.facts.append(facts(rendition.role, localizer, page, postings[0], data).to_json())
     env = renderer.environment(tag)
     result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
+
+
+PRINTED_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
 
 
 def _printed(

@@ -166,7 +166,13 @@ def _set_page(word: Any, where: PrintLocale) -> None:
     if where.rtl:
         from docx.oxml import OxmlElement
 
-        section._sectPr.append(OxmlElement("w:bidi"))
+        # w:bidi comes before w:rtlGutter and w:docGrid in a section's properties.
+        later = section._sectPr.find(_qn("w:rtlGutter"))
+        later = later if later is not None else section._sectPr.find(_qn("w:docGrid"))
+        if later is not None:
+            later.addprevious(OxmlElement("w:bidi"))
+        else:
+            section._sectPr.append(OxmlElement("w:bidi"))
 
 
 def _set_properties(word: Any, where: PrintLocale, meta: DocxMeta) -> None:
@@ -192,19 +198,28 @@ class _Writer:
     def __init__(self, word: Any, where: PrintLocale) -> None:
         self.word = word
         self.where = where
+        # python-docx finds a style by name with a scan of every style, for every
+        # paragraph: look each up once.
+        self.style_ids = {s.name: s.style_id for s in word.styles}
+
+    def paragraph(self, style: str | None = None) -> Any:
+        paragraph = self.word.add_paragraph()
+        if style is not None:
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+        return paragraph
 
     def block(self, block: Block, depth: int, style: str | None = None) -> None:
         if isinstance(block, Heading):
-            paragraph = self.word.add_paragraph(style=f"Heading {min(block.level, 9)}")
+            paragraph = self.paragraph(f"Heading {min(block.level, 9)}")
             self.inline(paragraph, block.text)
         elif isinstance(block, Paragraph):
-            self.inline(self.word.add_paragraph(style=style), block.text)
+            self.inline(self.paragraph(style), block.text)
         elif isinstance(block, ListBlock):
             self.list(block, depth)
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Code):
-            paragraph = self.word.add_paragraph(style="macro")
+            paragraph = self.paragraph("macro")
             lines = block.text.rstrip("\n").split("\n")
             for i, line in enumerate(lines):
                 run = paragraph.add_run(line)
@@ -227,13 +242,13 @@ class _Writer:
             first = True
             for child in item.blocks:
                 if first and isinstance(child, Paragraph):
-                    paragraph = self.word.add_paragraph(style=style)
+                    paragraph = self.paragraph(style)
                     if num_id is not None:
                         _number(paragraph, num_id)
                     self.inline(paragraph, child.text)
                 elif isinstance(child, Paragraph):
                     continued = "List Continue" if level == 1 else f"List Continue {level}"
-                    self.inline(self.word.add_paragraph(style=continued), child.text)
+                    self.inline(self.paragraph(continued), child.text)
                 else:
                     self.block(child, depth + 1)
                 first = False
@@ -242,7 +257,7 @@ class _Writer:
         """A numbering of its own for one ordered list, so that each list starts at its
         start, not where the last one stopped."""
         numbering = self.word.part.numbering_part.element
-        style_num = self.word.styles[style].element.pPr.numPr.numId.val
+        style_num = self.word.styles.element.get_by_id(self.style_ids[style]).pPr.numPr.numId.val
         abstract = numbering.num_having_numId(style_num).abstractNumId.val
         num = numbering.add_num(abstract)
         num.add_lvlOverride(ilvl=0).add_startOverride(start)
@@ -254,7 +269,7 @@ class _Writer:
 
         columns = len(block.header)
         table = self.word.add_table(rows=1 + len(block.rows), cols=columns)
-        table.style = self.word.styles["Table Grid"]
+        table._tbl.tblPr.style = self.style_ids["Table Grid"]
         align = {
             "left": WD_ALIGN_PARAGRAPH.LEFT,
             "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -281,7 +296,7 @@ class _Writer:
     def rule(self) -> None:
         from docx.oxml import OxmlElement
 
-        paragraph = self.word.add_paragraph()
+        paragraph = self.paragraph()
         borders = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
         for key, value in (
