@@ -136,3 +136,14 @@ def test_the_kit_is_never_published(build_tree: Builder) -> None:
     result = CliRunner().invoke(cli.main, ["--project", str(root), "build", "--out", "site"])
     assert result.exit_code == 1
     assert "jdgen.yaml:4:" in result.output and "interview-kit" in result.output
+
+
+def test_a_guide_without_steps_has_no_kit_and_says_why(build_tree: Builder) -> None:
+    role = ROLE.split("hiring:")[0] + "hiring:\n  look_for: [SQL]\n"
+    root = build_tree({"jdgen.yaml": CONFIG, "roles/data.yaml": role})
+    result = CliRunner().invoke(
+        cli.main, ["--project", str(root), "render", "data", "-k", "interview-kit"]
+    )
+    assert result.exit_code == 1
+    assert "has no interview steps (hiring.steps)" in result.output
+    assert "hiring-guide" in result.output  # the kinds it has

@@ -125,6 +125,9 @@ def test_docx_language_and_east_asian_font(
     theme = _xml(data, "word/theme/theme1.xml")
     assert f'<a:ea typeface="{font}"/>' in theme
     assert "Jpan" not in theme and "ＭＳ" not in theme and "明朝" not in theme
+    fonts = etree.fromstring(_xml(data, "word/fontTable.xml").encode())
+    cjk = fonts.find(f"{W}font[@{W}name='{font}']")
+    assert cjk.find(f"{W}charset").get(f"{W}val") == "86"  # GB2312: a Chinese substitute
     settings = _xml(data, "word/settings.xml")
     assert f'w:eastAsia="{east_asian}"' in settings and "ja-JP" not in settings
     # Headings are Word's own, so the navigation pane and a table of contents find them.

@@ -208,6 +208,8 @@ class Renderer:
                 if kind in KIND_SECTIONS
                 else "is a role family"
             )
+            if kind == "interview-kit" and resolved.role.hiring is not None:
+                what = "has no interview steps (hiring.steps)"
             raise InvalidInputError(
                 Problem(
                     f"{resolved.role.id} {what}, so it has no {kind}",
@@ -323,7 +325,7 @@ class Renderer:
         where = print_locale(localizer.info.tag, self.project.config.fonts)
         title = inline_text(document.title).replace("\n", " ")
         org = self.project.config.organization
-        day = self.today or dt.date(1980, 1, 1)
+        day = self.today or self.project.today()  # the build date, in every file's dates
         if fmt == "docx":
             from jdgen.rendering.formats.docx import DocxMeta, to_docx
 

@@ -33,7 +33,7 @@ from jdgen.rendering.document import (
     Rule,
     Table,
 )
-from jdgen.rendering.formats.docx_theme import theme_xml
+from jdgen.rendering.formats.docx_theme import font_table, theme_xml
 from jdgen.rendering.formats.fonts import PrintLocale
 from jdgen.rendering.formats.runs import BREAK, Run, runs
 
@@ -147,6 +147,8 @@ def _add_theme(word: Any, where: PrintLocale) -> None:
 
     theme = word.part.part_related_by(RT.THEME)
     theme._blob = theme_xml(latin=_fonts_of(where)["w:ascii"], cjk=where.cjk).encode("utf-8")
+    table = word.part.part_related_by(RT.FONT_TABLE)
+    table._blob = font_table(table.blob, where)
     for r_id, rel in list(word.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             del word.part.rels[r_id]

@@ -4,7 +4,17 @@ built-in one sends East Asian text to a Japanese font)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
+
+if TYPE_CHECKING:
+    from jdgen.rendering.formats.fonts import PrintLocale
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: Where Word finds a substitute for a font the reader does not have: the character set
+#: (GB2312, Big5) and a font every Windows with that language has. Without them Word
+#: substitutes by its own guess, a Japanese font for Han text among them.
+_SUBSTITUTES = {"hans": ("86", "Microsoft YaHei"), "hant": ("88", "Microsoft JhengHei")}
 
 _COLOURS = (
     ("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'),
@@ -63,3 +73,23 @@ def theme_xml(latin: str, cjk: str) -> str:
         f"{_font_set('minorFont', latin, cjk)}</a:fontScheme>{_FORMATS}</a:themeElements>"
         "<a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"
     )
+
+
+def font_table(blob: bytes, where: PrintLocale) -> bytes:
+    """The font table (word/fontTable.xml) with the document's fonts in it, the CJK one
+    with its character set and a common substitute."""
+    from lxml import etree
+
+    root = etree.fromstring(blob)
+    entries = [(where.latin, "00", None), (where.cjk, *_SUBSTITUTES[where.cjk_key])]
+    for name, charset, alternative in entries:
+        if root.find(f"{{{_W}}}font[@{{{_W}}}name={quoteattr(name)}]") is not None:
+            continue
+        font = etree.SubElement(root, f"{{{_W}}}font", {f"{{{_W}}}name": name})
+        if alternative:
+            etree.SubElement(font, f"{{{_W}}}altName", {f"{{{_W}}}val": alternative})
+        etree.SubElement(font, f"{{{_W}}}charset", {f"{{{_W}}}val": charset})
+        etree.SubElement(font, f"{{{_W}}}family", {f"{{{_W}}}val": "swiss"})
+        etree.SubElement(font, f"{{{_W}}}pitch", {f"{{{_W}}}val": "variable"})
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
