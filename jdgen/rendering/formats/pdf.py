@@ -170,7 +170,10 @@ def to_pdf(page: str, document: Document, where: PrintLocale, name: str, at: Pos
     """The PDF of ``page`` (the print HTML of ``document``)."""
     module = weasyprint()
     check_glyphs(document, where, name, at)
-    html = module.HTML(string=page, base_url=None)
+    # jdgen never opens a connection, and never reads outside the project: an image a
+    # role links to is left out of the PDF (only data: URLs are read).
+    fetcher = module.URLFetcher(allowed_protocols=("data",))
+    html = module.HTML(string=page, base_url=None, url_fetcher=fetcher)
     data: bytes = html.write_pdf(
         pdf_tags=True,  # a structure tree: headings, lists, tables for screen readers
         pdf_identifier=b"jdgen",  # not a random file identifier: same input, same bytes
