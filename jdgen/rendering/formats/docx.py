@@ -165,6 +165,7 @@ def _set_page(word: Any, where: PrintLocale) -> None:
         section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
+    _page_numbers(section)
     if where.rtl:
         from docx.oxml import OxmlElement
 
@@ -175,6 +176,23 @@ def _set_page(word: Any, where: PrintLocale) -> None:
             later.addprevious(OxmlElement("w:bidi"))
         else:
             section._sectPr.append(OxmlElement("w:bidi"))
+
+
+def _page_numbers(section: Any) -> None:
+    """The page number, right-aligned in the footer (a PAGE field: Word counts)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    field = OxmlElement("w:fldSimple")
+    field.set(_qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
 
 
 def _set_properties(word: Any, where: PrintLocale, meta: DocxMeta) -> None:
