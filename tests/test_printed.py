@@ -268,6 +268,21 @@ def test_a_font_that_is_not_installed_is_named(build_tree: Builder) -> None:
     assert '"No Such Font Sans" (fonts.latin) is not installed' in result.output
 
 
+@needs_pdf
+def test_validate_checks_the_fonts_when_the_site_publishes_pdf(build_tree: Builder) -> None:
+    build_tree(
+        {
+            "jdgen.yaml": "locales: [en, zh]\npublish_formats: [pdf]\n"
+            "fonts: {hans: Missing CJK Font SC}\n",
+            "roles/r.yaml": "title: Data Engineer\nlocations: [Lima]\n",
+        }
+    )
+    result = CliRunner().invoke(cli.main, ["validate"])
+    assert result.exit_code == 1
+    assert result.output.count('"Missing CJK Font SC" (fonts.hans) is not installed') == 1
+    assert "jdgen.yaml" in result.output
+
+
 def test_without_weasyprint_pdf_is_a_clear_error(
     build_tree: Builder, monkeypatch: pytest.MonkeyPatch
 ) -> None:

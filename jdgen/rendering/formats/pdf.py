@@ -13,19 +13,19 @@ Pango on the system (Debian: ``libpango-1.0-0 libpangoft2-1.0-0``).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jdgen.errors import InvalidInputError, Position, Problem, UsageError
+from jdgen.project.config import Fonts
 from jdgen.rendering.document import Block, Code, Document, Heading, ListBlock, Paragraph, Quote
 from jdgen.rendering.document import Table as TableBlock
-from jdgen.rendering.formats.fonts import PrintLocale
+from jdgen.rendering.formats.fonts import PrintLocale, print_locale
 from jdgen.rendering.formats.runs import plain
 
 INSTALL = (
@@ -104,6 +104,22 @@ def fonts_for(where: PrintLocale, at: Position) -> list[FontFile]:
     if problems:
         raise InvalidInputError(problems)
     return found
+
+
+def print_setup_problems(locales: list[str], fonts: Fonts, at: Position) -> list[Problem]:
+    """What would stop a PDF in these locales: WeasyPrint missing, or a font of the
+    config not installed (for ``jdgen validate`` when the site publishes PDFs)."""
+    try:
+        weasyprint()
+    except UsageError as exc:
+        return [replace(p, position=at) for p in exc.problems]
+    found: dict[Problem, None] = {}
+    for tag in locales:
+        try:
+            fonts_for(print_locale(tag, fonts), at)
+        except InvalidInputError as exc:
+            found.update(dict.fromkeys(exc.problems))
+    return list(found)
 
 
 def _texts(blocks: tuple[Block, ...]) -> Iterator[str]:
@@ -189,7 +205,3 @@ def css_families(families: tuple[str, ...]) -> str:
         escaped = family.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
         quoted.append(f'"{escaped}"')
     return ", ".join(quoted)
-
-
-def created_date(day: dt.date) -> str:
-    return day.isoformat()
