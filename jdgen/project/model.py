@@ -196,6 +196,12 @@ class LintSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Source:
+    ats: str = spec(Slug(), "the system the role was imported from, e.g. greenhouse", required=True)
+    id: str = spec(Str(), "the posting's id there", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Role:
     """One role file, after ``extends`` has been resolved."""
 
@@ -293,6 +299,9 @@ class Role:
     )
     posted: dt.date | None = spec(Date(), "when the posting was published, YYYY-MM-DD")
     valid_through: dt.date | None = spec(Date(), "the last day to apply; none: open until filled")
+    source: Source | None = spec(
+        Struct(Source), "where `jdgen import` took the role from; its next import updates it"
+    )
 
     @property
     def published(self) -> bool:
