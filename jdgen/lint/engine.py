@@ -25,7 +25,7 @@ from typing import Any
 from jdgen.errors import JdgenError, Position, Problem, Severity, UsageError
 from jdgen.foundation.locales import parse_locale
 from jdgen.lint.checks import data_checks
-from jdgen.lint.laws import laws_markdown
+from jdgen.lint.lawdocs import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
 from jdgen.lint.wording import (
