@@ -72,6 +72,7 @@ class Fonts:
 PRINT_FORMATS = ("docx", "pdf")
 
 
+@dataclass(frozen=True, kw_only=True)
 class LinkedInFeed:
     company_id: str | None = spec(
         Str(r"[0-9]{1,20}", hint="the number in your LinkedIn page's admin URL"),
