@@ -47,7 +47,7 @@ EXIT_CODES = [
     (1, ["render", "r", "-l", "es", "--strict"], "--strict: 1 warning(s) count as errors"),
     (1, ["build", "--out", "site"], "roles/broken.yaml:2:1"),
     # 2: the command line is wrong
-    (2, ["render", "r", "--format", "pdf"], "'pdf' is not one of"),
+    (2, ["render", "r", "--format", "odt"], "'odt' is not one of"),
     (2, ["render", "nope"], 'no role with id "nope"'),
     (2, ["render", "r", "--locale", "klingon"], "unknown locale"),
     (2, ["render", "r", "--today", "15/03/2026"], "YYYY-MM-DD"),

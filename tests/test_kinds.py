@@ -20,7 +20,7 @@ from jdgen.rendering.renderer import Renderer, kinds_of
 from .conftest import GOLDEN, check_golden
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "kinds"
-KINDS = ("hiring-guide", "role-profile", "skills-matrix")
+KINDS = ("hiring-guide", "role-profile", "skills-matrix", "interview-kit")
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_every_bad_mark_is_reported_at_its_line(tmp_path: Path) -> None:
     role.write_text(text, encoding="utf-8")
     code, out = _run(project, "render", "ml-engineer", "--kind", "skills-matrix", "-l", "en")
     assert code == 1
-    assert 'ml-engineer.yaml:53:35: skills.domains[0].skills[0].levels: "PyTorch" uses X' in out
+    assert 'ml-engineer.yaml:61:35: skills.domains[0].skills[0].levels: "PyTorch" uses X' in out
     assert '"Model Serving" uses X' in out
     assert '"Structured Logging" has 2 mark(s) for 3 levels' in out
     assert "Traceback" not in out
@@ -100,7 +100,7 @@ def test_a_kind_the_role_has_no_data_for_is_explained(tmp_path: Path) -> None:
 def test_a_family_posting_points_to_its_documents(tmp_path: Path) -> None:
     code, out = _run(_copy(tmp_path), "render", "ml-engineer", "-l", "en")
     assert code == 1
-    assert "hiring-guide / role-profile / skills-matrix (--kind)" in out
+    assert "hiring-guide / role-profile / skills-matrix / interview-kit (--kind)" in out
 
 
 def test_each_count_takes_its_own_plural(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ checked."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
@@ -23,7 +24,7 @@ from jdgen.cli.app import (
 )
 from jdgen.errors import ExitCode, Position, Problem, UsageError
 from jdgen.foundation.vocabulary import KINDS
-from jdgen.rendering.formats import FORMATS
+from jdgen.rendering.formats import ALL_FORMATS, BINARY_FORMATS
 
 
 def _width(value: int | None) -> int | None:
@@ -39,10 +40,10 @@ def _width(value: int | None) -> int | None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(ALL_FORMATS),
     default="markdown",
     show_default=True,
-    help="Output format.",
+    help="Output format. docx and pdf are documents to print (pdf needs jdgen[pdf]).",
 )
 @click.option(
     "-k",
@@ -88,6 +89,7 @@ def render(
     Examples:
       jdgen render ml-engineer-china --locale zh --format text
       jdgen render roles/ml-engineer-lima.yaml -l en -f html -o posting.html
+      jdgen render ml-engineer -k interview-kit -l zh -f docx -o kit.zh.docx
     """
     from jdgen.foundation.write import write_atomic
     from jdgen.rendering.renderer import Renderer
@@ -99,9 +101,19 @@ def render(
         renderer.index.resolve(ref, family_ok=kind != "posting")
         if locale is not None:
             renderer.locale(locale)
+    if fmt in BINARY_FORMATS and output is None and sys.stdout.isatty():
+        raise UsageError(
+            Problem(f"{fmt} is a binary file, not for a terminal", hint="add -o FILE.{fmt}")
+        )
     result = renderer.render(ref, locale, kind, fmt, width)
     report_and_judge(result.warnings, strict, verbose)
-    if output is None:
+    if fmt in BINARY_FORMATS:
+        if output is None:
+            sys.stdout.buffer.write(result.data)
+            sys.stdout.flush()
+        else:
+            write_atomic(output, result.data)
+    elif output is None:
         click.echo(result.text, nl=False)
     else:
         write_atomic(output, result.text)

@@ -24,6 +24,7 @@ from jdgen.cli.app import (
     verbose_option,
 )
 from jdgen.errors import JdgenError, Problem
+from jdgen.rendering.formats import ALL_FORMATS, FORMATS
 
 
 @main.command()
@@ -128,6 +129,15 @@ def build(
     help="Write nothing; exit 1 if the tree in --out differs from what an export would "
     "write (for CI guarding a committed one).",
 )
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    type=click.Choice(ALL_FORMATS),
+    multiple=True,
+    help="A format to write; repeat for more (default: markdown, html and text). docx and "
+    "pdf are documents to print (pdf needs jdgen[pdf]); they need --out.",
+)
 @today_option()
 @strict_option()
 @verbose_option()
@@ -136,24 +146,29 @@ def export(
     project_dir: Path | None,
     out: Path | None,
     check: bool,
+    formats: tuple[str, ...],
     today: dt.date | None,
     strict: bool,
     verbose: bool,
 ) -> None:
     """Write every document of every role: each kind the role has (posting, hiring
-    guide, role profile, skills matrix), in each configured locale and the role's own
-    language, as Markdown, HTML and text.
+    guide, role profile, skills matrix, interview kit), in each configured locale and
+    the role's own language, as Markdown, HTML and text, or as --format docx / pdf.
 
     \b
     Files are named <role>/<kind>.<locale>.<ext>, e.g.
     ml-engineer-china/posting.zh.md. The repository's examples/documents/ is this
     tree: refresh it with `jdgen export`, and let CI run `jdgen export --check`.
     The export is atomic, and replaces only a directory an earlier export made.
+
+    \b
+    Documents to print, for the people who hire:
+      jdgen export --format docx --format pdf --out print
     """
     from jdgen.site.export import export as run_export
 
     project = project_of(project_dir)
-    result = run_export(project, out, today=today, check=check)
+    result = run_export(project, out, today=today, check=check, formats=formats or FORMATS)
     report_and_judge(result.warnings, strict, verbose)
     if check:
         report_check(

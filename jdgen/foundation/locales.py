@@ -171,3 +171,9 @@ def _maximized(tag: str) -> tuple[str, str | None, str | None]:
         locale.script or (likely.script if likely else None),
         locale.territory or (likely.territory if likely else None),
     )
+
+
+def maximized(tag: str) -> tuple[str, str | None, str | None]:
+    """A tag's language, script and territory, CLDR's likely subtags filling in what it
+    leaves out: ``zh`` is (zh, Hans, CN), ``zh-TW`` (zh, Hant, TW), ``es`` (es, Latn, ES)."""
+    return _maximized(tag)

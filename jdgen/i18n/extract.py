@@ -144,6 +144,10 @@ CONTEXT_NOTES = {
     "headcount": "the number of openings when the role does not give one (若干 in Chinese)",
     "vacancy": "whether the posting fills an open position (Ontario requires saying so)",
     "ai screening": "whether software (AI) screens applicants (Ontario requires saying so)",
+    "interview kit": "words of the interview kit, for the interview panel (not candidates)",
+    "scorecard": "a field of the interview scorecard, filled in by hand",
+    "rating": "a step of the scorecard's rating scale for one attribute",
+    "recommendation": "an overall hiring recommendation an interviewer ticks",
 }
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from jdgen.errors import Position
+from jdgen.lint.interview import kit_checks
 from jdgen.lint.pay import role_pay_problems
 from jdgen.lint.rules import Finding, offset_position, rule
 from jdgen.lint.spanish import spanish_masculine
@@ -67,6 +68,7 @@ def data_checks(
     ):
         add("hyg.title-extras", f'the title "{role.title}" holds pay or a location', "title")
     out.extend(count_checks(resolved))
+    out.extend(kit_checks(resolved))
     return out
 
 

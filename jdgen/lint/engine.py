@@ -325,6 +325,7 @@ def rules_markdown() -> str:
         "es": "Spanish",
         "zh": "Chinese",
         "checks": "Checks on the data: pay and hygiene",
+        "interview": "Checks on the interview kit",
         "channels": "Job boards (`jdgen lint --channel <board>`)",
     }
     for language, title in titles.items():

@@ -178,6 +178,8 @@ def _load(path: Path, language: str) -> tuple[Rule, ...]:
 
 
 _OTHERS: dict[str, Rule] = {}
+#: The pack of each rule-id prefix that is not a language.
+_PACKS = {"comp": "checks", "hyg": "checks", "kit": "interview"}
 
 
 def register(extra: Rule) -> Rule:
@@ -193,11 +195,7 @@ def rule(rule_id: str, severity: str = "") -> Rule:
     if found is None:
         language = rule_id.split(".", 1)[0]
         found = next(
-            (
-                r
-                for r in pack("checks" if language in ("comp", "hyg") else language)
-                if r.id == rule_id
-            ),
+            (r for r in pack(_PACKS.get(language, language)) if r.id == rule_id),
             None,
         )
     if found is None:
@@ -206,7 +204,7 @@ def rule(rule_id: str, severity: str = "") -> Rule:
 
 
 def all_rule_ids() -> list[str]:
-    return [r.id for language in ("en", "es", "zh", "checks") for r in pack(language)]
+    return [r.id for language in ("en", "es", "zh", "checks", "interview") for r in pack(language)]
 
 
 def offset_position(base: Position | None, offset: int, source: str) -> Position | None:

@@ -91,6 +91,14 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
         except (JdgenError, ValueError) as exc:
             problems.extend(exc.problems if isinstance(exc, JdgenError) else [Problem(str(exc))])
 
+    if "pdf" in project.config.publish_formats:  # the site will print: can it?
+        from jdgen.rendering.formats.pdf import print_setup_problems
+
+        where = Position(project.display(project.config_path or project.root))
+        problems.extend(
+            print_setup_problems(list(project.config.locales), project.config.fonts, where)
+        )
+
     # Roles: each file on its own, then each publishable role in every locale and kind.
     for path in role_paths:
         report.roles += 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jdgen.errors import InvalidInputError, relpath
 from jdgen.foundation.builtin import builtin_dir
-from jdgen.foundation.vocabulary import KINDS
+from jdgen.foundation.vocabulary import PUBLISHABLE_KINDS
 from jdgen.project.brand import dark_accent, light_accent
 from jdgen.project.checking import INVALID, Checker
 from jdgen.project.load import Document, load_yaml, parse_yaml
@@ -69,6 +69,35 @@ class LintConfig:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Fonts:
+    """The fonts of printed documents (DOCX and PDF), one per script. A PDF build finds
+    each on the system through fontconfig, and fails if a character has no glyph in them."""
+
+    latin: str = spec(
+        Line(), "the font for Latin text (es, en), e.g. Noto Sans", default="Noto Sans"
+    )
+    hans: str = spec(
+        Line(),
+        "the font for Simplified Chinese (zh, zh-CN), e.g. Noto Sans CJK SC",
+        default="Noto Sans CJK SC",
+    )
+    hant: str = spec(
+        Line(),
+        "the font for Traditional Chinese (zh-Hant, zh-TW), e.g. Noto Sans CJK TC",
+        default="Noto Sans CJK TC",
+    )
+    emoji: str | None = spec(
+        Line(),
+        "a font for emoji and other symbols, tried last, e.g. Noto Color Emoji (default: "
+        "none, so a PDF of a document with an emoji fails, naming it)",
+    )
+
+
+#: The formats of printed documents, which a site may publish beside each posting.
+PRINT_FORMATS = ("docx", "pdf")
+
+
+@dataclass(frozen=True, kw_only=True)
 class LinkedInFeed:
     company_id: str | None = spec(
         Str(r"[0-9]{1,20}", hint="the number in your LinkedIn page's admin URL"),
@@ -113,11 +142,21 @@ class Config:
     text_width: int = spec(Int(20, 400), "line width of plain-text output", default=80)
     lint: LintConfig | None = spec(Struct(LintConfig), "how jdgen lint judges wording")
     publish: tuple[str, ...] = spec(
-        ListOf(Choice(*KINDS), min_items=1),
+        ListOf(Choice(*PUBLISHABLE_KINDS), min_items=1),
         "the documents the public site carries: posting by default; hiring-guide, "
         "role-profile and skills-matrix are for interviewers and are published only if "
-        "listed here (jdgen export writes every document, for internal use)",
+        "listed here; interview-kit is never published (jdgen export writes every "
+        "document, for internal use)",
         default=("posting",),
+    )
+    publish_formats: tuple[str, ...] = spec(
+        ListOf(Choice(*PRINT_FORMATS)),
+        "printed copies the site publishes beside each posting it carries, e.g. [docx, pdf] "
+        "(pdf needs jdgen[pdf]); default: none",
+        factory=tuple,
+    )
+    fonts: Fonts = spec(
+        Struct(Fonts), "the fonts of DOCX and PDF documents, one per script", factory=Fonts
     )
     fallback_pages: bool = spec(
         Bool(),

@@ -1,5 +1,6 @@
-"""The sections behind the documents beside a posting: the hiring guide (``hiring:``),
-the role profile (``profile:``) and the skills matrix (``skills:``)."""
+"""The sections behind the documents beside a posting: the hiring guide (``hiring:``, also
+behind the interview kit), the role profile (``profile:``) and the skills matrix
+(``skills:``)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,31 @@ class Step:
 
 
 @dataclass(frozen=True, kw_only=True)
+class StepQuestion:
+    question: str = spec(Line(), "what to ask in this step", required=True)
+    good_answer: str | None = spec(Line(), "what a good answer shows")
+
+
+@dataclass(frozen=True, kw_only=True)
+class GuideStep(Step):
+    """A step of the hiring guide: a posting's process step, plus what the interview kit
+    needs (what the step assesses and what to ask in it)."""
+
+    assesses: tuple[str, ...] = spec(
+        ListOf(Line()),
+        "the focus attributes this step assesses: a must-have of requirements.must_have, "
+        "written as it is there, or an attribute of your own (the interview kit's scorecard "
+        "rates each one)",
+        factory=tuple,
+    )
+    questions: tuple[StepQuestion, ...] = spec(
+        ListOf(Struct(StepQuestion)),
+        "the questions to ask in this step (the interview kit)",
+        factory=tuple,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Tip:
     question: str = spec(Line(), "what to ask", required=True)
     tests: str | None = spec(Line(), "what the answer shows, if the tip says")
@@ -32,7 +58,9 @@ class Tip:
 class HiringGuide:
     intro: str | None = spec(Text(), "what the role is, for the people hiring")
     look_for: tuple[str, ...] = spec(ListOf(Line()), "what to look for", factory=tuple)
-    steps: tuple[Step, ...] = spec(ListOf(Struct(Step)), "the hiring process", factory=tuple)
+    steps: tuple[GuideStep, ...] = spec(
+        ListOf(Struct(GuideStep)), "the hiring process", factory=tuple
+    )
     tips: tuple[Tip, ...] = spec(
         ListOf(Struct(Tip)), "interview questions and what they test", factory=tuple
     )

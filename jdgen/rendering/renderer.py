@@ -27,11 +27,12 @@ from jdgen.foundation.locales import LocaleInfo
 from jdgen.foundation.vocabulary import KIND_SECTIONS
 from jdgen.i18n.localize import Localizer, resolve_locale
 from jdgen.project.config import Project
+from jdgen.project.interview import interview_kit
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole, RoleIndex
 from jdgen.project.schema import fields_of
 from jdgen.rendering.document import Document
-from jdgen.rendering.formats import FORMATS
+from jdgen.rendering.formats import BINARY_FORMATS, FORMATS
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
@@ -48,16 +49,23 @@ KINDS = {kind: f"{kind}.md.j2" for kind in vocabulary.KINDS}
 
 
 def kinds_of(role: Role) -> list[str]:
-    """The document kinds a role has the data for (a posting, unless it is a family)."""
+    """The document kinds a role has the data for (a posting, unless it is a family; an
+    interview kit, if its hiring guide has steps)."""
     return [
         k
         for k in KINDS
         if (k == "posting" and not role.abstract)
-        or (k in KIND_SECTIONS and getattr(role, KIND_SECTIONS[k]) is not None)
+        or (
+            k in KIND_SECTIONS
+            and getattr(role, KIND_SECTIONS[k]) is not None
+            # an interview kit is made of the guide's interview steps
+            and (k != "interview-kit" or bool(role.hiring and role.hiring.steps))
+        )
     ]
 
 
 PAGE_TEMPLATE = "page.html.j2"
+PRINT_TEMPLATE = "print.html.j2"
 DESCRIPTION_LENGTH = 160
 
 
@@ -71,6 +79,8 @@ class Rendered:
     kind: str
     format: str
     warnings: tuple[Problem, ...] = ()
+    #: The file, for a printed format (docx, pdf); ``text`` is then empty.
+    data: bytes = b""
 
 
 def _model_names() -> list[str]:
@@ -82,7 +92,7 @@ def _model_names() -> list[str]:
         for obj in vars(module).values():
             if isinstance(obj, type) and dataclasses.is_dataclass(obj):
                 names.update(fields_of(obj))
-    return sorted(names | {"role", "org", "locale", "today", "kind"})
+    return sorted(names | {"role", "org", "locale", "today", "kind", "kit"})
 
 
 @dataclass(frozen=True)
@@ -201,6 +211,8 @@ class Renderer:
                 if kind in KIND_SECTIONS
                 else "is a role family"
             )
+            if kind == "interview-kit" and resolved.role.hiring is not None:
+                what = "has no interview steps (hiring.steps)"
             raise InvalidInputError(
                 Problem(
                     f"{resolved.role.id} {what}, so it has no {kind}",
@@ -238,6 +250,8 @@ class Renderer:
         }
         if extra is not None:
             context.update(extra(role) if callable(extra) else extra)
+        if kind == "interview-kit":  # which step assesses what, matched on the role as written
+            context["kit"] = interview_kit(resolved.role, role)
         before = set(localizer.messages.misses)
         markdown = render_template(env, template, context, _model_names())
         document = parse(markdown)
@@ -288,14 +302,22 @@ class Renderer:
         width: int | None = None,
     ) -> Rendered:
         """Render one role (an id or a path) in one locale, kind and format."""
-        if fmt not in FORMATS:
+        if fmt not in FORMATS + BINARY_FORMATS:
             raise UsageError(
-                Problem(f'unknown format "{fmt}"', hint="formats: " + ", ".join(FORMATS))
+                Problem(
+                    f'unknown format "{fmt}"',
+                    hint="formats: " + ", ".join(FORMATS + BINARY_FORMATS),
+                )
             )
         resolved = self.index.resolve(ref, family_ok=kind != "posting")
         tag = locale or resolved.role.language
         document, warnings = self.document(resolved, tag, kind)
         localizer = self.localizer(tag)
+        if fmt in BINARY_FORMATS:
+            name = f"{kind} of {resolved.role.id} in {localizer.info.tag}"
+            at = Position(resolved.display)
+            data = self.printed(document, fmt, localizer, name, at)
+            return Rendered("", document, localizer.info.tag, kind, fmt, tuple(warnings), data)
         text = self.format(document, fmt, localizer, width)
         return Rendered(text, document, localizer.info.tag, kind, fmt, tuple(warnings))
 
@@ -312,6 +334,46 @@ class Renderer:
             )
             return to_text(document, columns)
         return self.page(document, localizer)
+
+    def printed(
+        self,
+        document: Document,
+        fmt: str,
+        localizer: Localizer,
+        name: str = "the document",
+        at: Position | None = None,
+    ) -> bytes:
+        """A printed document (``docx``, or ``pdf`` with the ``jdgen[pdf]`` extra) as bytes.
+        ``name`` and ``at`` (the role file) say which document an error is about."""
+        from jdgen.rendering.formats.fonts import print_locale
+
+        where = print_locale(localizer.info.tag, self.project.config.fonts)
+        title = inline_text(document.title).replace("\n", " ")
+        org = self.project.config.organization
+        day = self.today or self.project.today()  # the build date, in every file's dates
+        if fmt == "docx":
+            from jdgen.rendering.formats.docx import DocxMeta, to_docx
+
+            return to_docx(document, where, DocxMeta(title, org.name if org else "", day))
+        if fmt == "pdf":
+            from jdgen.rendering.formats.pdf import css_families, to_pdf
+
+            context = {
+                "lang": localizer.info.tag,
+                "title": title,
+                "description": "",
+                "body": Markup(to_html(document)),
+                "org": org,
+                "fonts": Markup(css_families(where.stack)),
+                "created": day.isoformat(),
+            }
+            page = render_template(self.environment(localizer.info.tag), PRINT_TEMPLATE, context)
+            return to_pdf(
+                page, document, where, name, at or Position(self.project.display(self.project.root))
+            )
+        raise UsageError(
+            Problem(f'unknown format "{fmt}"', hint="formats: " + ", ".join(BINARY_FORMATS))
+        )
 
     def page(self, document: Document, localizer: Localizer) -> str:
         """A complete HTML5 page around the document."""

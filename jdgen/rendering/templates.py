@@ -80,6 +80,16 @@ def join_sentences(sentences: Any) -> str:
     return out
 
 
+_FIRST = re.compile("^((?:\ue000[A-Za-z0-9-]+\ue001)?)(\\w)")
+
+
+def upper_first(value: Any) -> Any:
+    """The text with its first letter in capitals (a step's description, lower case after
+    a colon in the guide, starts a paragraph in the kit); role content stays content."""
+    text = _FIRST.sub(lambda m: m.group(1) + m.group(2).upper(), str(value), count=1)
+    return type(value)(text) if isinstance(value, str) else text
+
+
 _HTTPS = re.compile(r"https://[^\s<>\\]+")
 _EMAIL = re.compile(r"(?:mailto:)?[^\s<>@\\:]+@[^\s<>@\\]+\.[^\s<>@\\]+")
 
@@ -229,6 +239,7 @@ def make_environment(
             "track_diagram": track_diagram,
             "chart": chart_block,
             "sentences": join_sentences,
+            "upper_first": upper_first,
             "join": _join_keeping_content,
         }
     )

@@ -141,6 +141,7 @@ def build_site(
         day,
         config.publish,
         config.fallback_pages,
+        config.publish_formats,
         config.feeds,
     )
 

@@ -14,10 +14,11 @@ exported (it holds the ``.jdgen-site`` marker) is ever replaced.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jdgen.errors import JdgenError, Problem, Problems
+from jdgen.errors import InvalidInputError, JdgenError, Position, Problem, Problems, UsageError
 from jdgen.foundation.locales import same_locale
 from jdgen.foundation.vocabulary import KIND_SECTIONS
 from jdgen.foundation.write import (
@@ -32,7 +33,7 @@ from jdgen.foundation.write import (
 )
 from jdgen.project.config import Project
 from jdgen.project.resolve import ResolvedRole, role_files
-from jdgen.rendering.formats import EXTENSIONS, FORMATS
+from jdgen.rendering.formats import BINARY_FORMATS, EXTENSIONS, FORMATS
 from jdgen.rendering.renderer import Renderer, kinds_of
 
 #: Where ``jdgen export`` writes without ``--out``, relative to the project.
@@ -69,7 +70,9 @@ def own_kinds(resolved: ResolvedRole) -> list[str]:
     return [k for k in kinds_of(resolved.role) if k not in KIND_SECTIONS or own(KIND_SECTIONS[k])]
 
 
-def plan(project: Project, today: dt.date | None = None) -> tuple[dict[str, bytes], list[Problem]]:
+def plan(
+    project: Project, today: dt.date | None = None, formats: Sequence[str] = FORMATS
+) -> tuple[dict[str, bytes], list[Problem]]:
     """Every file of the export, by relative path, and the warnings rendering them gave.
 
     Raises the errors of every role at once if any role cannot be rendered."""
@@ -96,23 +99,49 @@ def plan(project: Project, today: dt.date | None = None) -> tuple[dict[str, byte
                     continue
                 warnings.extend(rendition.warnings)
                 tag = rendition.localizer.info.tag
-                for fmt in FORMATS:
+                for fmt in formats:
+                    rel = f"{role_id}/{kind}.{tag}{EXTENSIONS[fmt]}"
+                    if fmt in BINARY_FORMATS:
+                        try:
+                            files[rel] = renderer.printed(
+                                rendition.document,
+                                fmt,
+                                rendition.localizer,
+                                f"{kind} of {role_id} in {tag}",
+                                Position(resolved.display),
+                            )
+                        except InvalidInputError as exc:  # a font or a glyph missing
+                            problems.extend(exc.problems)
+                        continue
                     text = renderer.format(rendition.document, fmt, rendition.localizer)
-                    files[f"{role_id}/{kind}.{tag}{EXTENSIONS[fmt]}"] = text.encode()
+                    files[rel] = text.encode()
     problems.raise_errors()
     return files, sorted(dict.fromkeys(warnings), key=Problem.sort_key)
 
 
 def export(
-    project: Project, out: Path | None = None, today: dt.date | None = None, check: bool = False
+    project: Project,
+    out: Path | None = None,
+    today: dt.date | None = None,
+    check: bool = False,
+    formats: Sequence[str] = FORMATS,
 ) -> ExportReport:
-    """Write (or, with ``check``, compare) the export tree at ``out``."""
+    """Write (or, with ``check``, compare) the export tree at ``out``, in ``formats``."""
+    formats = tuple(dict.fromkeys(formats))
+    if out is None and set(formats) != set(FORMATS):
+        raise UsageError(
+            Problem(
+                f"--out is needed with --format {' '.join(formats)}",
+                hint=f"the default, {DEFAULT_OUT}, holds the text formats "
+                f"({', '.join(FORMATS)}) and would lose them; e.g. --out print",
+            )
+        )
     out = out if out is not None else project.root / DEFAULT_OUT
     if out.is_symlink():  # write into what the link points at; the link stays as it is
         out = out.resolve()
-    files, warnings = plan(project, today)
+    files, warnings = plan(project, today, formats)
     report = ExportReport(out, files=len(files), warnings=warnings)
-    report.documents = sum(1 for rel in files if rel.endswith(EXTENSIONS["markdown"]))
+    report.documents = sum(1 for rel in files if rel.endswith(EXTENSIONS[formats[0]]))
     report.differences = compare_tree({rel: sha256(data) for rel, data in files.items()}, out)
     if check or not report.differences:
         return report

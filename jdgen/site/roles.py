@@ -16,15 +16,17 @@ from typing import Any
 
 from markupsafe import Markup
 
-from jdgen.errors import InvalidInputError, Position, Problem, Severity
+from jdgen.errors import InvalidInputError, JdgenError, Position, Problem, Severity
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import parse_locale, same_locale
+from jdgen.foundation.vocabulary import INTERNAL_KINDS
 from jdgen.foundation.write import write_tree
 from jdgen.project.config import FeedsConfig
 from jdgen.project.identity import location_keys
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole
 from jdgen.rendering.document import Document, Heading
+from jdgen.rendering.formats import EXTENSIONS
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
@@ -87,6 +89,8 @@ class RenderPlan:
     publish: tuple[str, ...] = ("posting",)
     #: Publish locales a role's texts are not translated into (``fallback_pages:``).
     fallback: bool = False
+    #: Printed copies published beside each document (``publish_formats:``: docx, pdf).
+    printed: tuple[str, ...] = ()
     #: The job-board feeds the site carries (``feeds:``).
     feeds: FeedsConfig = field(default_factory=FeedsConfig)
 
@@ -129,7 +133,7 @@ def _render_role(renderer: Renderer, plan: RenderPlan, role_id: str) -> RoleResu
         ).to_json()
         for tag in skipped
     )
-    kinds = [k for k in kinds_of(role) if k in plan.publish]
+    kinds = [k for k in kinds_of(role) if k in plan.publish and k not in INTERNAL_KINDS]
     if "posting" in kinds and apply_href(role) is None:
         result.warnings.append(
             Problem(
@@ -198,6 +202,7 @@ def _pages(
     text_width = localizer.conventions.text_width or renderer.project.config.text_width
     result.outputs[posting_path(tag, role_id, kind, ".md")] = to_markdown(doc).encode()
     result.outputs[posting_path(tag, role_id, kind, ".txt")] = to_text(doc, text_width).encode()
+    _printed(renderer, plan, resolved, role_id, tag, kind, rendition, result)
     page = posting_path(tag, role_id, kind)
     body = to_html(doc)
     context = page_context(renderer, plan, tag, page, same)
@@ -208,6 +213,12 @@ def _pages(
         description=description(rendition.role.summary or doc.summary()),
         body=Markup(body),
         kind=kind,
+        # The printed copies beside the page (publish_formats:), for download.
+        printed=[
+            {"href": f"{kind}{EXTENSIONS[fmt]}", "type": PRINTED_TYPES[fmt], "label": label}
+            for fmt, label in (("docx", "Word"), ("pdf", "PDF"))
+            if fmt in plan.printed
+        ],
     )
     if kind == "posting":
         # The page leads with the job: its title, facts and apply button, then the text
@@ -248,6 +259,35 @@ def _pages(
         result.facts.append(shown.to_json())
     env = renderer.environment(tag)
     result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
+
+
+PRINTED_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def _printed(
+    renderer: Renderer,
+    plan: RenderPlan,
+    resolved: ResolvedRole,
+    role_id: str,
+    tag: str,
+    kind: str,
+    rendition: Rendition,
+    result: RoleResult,
+) -> None:
+    """The printed copies of one document (``publish_formats:``), beside its page."""
+    for fmt in plan.printed:
+        name = f"{role_id} {kind} ({tag}, {fmt})"
+        try:
+            data = renderer.printed(
+                rendition.document, fmt, rendition.localizer, name, Position(resolved.display)
+            )
+        except JdgenError as exc:  # no WeasyPrint, a font missing, a glyph no font has
+            result.problems.extend(exc.problems)
+            continue
+        result.outputs[posting_path(tag, role_id, kind, EXTENSIONS[fmt])] = data
 
 
 def company_of(renderer: Renderer, role: Role) -> str:

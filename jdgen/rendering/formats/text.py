@@ -112,6 +112,7 @@ def _table(table: Table) -> list[str]:
     def line(cells: list[str]) -> str:
         return "  ".join(pad(c, widths[i], align[i]) for i, c in enumerate(cells)).rstrip()
 
-    out = [line(rows[0]), "  ".join("-" * w for w in widths)]
+    # An empty last column (room to write) leaves no spaces at the end of the rule.
+    out = [line(rows[0]), "  ".join("-" * w for w in widths).rstrip()]
     out.extend(line(r) for r in rows[1:])
     return out
