@@ -103,14 +103,29 @@ def today_option(
     return click.option("--today", type=DateParam(), default=source_date, help=help)
 
 
+def check_locales(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Refuse a malformed tag, or one CLDR does not know, as a usage error (exit 2) before
+    the command runs; the values are passed on as the user wrote them."""
+    from jdgen.foundation.locales import parse_locale
+
+    for tag in value if isinstance(value, tuple) else () if value is None else (value,):
+        try:
+            parse_locale(tag)
+        except ValueError as exc:
+            raise click.BadParameter(printable(str(exc)), ctx, param) from None
+    return value
+
+
 def locale_option(help: str, multiple: bool = False) -> Callable[[F], F]:
-    """``-l/--locale``: one locale (``locale``), or several (``locales``, repeatable)."""
+    """``-l/--locale``: one locale (``locale``), or several (``locales``, repeatable);
+    each checked by :func:`check_locales`."""
     names = ("-l", "--locale", "locales") if multiple else ("-l", "--locale")
     return click.option(
         *names,
         multiple=multiple,
         metavar="LOCALE",
         shell_complete=complete_locales,
+        callback=check_locales,
         help=help,
     )
 
