@@ -144,7 +144,13 @@ def test_memory_stays_in_its_locale(build_tree: Builder) -> None:
 
 def test_update_refuses_a_locale_it_does_not_translate(build_tree: Builder) -> None:
     root = build_tree({"jdgen.yaml": "locales: [en, es]\n", "roles/a.yaml": ROLE_A})
-    for args in (["-l", "qq"], ["-l", "es-!"], ["-l", "fr"], ["-l", "es", "-l", "de-AT"], ["-l", ""]):
+    for args in (
+        ["-l", "qq"],
+        ["-l", "es-!"],
+        ["-l", "fr"],
+        ["-l", "es", "-l", "de-AT"],
+        ["-l", ""],
+    ):
         result = CliRunner().invoke(cli.main, ["i18n", "update", *args])
         assert result.exit_code == 2, (args, result.output)
         assert "Traceback" not in result.output

@@ -170,11 +170,15 @@ def _header(text: str) -> list[str]:
     return head.fields["msgstr"].splitlines()
 
 
-_VALUE = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
-    min_size=1,
-    max_size=160,
-).map(str.strip).filter(bool)
+_VALUE = (
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+        min_size=1,
+        max_size=160,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 _PLURALS = st.sampled_from(
     [
         "nplurals=2; plural=(n != 1);",

@@ -213,7 +213,7 @@ def xliff_export(project_dir: Path | None, locale: str, output: Path | None) -> 
 def xliff_import(project_dir: Path | None, file: Path) -> None:
     """Bring a translated XLIFF file back into the catalogs it was exported from. Nothing
     is written unless every unit finds its entry."""
-    from jdgen.i18n.xliff import import_xliff
+    from jdgen.i18n.xliff_read import import_xliff
 
     project = project_of(project_dir)
     for done in import_xliff(project, file.read_bytes(), str(file)):
