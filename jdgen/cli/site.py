@@ -23,7 +23,7 @@ from jdgen.cli.app import (
     today_option,
     verbose_option,
 )
-from jdgen.errors import JdgenError, Problem
+from jdgen.errors import ExitCode, JdgenError, Problem
 
 
 @main.command()
@@ -205,11 +205,12 @@ def serve(project_dir: Path | None, port: int) -> None:
                 f"cannot listen on 127.0.0.1:{port}: {exc.strerror}", hint="choose another --port"
             )
         ) from None
-    preview.start()
-    echo(f"serving {preview.url} (Ctrl-C to stop)", err=True)
     try:
+        preview.start()
+        echo(f"serving {preview.url} (Ctrl-C to stop)", err=True)
         preview.wait()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # the one way to stop it, and told as every Ctrl-C is: 130
         echo("stopped", err=True)
+        raise click.exceptions.Exit(int(ExitCode.INTERRUPTED)) from None
     finally:
         preview.stop()
