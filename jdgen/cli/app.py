@@ -112,8 +112,25 @@ def check_locales(ctx: click.Context, param: click.Parameter, value: Any) -> Any
         try:
             parse_locale(tag)
         except ValueError as exc:
-            raise click.BadParameter(printable(str(exc)), ctx, param) from None
+            known = _project_locales()
+            hint = f" (available: {', '.join(known)})" if known else ""
+            raise click.BadParameter(
+                printable(f"unknown locale: {exc}{hint}"), ctx, param
+            ) from None
     return value
+
+
+def _project_locales() -> list[str]:
+    """The locales the project in the current directory renders to, or none."""
+    from jdgen.i18n.localize import available_locales
+    from jdgen.project.config import find_project
+
+    try:
+        directory = click.get_current_context().find_root().obj
+        project = find_project(directory) if directory else find_project()
+        return available_locales(project.locale_dirs, project.template_dirs)
+    except Exception:  # only for a hint: a project that does not load gives none
+        return []
 
 
 def locale_option(help: str, multiple: bool = False) -> Callable[[F], F]:

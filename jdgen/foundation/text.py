@@ -31,18 +31,15 @@ def describe_character(char: str) -> str:
 
 def character_problem(text: str) -> str:
     """Why ``text`` cannot be used (empty when it can): the first forbidden character,
-    where it is and what it is."""
+    where it is and what it is, as a predicate ("the value " + it reads as a sentence)."""
     found = forbidden_character(text)
     if found is None:
         return ""
     at, char = found
-    return f"it holds the character {describe_character(char)} at character {at + 1}"
+    return f"holds the character {describe_character(char)} at character {at + 1}"
 
 
-CHARACTER_HINT = (
-    "remove it: control characters and line separators cannot appear in any output "
-    "(a line break is \\n)"
-)
+CHARACTER_HINT = "remove it: no output may hold a control character or a line separator"
 
 # unicodedata names no C0 or C1 control; these are the ones people meet.
 _CONTROL_NAMES = {

@@ -154,7 +154,7 @@ def _unwritable(catalog: Catalog, path: Path) -> list[Problem]:
         if why:
             problems.append(
                 Problem(
-                    f"this entry cannot be exported: {why}",
+                    f"this entry cannot be exported: it {why}",
                     Position(relpath(path), message.lineno or 0),
                     hint=CHARACTER_HINT,
                 )

@@ -33,6 +33,7 @@ from jdgen.rendering.formats import FORMATS
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
+from jdgen.rendering.markdown_escape import escape_page
 from jdgen.rendering.parser import parse
 from jdgen.rendering.templates import (
     TrackingEnvironment,
@@ -217,7 +218,7 @@ class Renderer:
             "today": self.today,
         }
         before = set(localizer.messages.misses)
-        markdown = render_template(env, KINDS[kind], context, _model_names())
+        markdown = escape_page(render_template(env, KINDS[kind], context, _model_names()))
         document = parse(markdown)
         warnings = content_warnings + self._warnings(resolved, localizer, before)
         untranslated = sum(1 for w in content_warnings if w.field)  # a text, by its field
