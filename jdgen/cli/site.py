@@ -83,6 +83,8 @@ def build(
     from jdgen.site.build import build_site
 
     project = project_of(project_dir)
+    if changes is not None:  # before anything is built: the option is wrong, not the build
+        _check_changes_file(project, changes, out)
     bar = None
     if sys.stderr.isatty() and not check:
         bar = click.progressbar(length=1, label="Rendering", file=sys.stderr)
@@ -113,6 +115,23 @@ def build(
         f"built {result.out}: {result.files} files, {result.rendered} role(s) "
         f"rendered, {result.reused} reused, {len(result.expired)} expired; site {state}"
     )
+
+
+def _check_changes_file(project: Any, changes: Path, out: Path | None) -> None:
+    """``--changes FILE`` never overwrites an input (the config, a role, a template, a
+    catalog) nor writes into the site or the cache."""
+    from jdgen.foundation.write import check_output_file
+    from jdgen.project.config import CONFIG_NAME
+    from jdgen.site.build import CACHE_DIR
+
+    inputs = [
+        project.root / CONFIG_NAME,
+        project.roles_dir,
+        *project.template_dirs,
+        *project.locale_dirs,
+    ]
+    outputs = [out or project.root / "site", project.root / CACHE_DIR]
+    check_output_file(changes, inputs, outputs, option="--changes")
 
 
 @main.command()

@@ -9,7 +9,7 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from jdgen.errors import OutputError, Position, Problem, RefusedOutputError
@@ -115,6 +115,36 @@ def check_output_dir(out: Path, keep: tuple[Path, ...] = ()) -> None:
                 "choose another",
             )
         )
+
+
+def check_output_file(
+    path: Path, inputs: Sequence[Path], outputs: Sequence[Path] = (), option: str = ""
+) -> None:
+    """Refuse a file an output option names (``build --changes FILE``, ``-o FILE``) when
+    writing it would overwrite an input or write into another output.
+
+    ``inputs`` are files or directories that are read (the config, the roles, templates
+    and catalogs; a path inside one of them is refused whether it exists yet or not),
+    ``outputs`` directories that jdgen replaces as a whole (the site, the cache). Links are
+    followed: a link to a role is a role. Raises :class:`RefusedOutputError` (exit 2).
+    """
+    target = Path(os.path.abspath(path))
+    resolved = target.resolve()
+    where = Position(str(path))
+    name = f"{option} " if option else ""
+    for kind, places in (("an input", inputs), ("an output", outputs)):
+        for place in places:
+            here = Path(os.path.abspath(place)).resolve()
+            if resolved == here or here in resolved.parents:
+                what = "is" if resolved == here else "is inside"
+                raise RefusedOutputError(
+                    Problem(
+                        f"refusing to write {name}{path}: it {what} {kind} of the build ({here})",
+                        where,
+                        hint="write it outside the project's inputs and the site, e.g. "
+                        "changes.json in the working directory",
+                    )
+                )
 
 
 def _exchange(a: Path, b: Path) -> bool:
