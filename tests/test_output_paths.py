@@ -113,3 +113,14 @@ def test_any_spelling_of_a_path_is_judged_by_where_it_leads(
         assert inside, where
     else:
         assert not inside, where
+
+
+@pytest.mark.parametrize(
+    "target", ["locales/es/LC_MESSAGES/role-data.po", "jdgen.yaml", "roles/x.xlf", "locales/es.xlf"]
+)
+def test_an_xliff_export_never_overwrites_an_input(build_tree: Builder, target: str) -> None:
+    root = build_tree(PROJECT)
+    before = _inputs(root)
+    result = CliRunner().invoke(cli.main, ["i18n", "xliff", "export", "es", "-o", target])
+    assert result.exit_code == 2, result.output
+    assert _inputs(root) == before  # nothing overwritten, nothing new
