@@ -23,7 +23,8 @@ PROJECT = {
     "jdgen.yaml": "locales: [en, es]\nbase_url: https://jobs.example.org/\n",
     "roles/data.yaml": "title: Data Engineer\nposted: 2026-02-01\n",
     "templates/notes.txt": "a file of the templates folder\n",
-    "locales/es/LC_MESSAGES/role-data.po": 'msgid ""\nmsgstr ""\n"Language: es\\n"\n',
+    "locales/es/LC_MESSAGES/role-data.po": 'msgid ""\nmsgstr ""\n"Language: es\\n"\n\n'
+    'msgctxt "data:title"\nmsgid "Data Engineer"\nmsgstr "Ingeniero/a de datos"\n',
 }
 
 
