@@ -13,7 +13,7 @@ from jdgen.foundation.write import sha256
 from jdgen.i18n.localize import Localizer
 from jdgen.rendering.renderer import Renderer
 from jdgen.rendering.templates import render_template
-from jdgen.site.facts import Facts, facet_values, group_postings
+from jdgen.site.facts import Facts, details_on, facet_values, group_postings
 from jdgen.site.pages import (
     page_url,
     relative,
@@ -154,7 +154,7 @@ def _facet_pages(
                         {
                             "href": "../../" + _below(tag, f.path),
                             "title": f.title,
-                            "details": f.details,
+                            "details": details_on(f, kind, value),
                         }
                         for f in group
                     ],
