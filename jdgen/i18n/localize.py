@@ -293,4 +293,12 @@ class Localizer:
                 )
             return Content(text)
 
-        return map_text(resolved.role, localize), warnings
+        localized = map_text(resolved.role, localize)
+        errors = [
+            e
+            for source in dict.fromkeys((t.role, t.language) for t in resolved.texts.values())
+            for e in self.role_messages(*source).errors
+        ]
+        if errors:
+            raise InvalidInputError(errors)
+        return localized, warnings
