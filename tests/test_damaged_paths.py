@@ -29,7 +29,9 @@ def test_a_cache_directory_replaced_by_a_file_is_named(build_tree: Builder, dama
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("not a directory\n", encoding="utf-8")
     for n in range(2):
-        before = (root / "site/en/a/index.html").read_bytes()  # the next builds find it too, and render every role again
+        before = (
+            root / "site/en/a/index.html"
+        ).read_bytes()  # the next builds find it too, and render every role again
         (root / "roles/a.yaml").write_text(f"title: Data Engineer {n}\nposted: 2026-02-01\n")
         (root / "roles" / f"x{n}.yaml").write_text(f"title: X{n}\nposted: 2026-02-01\n")
         result = CliRunner().invoke(cli.main, ["build"])

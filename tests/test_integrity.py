@@ -178,8 +178,8 @@ def test_a_build_killed_at_any_step_never_leaves_a_mixed_site(
             (root / "roles" / name).write_bytes(data)
     build_site(find_project(root))
     expected = old if undo else new
-    assert tree_hash(root / "site") == expected == clean_build(
-        root, tmp_path_factory.mktemp("clean")
+    assert (
+        tree_hash(root / "site") == expected == clean_build(root, tmp_path_factory.mktemp("clean"))
     )
     assert debris(root) == []
 

@@ -6,8 +6,9 @@ A build is:
    inputs, so the result is the same whatever the order or the number of processes);
 3. assemble the pages made from all roles (indexes, sitemap, feed), which are cheap;
 4. publish: copy every file from the cache (checked against its name) into a new tree
-   beside the output and swap it in, or patch a few files in place (publish.py). A failed
-   or interrupted build leaves the previous site as it was.
+   beside the output and swap it in; when a few files changed, only those are copied and
+   the rest linked from the site on disk (publish.py). A failed, interrupted or killed
+   build leaves the previous site as it was.
 
 The same inputs give a byte-identical tree: nothing depends on the machine or the order
 of work, and the clock only through ``today`` (the calendar's, unless the caller gives a

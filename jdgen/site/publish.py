@@ -14,7 +14,6 @@ from pathlib import Path
 
 from jdgen.foundation.write import (
     fresh_path,
-    inside,
     make_below,
     staging_beside,
     swap_in,
@@ -23,7 +22,7 @@ from jdgen.foundation.write import (
 from jdgen.site.cache import Cache, CacheMiss
 from jdgen.site.pages import page_url
 
-PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site) are patched in place
+PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site): the rest is linked
 
 
 def copy_out(
@@ -92,7 +91,9 @@ def link_unchanged(out: Path, staging: Path, rels: Iterable[str], made: set[str]
     cannot link, the file is copied."""
     top = os.fspath(staging)
     for rel in rels:
-        source = inside(out, rel, "the site")
+        # Checked by its text only (a system call per file would cost more than the link);
+        # a link in the site is linked as a link, never followed out of it.
+        source = fresh_path(out, rel)
         target = fresh_path(staging, rel)
         parent = os.path.dirname(target)
         if parent not in made:
