@@ -30,6 +30,7 @@ from jdgen.errors import (
     Position,
     Problem,
     Problems,
+    Severity,
     relpath,
 )
 from jdgen.foundation.locales import parse_locale
@@ -310,8 +311,22 @@ def _finish(
         with contextlib.suppress(CacheMiss):
             last = cache.get_json(cache.site)
     report.changes = page_changes(last, files, plan.base_url)
-    cache.site, cache.marker = cache.put_json(files), files[MARKER]
-    cache.save()
+    try:
+        cache.site, cache.marker = cache.put_json(files), files[MARKER]
+        cache.save()
+    except (OutputError, OSError) as exc:
+        # The site is published already: a cache that cannot be saved (a file where its
+        # directory must be, a full disk) costs the next build time, not this build.
+        why = exc.problems[0] if isinstance(exc, OutputError) else Problem(str(exc))
+        report.warnings.append(
+            Problem(
+                f"the build cache could not be saved: {why.message}; the site is built, "
+                "and the next build renders every role again",
+                why.position,
+                severity=Severity.WARNING,
+                hint=why.hint,
+            )
+        )
     return report
 
 
