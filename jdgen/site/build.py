@@ -6,9 +6,8 @@ A build is:
    inputs, so the result is the same whatever the order or the number of processes);
 3. assemble the pages made from all roles (indexes, sitemap, feed), which are cheap;
 4. publish: copy every file from the cache (checked against its name) into a new tree
-   beside the output and swap it in; when a few files changed, only those are copied and
-   the rest linked from the site on disk (publish.py). A failed, interrupted or killed
-   build leaves the previous site as it was.
+   beside the output and swap it in; of a few changed files, only those are copied, the
+   rest linked (publish.py). A failed, interrupted or killed build leaves the site as it was.
 
 The same inputs give a byte-identical tree: nothing depends on the machine or the order
 of work, and the clock only through ``today`` (the calendar's, unless the caller gives a
@@ -317,8 +316,7 @@ def _finish(
         cache.site, cache.marker = cache.put_json(files), files[MARKER]
         cache.save()
     except (OutputError, OSError) as exc:
-        # The site is published already: a cache that cannot be saved (a file where its
-        # directory must be, a full disk) costs the next build time, not this build.
+        # The site is published: a cache that cannot be saved costs the next build time.
         why = exc.problems[0] if isinstance(exc, OutputError) else Problem(str(exc))
         report.warnings.append(
             Problem(
