@@ -117,3 +117,45 @@ def test_the_most_used_translation_wins(build_tree: Builder) -> None:
     update(find_project(root))
     found = read_catalog(root / "locales/es/LC_MESSAGES/role-r9.po")
     assert found.get("Join us.", "r9:summary").string == "Únete a nosotros."
+
+
+def test_memory_stays_in_its_locale(build_tree: Builder) -> None:
+    """Issue 25: a Spanish translation from the memory was offered to the new catalogs of
+    every other locale of the same run (they shared the template's message objects)."""
+    locales = "[en, es, zh, en-GB, es-AR, fr, pt-BR]"
+    root = build_tree({"jdgen.yaml": f"locales: {locales}\n", "roles/a.yaml": ROLE_A})
+    update(find_project(root))
+    catalog_a = root / "locales/es/LC_MESSAGES/role-a.po"
+    catalog_a.write_text(_translate(catalog_a.read_text(encoding="utf-8")), encoding="utf-8")
+    (root / "roles/b.yaml").write_text(ROLE_B, encoding="utf-8")
+    changes = {c.path: c.remembered for c in update(find_project(root))}
+    assert changes["locales/es/LC_MESSAGES/role-b.po"] == 3
+    spanish = set(SPANISH.values())
+    for name in ("zh", "en_GB", "es_AR", "fr", "pt_BR"):
+        path = root / f"locales/{name}/LC_MESSAGES/role-b.po"
+        assert changes[f"locales/{name}/LC_MESSAGES/role-b.po"] == 0
+        strings = {m.string for m in read_catalog(path) if m.id}
+        assert strings == {""}, (name, strings & spanish)
+        assert "translation memory" not in path.read_text(encoding="utf-8")
+    # The template itself never holds a translation.
+    pot = (root / "locales/role-b.pot").read_text(encoding="utf-8")
+    assert not any(text in pot for text in spanish)
+
+
+def test_update_refuses_a_locale_it_does_not_translate(build_tree: Builder) -> None:
+    root = build_tree({"jdgen.yaml": "locales: [en, es]\n", "roles/a.yaml": ROLE_A})
+    for args in (
+        ["-l", "qq"],
+        ["-l", "es-!"],
+        ["-l", "fr"],
+        ["-l", "es", "-l", "de-AT"],
+        ["-l", ""],
+    ):
+        result = CliRunner().invoke(cli.main, ["i18n", "update", *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+    assert not (root / "locales/fr").exists()
+    for args in (["-l", "zz"], ["-l", "x_1"], ["-l", "\x00"]):
+        result = CliRunner().invoke(cli.main, ["lint", *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output

@@ -161,3 +161,72 @@ def test_tool_headers_survive_an_update_that_changes_the_file(build_tree: Builde
     assert "es translators" not in text
     if shutil.which("msgcat"):
         assert msgcat(text) == text
+
+
+def _header(text: str) -> list[str]:
+    from jdgen.i18n.catalogs import parse_entries
+
+    head = next(e for e in parse_entries(text, "-") if e.fields.get("msgid") == "")
+    return head.fields["msgstr"].splitlines()
+
+
+_VALUE = (
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp")),
+        min_size=1,
+        max_size=160,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+_PLURALS = st.sampled_from(
+    [
+        "nplurals=2; plural=(n != 1);",
+        "nplurals=2; plural=(n != 1 && n != 0 && n != -1 && n != -2 && n != -3 && n != -4);",
+        "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+        "(n%100<10 || n%100>=20) ? 1 : 2);",
+    ]
+)
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(translator=_VALUE, team=_VALUE, tool=_VALUE, forms=_PLURALS, pad=st.integers(0, 60))
+def test_a_wrapped_header_field_is_written_once(
+    build_tree: Builder, translator: str, team: str, tool: str, forms: str, pad: int
+) -> None:
+    """Issue 25: a header field past 79 columns is wrapped; update replaced only its first
+    line, and each later update or import added another copy of the rest."""
+    from babel.messages.pofile import escape
+
+    root = build_tree(PROJECT)
+    update(find_project(root))
+    path = root / "locales/es/LC_MESSAGES/role-data.po"
+    text = path.read_text(encoding="utf-8")
+    translator = "x" * pad + translator
+    fields = {
+        "Last-Translator": translator,
+        "Language-Team": team,
+        "X-Long-Tool-Field": tool,
+        "Plural-Forms": forms,
+    }
+    head = [ln for ln in _header(text) if ln.split(":", 1)[0] not in fields]
+    head += [f"{k}: {v}" for k, v in fields.items()]
+    start = text.index('msgstr ""\n') + len('msgstr ""\n')
+    end = text.index("\n\n", start)
+    body = "\n".join(escape(f"{line}\n") for line in head)
+    path.write_text(layout(text[:start] + body + text[end:]), encoding="utf-8")
+    for n in range(2):  # each run changes the catalog, so it is written again
+        (root / "roles/data.yaml").write_text(
+            f"title: Data Engineer\nsummary: Pipelines that run {n} times.\n", encoding="utf-8"
+        )
+        update(find_project(root))
+        lines = _header(path.read_text(encoding="utf-8"))
+        keys = [line.split(":", 1)[0] for line in lines]
+        assert all(":" in line for line in lines), lines
+        assert len(keys) == len(set(keys)), lines
+        found = dict(line.split(": ", 1) for line in lines)
+        for key, value in fields.items():
+            assert found[key] == value, (key, lines)

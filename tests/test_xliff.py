@@ -128,7 +128,7 @@ def test_a_cat_tools_changes_come_back_and_render(build_tree: Builder) -> None:
             b'<file original="role-data" source-language="zh-CN" target-language="es"><body>'
             b'<trans-unit id="1" resname="data:summary"><source>&e;</source>'
             b"<target>x</target></trans-unit></body></file></xliff>",
-            "no entry with the text",
+            "the entity reference &e; is not allowed",
         ),
         (
             b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'

@@ -103,14 +103,46 @@ def today_option(
     return click.option("--today", type=DateParam(), default=source_date, help=help)
 
 
+def check_locales(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Refuse a malformed tag, or one CLDR does not know, as a usage error (exit 2) before
+    the command runs; the values are passed on as the user wrote them."""
+    from jdgen.foundation.locales import parse_locale
+
+    for tag in value if isinstance(value, tuple) else () if value is None else (value,):
+        try:
+            parse_locale(tag)
+        except ValueError as exc:
+            known = _project_locales()
+            hint = f" (available: {', '.join(known)})" if known else ""
+            raise click.BadParameter(
+                printable(f"unknown locale: {exc}{hint}"), ctx, param
+            ) from None
+    return value
+
+
+def _project_locales() -> list[str]:
+    """The locales the project in the current directory renders to, or none."""
+    from jdgen.i18n.localize import available_locales
+    from jdgen.project.config import find_project
+
+    try:
+        directory = click.get_current_context().find_root().obj
+        project = find_project(directory) if directory else find_project()
+        return available_locales(project.locale_dirs, project.template_dirs)
+    except Exception:  # only for a hint: a project that does not load gives none
+        return []
+
+
 def locale_option(help: str, multiple: bool = False) -> Callable[[F], F]:
-    """``-l/--locale``: one locale (``locale``), or several (``locales``, repeatable)."""
+    """``-l/--locale``: one locale (``locale``), or several (``locales``, repeatable);
+    each checked by :func:`check_locales`."""
     names = ("-l", "--locale", "locales") if multiple else ("-l", "--locale")
     return click.option(
         *names,
         multiple=multiple,
         metavar="LOCALE",
         shell_complete=complete_locales,
+        callback=check_locales,
         help=help,
     )
 

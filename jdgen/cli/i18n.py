@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -226,7 +227,7 @@ def xliff() -> None:
 def xliff_export(project_dir: Path | None, locale: str, output: Path | None) -> None:
     """Write LOCALE's catalogs (locales/<locale>/LC_MESSAGES/*.po) as one XLIFF file."""
     from jdgen.foundation.locales import parse_locale
-    from jdgen.foundation.write import write_atomic
+    from jdgen.foundation.write import check_output_file, write_atomic
     from jdgen.i18n.xliff import export
 
     project = project_of(project_dir)
@@ -240,6 +241,7 @@ def xliff_export(project_dir: Path | None, locale: str, output: Path | None) -> 
             Problem(f"no {tag} catalogs to export", hint=f"start them: jdgen i18n init {tag}")
         )
     path = output or Path(f"{tag}.xlf")
+    check_output_file(path, _inputs(project), option="-o")
     write_atomic(path, data)
     echo(f"wrote {path}: {units} units")
 
@@ -250,8 +252,20 @@ def xliff_export(project_dir: Path | None, locale: str, output: Path | None) -> 
 def xliff_import(project_dir: Path | None, file: Path) -> None:
     """Bring a translated XLIFF file back into the catalogs it was exported from. Nothing
     is written unless every unit finds its entry."""
-    from jdgen.i18n.xliff import import_xliff
+    from jdgen.i18n.xliff_read import import_xliff
 
     project = project_of(project_dir)
     for done in import_xliff(project, file.read_bytes(), str(file)):
         echo(f"{done.action} {done.path} ({done.changed} changed)")
+
+
+def _inputs(project: Any) -> list[Path]:
+    """What an output option must never overwrite: the project's config and sources."""
+    from jdgen.project.config import CONFIG_NAME
+
+    return [
+        project.root / CONFIG_NAME,
+        project.roles_dir,
+        *project.template_dirs,
+        *project.locale_dirs,
+    ]

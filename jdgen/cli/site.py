@@ -23,7 +23,7 @@ from jdgen.cli.app import (
     today_option,
     verbose_option,
 )
-from jdgen.errors import JdgenError, Problem
+from jdgen.errors import ExitCode, JdgenError, Problem
 from jdgen.rendering.formats import ALL_FORMATS, FORMATS
 
 
@@ -84,6 +84,8 @@ def build(
     from jdgen.site.build import build_site
 
     project = project_of(project_dir)
+    if changes is not None:  # before anything is built: the option is wrong, not the build
+        _check_changes_file(project, changes, out)
     bar = None
     if sys.stderr.isatty() and not check:
         bar = click.progressbar(length=1, label="Rendering", file=sys.stderr)
@@ -114,6 +116,23 @@ def build(
         f"built {result.out}: {result.files} files, {result.rendered} role(s) "
         f"rendered, {result.reused} reused, {len(result.expired)} expired; site {state}"
     )
+
+
+def _check_changes_file(project: Any, changes: Path, out: Path | None) -> None:
+    """``--changes FILE`` never overwrites an input (the config, a role, a template, a
+    catalog) nor writes into the site or the cache."""
+    from jdgen.foundation.write import check_output_file
+    from jdgen.project.config import CONFIG_NAME
+    from jdgen.site.build import CACHE_DIR
+
+    inputs = [
+        project.root / CONFIG_NAME,
+        project.roles_dir,
+        *project.template_dirs,
+        *project.locale_dirs,
+    ]
+    outputs = [out or project.root / "site", project.root / CACHE_DIR]
+    check_output_file(changes, inputs, outputs, option="--changes")
 
 
 @main.command()
@@ -220,11 +239,12 @@ def serve(project_dir: Path | None, port: int) -> None:
                 f"cannot listen on 127.0.0.1:{port}: {exc.strerror}", hint="choose another --port"
             )
         ) from None
-    preview.start()
-    echo(f"serving {preview.url} (Ctrl-C to stop)", err=True)
     try:
+        preview.start()
+        echo(f"serving {preview.url} (Ctrl-C to stop)", err=True)
         preview.wait()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # the one way to stop it, and told as every Ctrl-C is: 130
         echo("stopped", err=True)
+        raise click.exceptions.Exit(int(ExitCode.INTERRUPTED)) from None
     finally:
         preview.stop()

@@ -7,12 +7,13 @@ import errno
 import hashlib
 import os
 import posixpath
+import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from jdgen.errors import OutputError, Position, Problem, RefusedOutputError
+from jdgen.errors import OutputError, Position, Problem, RefusedOutputError, relpath
 
 
 def sha256(data: bytes) -> str:
@@ -58,16 +59,43 @@ def writing() -> Iterator[None]:
     except OSError as exc:
         if exc.errno is None:
             raise
-        where = Position(str(exc.filename)) if exc.filename else None
         why = exc.strerror or os.strerror(exc.errno)
         verb = "cannot write" if exc.errno in _WRITE_ERRORS else "cannot read or write"
+        hint = "nothing was changed in the output; free some space or choose another --out"
+        shown = _shown_path(str(exc.filename)) if exc.filename else None
+        blocking = _file_in_the_way(str(exc.filename)) if exc.filename else None
+        if blocking is not None:  # a file where a directory must be (ENOTDIR, EEXIST)
+            shown, why = blocking, "is a file where jdgen needs a directory"
+            hint = "nothing was changed in the output; remove or rename the file"
+            if CACHE_NAME in Path(blocking).parts:
+                hint += f" (or delete {CACHE_NAME}/: the build cache is made again)"
         raise OutputError(
-            Problem(
-                f"{verb}: {why.lower()}",
-                where,
-                hint="nothing was changed in the output; free some space or choose another --out",
-            )
+            Problem(f"{verb}: {why.lower()}", Position(shown) if shown else None, hint=hint)
         ) from None
+
+
+#: The build cache's directory (jdgen.site.build.CACHE_DIR), named in hints.
+CACHE_NAME = ".jdgen-cache"
+_TEMP = re.compile(r"^\.(?P<name>.+)\.\d+\.tmp$")
+
+
+def _shown_path(filename: str) -> str:
+    """A path as an error names it: the file being written, not the temporary file an
+    atomic write goes through (``.name.1234.tmp``); relative to the working directory."""
+    path = Path(filename)
+    m = _TEMP.match(path.name)
+    return relpath(path.with_name(m.group("name")) if m else path)
+
+
+def _file_in_the_way(filename: str) -> str | None:
+    """The first of a path's parents that exists and is not a directory, if one is."""
+    for parent in Path(filename).parents:
+        try:
+            if parent.exists() and not parent.is_dir():
+                return relpath(parent)
+        except OSError:
+            return None
+    return None
 
 
 # -- whole trees ------------------------------------------------------------------------
@@ -115,6 +143,36 @@ def check_output_dir(out: Path, keep: tuple[Path, ...] = ()) -> None:
                 "choose another",
             )
         )
+
+
+def check_output_file(
+    path: Path, inputs: Sequence[Path], outputs: Sequence[Path] = (), option: str = ""
+) -> None:
+    """Refuse a file an output option names (``build --changes FILE``, ``-o FILE``) when
+    writing it would overwrite an input or write into another output.
+
+    ``inputs`` are files or directories that are read (the config, the roles, templates
+    and catalogs; a path inside one of them is refused whether it exists yet or not),
+    ``outputs`` directories that jdgen replaces as a whole (the site, the cache). Links are
+    followed: a link to a role is a role. Raises :class:`RefusedOutputError` (exit 2).
+    """
+    target = Path(os.path.abspath(path))
+    resolved = target.resolve()
+    where = Position(str(path))
+    name = f"{option} " if option else ""
+    for kind, places in (("an input", inputs), ("an output", outputs)):
+        for place in places:
+            here = Path(os.path.abspath(place)).resolve()
+            if resolved == here or here in resolved.parents:
+                what = "is" if resolved == here else "is inside"
+                raise RefusedOutputError(
+                    Problem(
+                        f"refusing to write {name}{path}: it {what} {kind} of the build ({here})",
+                        where,
+                        hint="write it outside the project's inputs and the site, e.g. "
+                        "changes.json in the working directory",
+                    )
+                )
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -203,17 +261,17 @@ def write_tree(root: Path, files: Mapping[str, bytes], made: set[str] | None = N
         target = fresh_path(root, rel)
         parent = os.path.dirname(target)
         if parent not in made:
-            _make_below(top, parent)
+            make_below(top, parent)
             made.add(parent)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
 
 
-def _make_below(top: str, directory: str) -> None:
+def make_below(top: str, directory: str) -> None:
     if directory == top or os.path.isdir(directory):
         return
-    _make_below(top, os.path.dirname(directory))
+    make_below(top, os.path.dirname(directory))
     with contextlib.suppress(FileExistsError):
         os.mkdir(directory)
 

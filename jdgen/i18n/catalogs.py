@@ -48,7 +48,7 @@ _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
 def check_po_syntax(text: str, display: str) -> list[Problem]:
     """Problems that Babel's lenient parser would let through (unterminated strings...)."""
     problems = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -203,7 +203,7 @@ def parse_entries(text: str, display: str) -> list[Entry]:
         fields, fuzzy, obsolete, has_msgstr, current = {}, False, False, False, ""
         draft = False
 
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             if has_msgstr or (line.startswith("#") and obsolete and fields):
@@ -256,7 +256,7 @@ def header_of(entries: Sequence[Entry]) -> tuple[dict[str, str], int]:
     for entry in entries:
         if entry.fields.get("msgid") == "" and "msgctxt" not in entry.fields:
             fields = {}
-            for line in entry.fields.get("msgstr", "").splitlines():
+            for line in entry.fields.get("msgstr", "").split("\n"):
                 key, sep, value = line.partition(":")
                 if sep:
                     fields[key.strip()] = value.strip()

@@ -339,7 +339,15 @@ class Localizer:
                 )
             return Content(text)
 
-        return _translated_marks(resolved.role, map_text(resolved.role, localize)), warnings
+        localized = map_text(resolved.role, localize)
+        errors = [
+            e
+            for source in dict.fromkeys((t.role, t.language) for t in resolved.texts.values())
+            for e in self.role_messages(*source).errors
+        ]
+        if errors:
+            raise InvalidInputError(errors)
+        return _translated_marks(resolved.role, localized), warnings
 
 
 def _translated_marks(source: Role, shown: Role) -> Role:

@@ -10,7 +10,7 @@ from pathlib import Path
 from jdgen.errors import Position, Problem, Severity
 from jdgen.foundation.locales import LocaleInfo
 from jdgen.i18n.catalogs import TEMPLATE_DOMAIN, Key, Translations, catalog_paths, read_po_file
-from jdgen.i18n.placeholders import template_problem
+from jdgen.i18n.placeholders import role_text_problem, template_problem
 from jdgen.i18n.plurals import PluralForms
 
 Entry = tuple[str | tuple[str, ...], PluralForms | None]
@@ -31,6 +31,8 @@ class Messages:
     misses: set[Key] = field(default_factory=set)
     #: Why some entries of the catalogs were not used (see :class:`PoFile`).
     warnings: list[Problem] = field(default_factory=list)
+    #: Translations of role texts that cannot be used: errors, for the build to refuse.
+    errors: list[Problem] = field(default_factory=list)
     #: Where each translation is written.
     positions: dict[Key, Position] = field(default_factory=dict)
     #: Whether translations are template strings, checked before use.
@@ -62,7 +64,9 @@ class Messages:
         """The entry for ``key`` if it is usable, else None (and a warning, once)."""
         entry = self.entries.get(key)
         if not self.template:
-            return entry
+            if entry is not None and key not in self._usable:
+                self._usable[key] = self._role_text_usable(key, entry)
+            return entry if entry is None or self._usable[key] else None
         self.used.add(key)
         if entry is None:
             return entry
@@ -83,6 +87,24 @@ class Messages:
                     )
                 )
         return entry if self._usable[key] else None
+
+    def _role_text_usable(self, key: Key, entry: Entry) -> bool:
+        """A role's translation is data shown as it is: one that breaks its source's
+        placeholders or holds a control character is an error of the catalog (in
+        :attr:`errors`), which the build refuses, as ``jdgen i18n check`` does."""
+        context, msgid = key
+        strings = (entry[0],) if isinstance(entry[0], str) else entry[0]
+        why = next((w for t in strings if (w := role_text_problem((msgid,), t))), "")
+        if why:
+            what = f'"{msgid}"' + (f" (context {context})" if context else "")
+            self.errors.append(
+                Problem(
+                    f"the translation of {what} cannot be used: {why}",
+                    self.positions.get(key),
+                    hint="keep every {name} and %(name)s exactly as in the source",
+                )
+            )
+        return not why
 
     def lookup(self, msgid: str, context: str | None = None) -> str | None:
         """The translation, or None (no miss is recorded: the caller decides)."""

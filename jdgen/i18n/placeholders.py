@@ -99,3 +99,26 @@ def control_problem(translation: str) -> str:
 def template_problem(sources: Sequence[str], translation: str) -> str:
     """Why a template string's translation cannot be used, or an empty string."""
     return format_problem(sources, translation) or markup_problem(sources, translation)
+
+
+#: What ``jdgen i18n check`` counts as a placeholder, in any catalog.
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|%[sdif]|\{(\w*)\}")
+
+
+def placeholders(text: str) -> list[str]:
+    """The placeholders of a text, sorted: ``{name}``, ``%(name)s``, ``%s``."""
+    return sorted(m.group(0) for m in PLACEHOLDER.finditer(text))
+
+
+def role_text_problem(sources: Sequence[str], translation: str) -> str:
+    """Why a translation of a role's text cannot be shown (empty when it can): it holds
+    other placeholders than its source (one lost, renamed or made up: a text that reads
+    wrong on the page), or a character no output may hold."""
+    allowed = [placeholders(s) for s in sources]
+    found = placeholders(translation)
+    if found not in allowed:
+        return (
+            f"the placeholders differ: the source has {', '.join(allowed[-1]) or 'none'}, "
+            f"the translation {', '.join(found) or 'none'}"
+        )
+    return control_problem(translation)

@@ -142,7 +142,7 @@ def render_po(
             _header_line(ln, domain or str(catalog.domain), revision, plural_forms)
             if ln.startswith('"')
             else ln
-            for ln in lines[:end]
+            for ln in _header_fields(lines[:end])
         )
         if h is not None
     ]
@@ -159,6 +159,26 @@ def render_po(
     comment = "".join(f"# {c}\n" if c else "#\n" for c in header.splitlines())
     # Laid out as GNU gettext does, so that msgcat, msgmerge and Poedit leave it as it is.
     return comment + layout("\n".join(head + lines[end:]).rstrip("\n")) + "\n"
+
+
+def _header_fields(lines: list[str]) -> list[str]:
+    """The header entry's lines with one quoted line per field: Babel wraps a field longer
+    than the page (a long Plural-Forms or Last-Translator) over several lines, and a
+    field replaced by its first line only would leave the rest behind, one more copy on
+    every update. GNU's layout wraps them again when the text is written."""
+    out: list[str] = []
+    value: list[str] = []
+    for line in lines:
+        if line.startswith('"'):
+            value.append(line)
+        elif line.startswith('msgstr "') and line != 'msgstr ""':
+            out.append('msgstr ""')
+            value.append(line[len("msgstr ") :])
+        else:
+            out.append(line)
+    text = "".join(unescape(v) for v in value)
+    out.extend(escape(f"{field}\n") for field in text.split("\n") if field)
+    return out
 
 
 def header_comment(path: Path) -> str:

@@ -17,6 +17,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from jdgen.errors import (
+    Problem,
+    UsageError,
     relpath,
 )
 from jdgen.foundation.locales import parse_locale, same_locale
@@ -132,10 +134,14 @@ def _merge(
     texts were added and removed, and the entries it had before. A text whose source
     changed is neither: it is kept, marked fuzzy, with its previous source for the
     translator to compare."""
+    # Always a copy of the template: Babel puts the template's own message objects into
+    # a catalog it updates, and what one locale's catalog gets (a translation carried
+    # over, one from the memory) must not leak into the next locale's.
+    template = copy.deepcopy(pot.catalog)
     if not path.is_file():
         catalog = new_catalog(pot.domain, str(parse_locale(tag).babel))
         use_plural_forms(catalog, forms)
-        catalog.update(pot.catalog, no_fuzzy_matching=True)
+        catalog.update(template, no_fuzzy_matching=True)
         return catalog, len([m for m in catalog if m.id]), 0, set()
     catalog = copy_catalog(read_catalog(path))
     with contextlib.suppress(plurals.PluralFormsError):
@@ -152,9 +158,6 @@ def _merge(
     }
     # Only exact matches here: Babel's own fuzzy matching compares texts across the whole
     # catalog with one cut-off; _carry_over matches by field, below.
-    # A copy: Babel puts the template's own message objects into the catalog, and the
-    # translations carried over below must not leak into the next locale's catalog.
-    template = copy.deepcopy(pot.catalog)
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     for message in catalog:
         entry = (msgid_of(message), message.context) if message.id else None
@@ -250,6 +253,15 @@ def update(project: Project, locales: Iterable[str] = (), check: bool = False) -
     changes = write_pots(project, pots, check)
     only = {locale_dir(parse_locale(t).tag) for t in locales}
     base = project.root / project.config.locales_dir
+    missing = only - {name for pot in pots for name in targets(project, pot)}
+    if missing:
+        tag = sorted(missing)[0].replace("_", "-")
+        raise UsageError(
+            Problem(
+                f"no {tag} catalogs to update: the project does not translate into {tag}",
+                hint=f"start them: jdgen i18n init {tag}",
+            )
+        )
     memories: dict[str, dict[str, tuple[str, str]]] = {}
     for pot in pots:
         for name in targets(project, pot):

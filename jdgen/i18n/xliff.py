@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -24,18 +23,12 @@ from lxml import etree
 
 from jdgen.errors import InvalidInputError, Position, Problem, relpath
 from jdgen.foundation.locales import parse_locale
+from jdgen.foundation.text import CHARACTER_HINT, character_problem
 from jdgen.i18n.catalogs import read_catalog
 from jdgen.i18n.pofile import (
-    copy_catalog,
     header_comment,
-    kept_headers,
     locale_dir,
     msgid_of,
-    plural_forms_of,
-    render_po,
-    restore_previous,
-    revision_line,
-    write_if_changed,
 )
 from jdgen.project.config import Project
 
@@ -66,8 +59,12 @@ def export(project: Project, tag: str) -> tuple[bytes, int]:
     info = parse_locale(tag)
     root = etree.Element(f"{_X}xliff", nsmap={None: NS}, version="1.2")
     units = 0
+    problems: list[Problem] = []
     for path in _catalogs(project, info.tag):
         catalog = read_catalog(path)
+        problems.extend(_unwritable(catalog, path))
+        if problems:
+            continue
         source = _source_language(path)
         file = etree.SubElement(
             root,
@@ -99,6 +96,8 @@ def export(project: Project, tag: str) -> tuple[bytes, int]:
                     units += 1
                 continue
             units += 1
+    if problems:
+        raise InvalidInputError(problems)
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return bytes(data), units
 
@@ -142,148 +141,28 @@ def _unit(
             etree.SubElement(unit, f"{_X}note", attrib={"from": "translator"}).text = note
 
 
+def _unwritable(catalog: Catalog, path: Path) -> list[Problem]:
+    """Every entry holding a character XLIFF (or any output) cannot carry, by its line:
+    the same check an import makes, so what goes out can come back."""
+    problems = []
+    for message in catalog:
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        texts = [*ids, *strings, message.context or "", *message.auto_comments]
+        texts += message.user_comments
+        why = next((w for w in map(character_problem, texts) if w), "")
+        if why:
+            problems.append(
+                Problem(
+                    f"this entry cannot be exported: it {why}",
+                    Position(relpath(path), message.lineno or 0),
+                    hint=CHARACTER_HINT,
+                )
+            )
+    return problems
+
+
 def _source_language(path: Path) -> str:
     """The language a catalog translates from, as its header comment says."""
     found = re.search(r"\(source language: ([^)]+)\)", header_comment(path))
     return found.group(1).strip() if found else "en"
-
-
-@dataclass(frozen=True)
-class Imported:
-    path: str
-    action: str  # "updated", "unchanged"
-    changed: int
-
-
-def import_xliff(project: Project, data: bytes, display: str) -> list[Imported]:
-    """Bring a translator's XLIFF back into the catalogs it was exported from."""
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position
-        raise InvalidInputError(
-            Problem(
-                f"not well-formed XML: {exc.msg}",
-                Position(display, line, column + 1),
-                hint="export it again from your CAT tool as XLIFF 1.2",
-            )
-        ) from None
-    if etree.QName(root).localname != "xliff":
-        raise InvalidInputError(
-            Problem("not an XLIFF document", Position(display, root.sourceline or 0))
-        )
-    pending: list[tuple[Path, str, int]] = []
-    problems: list[Problem] = []
-    for file in root.iter(f"{_X}file", "file"):
-        pending.extend(_import_file(project, file, display, problems))
-    if problems:  # nothing is written unless all of it can be
-        raise InvalidInputError(problems)
-    return [
-        Imported(relpath(path), write_if_changed(path, text), changed)
-        for path, text, changed in pending
-    ]
-
-
-def _import_file(
-    project: Project, file: etree._Element, display: str, problems: list[Problem]
-) -> list[tuple[Path, str, int]]:
-    where = Position(display, file.sourceline or 0)
-    target = file.get("target-language") or ""
-    domain = file.get("original") or ""
-    try:
-        info = parse_locale(target)
-    except ValueError:
-        problems.append(Problem(f'target-language "{target}" is not a locale', where))
-        return []
-    path = (
-        project.root
-        / project.config.locales_dir
-        / locale_dir(info.tag)
-        / "LC_MESSAGES"
-        / f"{domain}.po"
-    )
-    if "/" in domain or "\\" in domain or not path.is_file():
-        problems.append(
-            Problem(
-                f'no {info.tag} catalog "{domain}" to import into',
-                where,
-                hint="import the file exported for this project (jdgen i18n xliff export)",
-            )
-        )
-        return []
-    catalog = copy_catalog(read_catalog(path))
-    restore_previous(catalog)
-    changed = 0
-    for unit in file.iter(f"{_X}trans-unit", "trans-unit"):
-        changed += _apply(catalog, unit, display, problems)
-    forms = plural_forms_of(path, info.babel, project.config.plural_forms)
-    comment = header_comment(path)
-    text = render_po(catalog, comment, revision_line(path), domain, forms, kept_headers(path))
-    return [(path, text, changed)]
-
-
-def _text(element: etree._Element | None) -> str:
-    return "".join(element.itertext()) if element is not None else ""
-
-
-def _apply(catalog: Catalog, unit: etree._Element, display: str, problems: list[Problem]) -> int:
-    context = unit.get("resname")
-    for ctx in unit.iter(f"{_X}context", "context"):
-        if ctx.get("context-type") == "x-po-msgctxt":
-            context = _text(ctx)
-    source = _text(unit.find(f"{_X}source"))
-    target_element = unit.find(f"{_X}target")
-    target = _text(target_element)
-    group = unit.getparent()
-    form = None
-    if group is not None and group.get("restype") == "x-gettext-plurals":
-        form = list(group.iter(f"{_X}trans-unit")).index(unit)
-        context = group.get("resname", context)
-    message = _find(catalog, source, context, form)
-    if message is None:
-        problems.append(
-            Problem(
-                f'no entry with the text "{source[:60]}"'
-                + (f" (context {context})" if context else ""),
-                Position(display, unit.sourceline or 0),
-                hint="the source text changed since the export: export again and redo it",
-            )
-        )
-        return 0
-    state = target_element.get("state", "") if target_element is not None else ""
-    fuzzy = state in FUZZY_STATES and bool(target)
-    if state == "new" and not target:
-        fuzzy = False
-    approved = unit.get("approved")
-    if approved == "no" and target:
-        fuzzy = True
-    before = (message.string, message.fuzzy)
-    if form is None:
-        message.string = target
-    else:
-        strings = list(message.string) if isinstance(message.string, (list, tuple)) else []
-        while len(strings) <= form:
-            strings.append("")
-        strings[form] = target
-        message.string = tuple(strings)
-    if fuzzy:
-        message.flags.add("fuzzy")
-    else:
-        message.flags.discard("fuzzy")
-        message.previous_id = []
-    return int((message.string, message.fuzzy) != before)
-
-
-def _find(catalog: Catalog, source: str, context: str | None, form: int | None) -> Message | None:
-    for message in catalog:
-        if not message.id or message.context != (context or None):
-            continue
-        ids = [message.id] if isinstance(message.id, str) else list(message.id)
-        if form is None and isinstance(message.id, str) and message.id == source:
-            return message
-        if form is not None and not isinstance(message.id, str) and source in ids:
-            return message
-    return None

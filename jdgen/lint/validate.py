@@ -13,7 +13,7 @@ from jdgen.i18n.check import check_catalog
 from jdgen.i18n.localize import CONVENTIONS_FILE, load_conventions
 from jdgen.lint.pay import role_pay_problems
 from jdgen.project.config import Project
-from jdgen.project.resolve import ROLE_SUFFIXES, role_files
+from jdgen.project.resolve import ROLE_SUFFIXES
 from jdgen.rendering.renderer import Renderer, kinds_of
 from jdgen.rendering.templates import check_syntax
 
@@ -61,9 +61,7 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
     report = Report()
     problems = Problems()
     given = [p.resolve() for p in paths]
-    role_paths = (
-        _files(given, ROLE_SUFFIXES) if given else sorted(role_files(project.roles_dir).values())
-    )
+    role_paths = _files(given, ROLE_SUFFIXES) if given else sorted(renderer.index.files.values())
     for path in given:
         if not path.exists():
             problems.error("no such file or directory", None, hint=str(path))

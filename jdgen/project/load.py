@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from jdgen.errors import InvalidInputError, Position, Problem
+from jdgen.foundation.text import CHARACTER_HINT, character_problem
 
 try:  # libyaml is several times faster; the pure-Python loader behaves the same.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -229,6 +230,12 @@ def _check_tree(root: yaml.Node, display: str, loader: yaml.SafeLoader) -> list[
                 )
             )
         size = 1
+        if isinstance(node, yaml.ScalarNode) and (why := character_problem(node.value)):
+            # YAML's reader refuses a control character as it is, but not written as an
+            # escape in a double-quoted string ("\e[2J", "\x07"): the value holds it.
+            problems.append(
+                Problem(f"the value {why}", position(node, display), hint=CHARACTER_HINT)
+            )
         if isinstance(node, yaml.MappingNode):
             if any(k.tag == MERGE_TAG for k, _ in node.value):
                 _merge_keys(node, loader, display, problems)

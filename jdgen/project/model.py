@@ -95,9 +95,14 @@ class Location:
 
     @property
     def label(self) -> str:
-        return (
-            self.name or ", ".join(p for p in (self.city, self.region) if p) or (self.country or "")
-        )
+        """How the place is shown: its name, else its city and region, else its country.
+        The joined text keeps the type of its parts, so that role content stays role
+        content (escaped in every format) however it is put together."""
+        parts = [p for p in (self.city, self.region) if p]
+        if self.name or not parts:
+            return self.name or self.country or ""
+        kind = next((type(p) for p in parts if type(p) is not str), str)
+        return kind(", ".join(parts)) if len(parts) > 1 else parts[0]
 
 
 def _check_location(loc: Location, node: yaml.Node, field: str, ctx: Checker) -> None:

@@ -225,11 +225,29 @@ class Amount(Spec[Decimal]):
             return ctx.error(node, field, f"expected {self.expected()}, got {describe(node)}")
         if not value.is_finite() or value < 0:
             return ctx.error(node, field, f"expected a positive amount, got {node.value}")
+        if value >= MAX_AMOUNT:
+            return ctx.error(
+                node,
+                field,
+                f"{_shown(str(node.value))} is more than any pay (amounts are below "
+                f"{MAX_AMOUNT:,})",
+                "write the amount in the currency's units, e.g. 28000",
+            )
         ctx.positions[field] = position(node)
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "number", "minimum": 0}
+        return {"type": "number", "minimum": 0, "exclusiveMaximum": int(MAX_AMOUNT)}
+
+
+def _shown(number: str) -> str:
+    """A number as a message quotes it: a long one by its first digits and its length."""
+    return number if len(number) <= 24 else f"{number[:12]}… ({len(number)} characters)"
+
+
+#: Above any pay in any currency (a yearly salary in Iranian rials is about 10**10), and
+#: far below what exact arithmetic on amounts (28 significant digits) could not format.
+MAX_AMOUNT = Decimal(10**15)
 
 
 class Date(Spec[dt.date]):

@@ -79,3 +79,31 @@ def _escape_prose(text: str) -> str:
 def escape_markdown(text: str) -> str:
     """Role content as Markdown: no block it could open, no HTML, no unsafe link."""
     return escape_markdown_blocks(escape_markdown_inline(text))
+
+
+_FENCE = re.compile(r"\s{0,3}(`{3,}|~{3,})")
+
+
+def escape_page(markdown: str) -> str:
+    """A rendered page with every raw HTML tag and unsafe link escaped, outside fenced
+    code: role content is escaped as it reaches a template, but a template may put it
+    together with other text first (``"**" ~ group.title ~ "**"``, a label joined from
+    a city and a region), and what it makes of it is plain text again. This is the one
+    check every page passes, whatever its template did; text already escaped stays as
+    it is."""
+    if "<" not in markdown and "](" not in markdown:
+        return markdown
+    out: list[str] = []
+    fence = ""
+    for line in markdown.split("\n"):
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = ""
+            out.append(line)
+        elif m:
+            fence = m.group(1)
+            out.append(line)
+        else:
+            out.append(escape_markdown_inline(line) if "<" in line or "](" in line else line)
+    return "\n".join(out)

@@ -36,6 +36,7 @@ from jdgen.rendering.formats import BINARY_FORMATS, FORMATS
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
+from jdgen.rendering.markdown_escape import escape_page
 from jdgen.rendering.parser import parse
 from jdgen.rendering.templates import (
     TrackingEnvironment,
@@ -253,7 +254,7 @@ class Renderer:
         if kind == "interview-kit":  # which step assesses what, matched on the role as written
             context["kit"] = interview_kit(resolved.role, role)
         before = set(localizer.messages.misses)
-        markdown = render_template(env, template, context, _model_names())
+        markdown = escape_page(render_template(env, template, context, _model_names()))
         document = parse(markdown)
         warnings = content_warnings + self._warnings(resolved, localizer, before)
         # What the page shows, not what the role holds: a posting never shows its

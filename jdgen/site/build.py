@@ -6,8 +6,8 @@ A build is:
    inputs, so the result is the same whatever the order or the number of processes);
 3. assemble the pages made from all roles (indexes, sitemap, feed), which are cheap;
 4. publish: copy every file from the cache (checked against its name) into a new tree
-   beside the output and swap it in, or patch a few files in place (publish.py). A failed
-   or interrupted build leaves the previous site as it was.
+   beside the output and swap it in; of a few changed files, only those are copied, the
+   rest linked (publish.py). A failed, interrupted or killed build leaves the site as it was.
 
 The same inputs give a byte-identical tree: nothing depends on the machine or the order
 of work, and the clock only through ``today`` (the calendar's, unless the caller gives a
@@ -29,6 +29,7 @@ from jdgen.errors import (
     Position,
     Problem,
     Problems,
+    Severity,
     relpath,
 )
 from jdgen.foundation.locales import parse_locale
@@ -316,8 +317,21 @@ def _finish(
         with contextlib.suppress(CacheMiss):
             last = cache.get_json(cache.site)
     report.changes = page_changes(last, files, plan.base_url)
-    cache.site, cache.marker = cache.put_json(files), files[MARKER]
-    cache.save()
+    try:
+        cache.site, cache.marker = cache.put_json(files), files[MARKER]
+        cache.save()
+    except (OutputError, OSError) as exc:
+        # The site is published: a cache that cannot be saved costs the next build time.
+        why = exc.problems[0] if isinstance(exc, OutputError) else Problem(str(exc))
+        report.warnings.append(
+            Problem(
+                f"the build cache could not be saved: {why.message}; the site is built, "
+                "and the next build renders every role again",
+                why.position,
+                severity=Severity.WARNING,
+                hint=why.hint,
+            )
+        )
     return report
 
 

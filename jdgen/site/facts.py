@@ -6,8 +6,10 @@ filter by: location, team and work arrangement, each a static page, with no scri
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -38,6 +40,10 @@ class Facts:
     # The same values' keys, the same in every locale (the arrangement's code, the team and
     # place as the role file writes them): a filter page's versions in other languages.
     keys: dict[str, list[str]] = field(default_factory=dict)
+    #: The details without the places ("Full-time · $28,000 – $60,000 per year"): what a
+    #: location's page shows after its own name, so that a posting in thousands of places
+    #: does not repeat all of them on each of their pages.
+    brief: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return dict(vars(self))  # shallow: the values are plain JSON already
@@ -58,7 +64,7 @@ def facts(
     """What the listings need of ``role`` as shown in one locale; ``source`` is the role as
     written, whose values key the facets across locales."""
     places = localizer.join([plain(loc.label) for loc in role.locations])
-    details = [places] if places else []
+    details: list[str] = []
     if role.employment_type:
         details.append(localizer.employment_type(role.employment_type))
     pays = {pay for pay, _ in role.pay_by_place()}
@@ -94,13 +100,25 @@ def facts(
         path,
         plain(role.title),
         group,
-        " · ".join(details),
+        " · ".join([places, *details] if places else details),
         role.valid_through.isoformat() if role.valid_through else None,
         summary,
         data,
         {k: v for k, v in facets.items() if v},
         {k: v for k, v in keys.items() if v},
+        " · ".join(details),
     )
+
+
+#: A posting in more places than this shows, on each place's page, that place only.
+PLACES_SHOWN = 5
+
+
+def details_on(item: Facts, kind: str, value: str) -> str:
+    """A posting's details as the page of one facet value lists it."""
+    if kind != "location" or len(item.facets.get("location", ())) <= PLACES_SHOWN:
+        return item.details
+    return " · ".join(p for p in (value, item.brief) if p)
 
 
 def group_postings(items: Sequence[Facts]) -> list[tuple[str, list[Facts]]]:
@@ -138,12 +156,29 @@ def facet_values(items: Sequence[Facts]) -> dict[str, list[tuple[str, str, list[
             for value in item.facets.get(kind, []):
                 values.setdefault(value, []).append(item)
         if len(values) >= 2:
-            used: set[str] = set()
             out[kind] = []
-            for value in sorted(values):
-                name = slug(value)
-                if name in used:  # "Lima" and "LIMA": one page each
-                    name += "-" + hashlib.sha1(value.encode()).hexdigest()[:6]
-                used.add(name)
+            for value, name in unique_slugs(sorted(values)).items():
                 out[kind].append((value, name, values[value]))
+    return out
+
+
+def unique_slugs(values: Sequence[str]) -> dict[str, str]:
+    """Each value's slug, no two alike: "Lima", "LIMA", "lima!" and "Lima 2" never share
+    a page, nor does a value whose own slug happens to be another's with its suffix. A
+    value keeps its plain slug when it is the only one to have it, so that adding a value
+    changes no other's page; those that share one each get a digest of the value."""
+    plain_slugs = {value: slug(value) for value in values}
+    counts = Counter(plain_slugs.values())
+    taken = {s for s, n in counts.items() if n == 1}
+    out: dict[str, str] = {}
+    for value in values:
+        name = plain_slugs[value]
+        if counts[name] > 1:
+            digest = hashlib.sha1(value.encode()).hexdigest()
+            candidates = (f"{name}-{digest[:n]}" for n in range(6, 41, 2))
+            fallback = (f"{name}-{digest}-{n}" for n in itertools.count(2))
+            # A value written to look like another's page takes a longer digest.
+            name = next(c for c in itertools.chain(candidates, fallback) if c not in taken)
+        taken.add(name)
+        out[value] = name
     return out

@@ -161,7 +161,7 @@ def _listing(
         context = page_context(renderer, plan, tag, part.path, here, chooser)
         context.update(extra)
         context.update(
-            groups=entries(part.path, part.items),
+            groups=entries(part.path, part.items, extra.get("on")),
             pagination=part.nav(),
             home=relative(part.path, f"{tag}/index.html"),
         )
@@ -203,6 +203,7 @@ def _facet_pages(
                 "facet_value": value,
                 "facets": facets,
                 "current": (kind, slug),
+                "on": (kind, value),
                 "description": f"{value} · {title}",
             }
             done, rest = _listing(renderer, plan, tag, folder, items, paths, extra, memo)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jdgen.site.facts import Facts, group_postings
+from jdgen.site.facts import Facts, details_on, group_postings
 from jdgen.site.pages import relative
 
 #: Postings on one listing page: a page stays short to read and cheap to render again.
@@ -57,9 +57,12 @@ def paginate(folder: str, items: Sequence[Facts]) -> list[Page]:
     ]
 
 
-def entries(page: str, items: Sequence[Facts]) -> list[tuple[str, list[dict[str, str]]]]:
+def entries(
+    page: str, items: Sequence[Facts], on: tuple[str, str] | None = None
+) -> list[tuple[str, list[dict[str, str]]]]:
     """The page's postings by group, each with its link; a title that two postings of the
-    page share says what tells them apart (the place, or the team)."""
+    page share says what tells them apart (the place, or the team). On the page of one
+    facet value (``on``), a posting in many places names that place only."""
     titles: dict[str, int] = {}
     for f in items:
         titles[f.title] = titles.get(f.title, 0) + 1
@@ -71,7 +74,8 @@ def entries(page: str, items: Sequence[Facts]) -> list[tuple[str, list[dict[str,
             if titles[title] > 1:
                 tell = _difference(f, [g for g in items if g.title == f.title and g is not f])
                 title = f"{title} · {tell}" if tell else title
-            rows.append({"href": relative(page, f.path), "title": title, "details": f.details})
+            details = details_on(f, *on) if on else f.details
+            rows.append({"href": relative(page, f.path), "title": title, "details": details})
         out.append((name, rows))
     return out
 

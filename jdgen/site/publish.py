@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import threading
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from jdgen.foundation.write import (
-    MARKER,
     fresh_path,
-    inside,
+    make_below,
     staging_beside,
     swap_in,
     write_tree,
@@ -23,7 +23,7 @@ from jdgen.site.cache import Cache, CacheMiss
 from jdgen.site.feeds.assemble import is_feed
 from jdgen.site.pages import page_url
 
-PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site) are patched in place
+PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site): the rest is linked
 
 
 def copy_out(
@@ -34,11 +34,6 @@ def copy_out(
     the published site shares no file with the cache."""
     data = cache.get_pack(pack)
     write_tree(staging, {rel: data[rel] for rel in files}, made)
-
-
-#: What the marker says while a site is being patched: a build that dies part-way leaves
-#: it behind, and the next build, finding a marker it did not write, rebuilds the site.
-PATCHING = b"Being patched by jdgen; the next build replaces it whole.\n"
 
 
 def publish(
@@ -53,14 +48,12 @@ def publish(
     """Make ``out`` hold exactly ``files`` (path → SHA-256), all at once or not at all.
 
     Every file is in the cache, in the pack ``sources`` names, and is checked as it is
-    copied out. When the site on disk is the previous build and only a few files differ,
-    the new and changed files are staged beside it and renamed into place: the marker
-    first says the site is being patched, and the new marker goes in last, with Ctrl-C
-    held back in between, so a site left half-patched by a crash is known as such and
-    rebuilt whole by the next build. Otherwise a whole new tree is staged and swapped in:
-    in ``staging``, if the build has begun one, where the files ``staged`` are already
-    written. Either way a build that fails or is interrupted before this point leaves the
-    previous site exactly as it was.
+    copied out. A whole new tree is staged beside the site and swapped in, always: in
+    ``staging``, if the build has begun one, where the files ``staged`` are already
+    written. When the site on disk is the previous build and only a few files differ,
+    only those are copied out; the others are linked from the site on disk. A build
+    that fails, is interrupted or is killed at any point leaves the previous site, or
+    the new one, whole: never a mix.
     """
     changed = {rel: d for rel, d in files.items() if previous.get(rel) != d}
     removed = sorted(set(previous) - set(files))
@@ -83,21 +76,34 @@ def publish(
                 missing.extend(miss.digests)
         if missing:
             raise CacheMiss(*missing)
-        if not patch:
-            swap_in(staging, out)
-            return
-        targets = {rel: inside(out, rel, "the site") for rel in sorted(changed) if rel != MARKER}
-        patching = staging / f"{MARKER}.patching"
-        patching.write_bytes(PATCHING)
-        with signals_held():
-            os.replace(patching, out / MARKER)
-            for rel, target in targets.items():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / rel, target)
-            for rel in removed:
-                (out / rel).unlink(missing_ok=True)
-                prune(out, (out / rel).parent)
-            os.replace(staging / MARKER, out / MARKER)
+        if patch:
+            # A few files changed: the rest of the new tree is the site on disk, linked
+            # (not copied) into it. Patching the site in place was not safe: a build
+            # killed (kill -9, a power cut) between two renames left a mixed site.
+            keep = sorted(set(files) - set(changed) - set(staged))
+            link_unchanged(out, staging, keep, made)
+        swap_in(staging, out)
+
+
+def link_unchanged(out: Path, staging: Path, rels: Iterable[str], made: set[str]) -> None:
+    """Hard-link the files ``rels`` of the published site ``out`` into ``staging``: no
+    copy of their bytes. Nothing ever writes into a published file (a build replaces the
+    tree, a file by a rename), so the two trees can share them. Where the file system
+    cannot link, the file is copied."""
+    top = os.fspath(staging)
+    for rel in rels:
+        # Checked by its text only (a system call per file would cost more than the link);
+        # a link in the site is linked as a link, never followed out of it.
+        source = fresh_path(out, rel)
+        target = fresh_path(staging, rel)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            make_below(top, parent)
+            made.add(parent)
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            shutil.copyfile(source, target)
 
 
 def prune(root: Path, directory: Path) -> None:
