@@ -247,14 +247,27 @@ def run() -> None:
         sys.exit(int(ExitCode.OK))
 
 
-def project_of(directory: Path | None, near: str | None = None) -> Any:
-    from jdgen.project.config import find_project
+def project_of(directory: Path | None, near: str | None = None, needed: bool = True) -> Any:
+    """The project of ``-C DIR``, else the one containing ``near`` (a file named on the
+    command line), else the one containing the current directory. Without a
+    ``jdgen.yaml`` there is no project: that is the command line's mistake (exit 2),
+    reported before anything is read or written, unless the command can do without
+    (``needed=False``)."""
+    from jdgen.project.config import CONFIG_NAME, find_project
 
-    if directory is not None:
-        return find_project(directory)
-    if near is not None and Path(near).is_file():
-        return find_project(Path(near))
-    return find_project()
+    start = directory or (Path(near) if near is not None and Path(near).is_file() else None)
+    project = find_project(start)
+    if project.config_path is None and needed:
+        where = (start or Path.cwd()).resolve()
+        raise UsageError(
+            Problem(
+                f"no {CONFIG_NAME} found in {where} or any directory above it: "
+                "this is not a jdgen project",
+                hint="run jdgen inside a careers project, name one with -C DIR, "
+                "or start one with: jdgen init DIR",
+            )
+        )
+    return project
 
 
 @click.group(
