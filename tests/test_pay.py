@@ -105,7 +105,8 @@ ZH = {"jdgen.yaml": "locales: [zh, en]\ndefault_locale: zh\n"}
 
 
 def test_a_recruiter_in_madrid(build_tree: Builder) -> None:
-    got = new(ES, build_tree, [], "Ingeniero/a de datos\nMadrid\n\n\n\n45.000-60.000 EUR\n\ny\n\n\n")
+    typed = "Ingeniero/a de datos\nMadrid\n\n\n\n45.000-60.000 EUR\n\ny\n\n\n"
+    got = new(ES, build_tree, [], typed)
     assert "Título del puesto" in got["output"]  # in the project's language
     assert "Salario, p. ej. 45.000-60.000" in got["output"]
     assert "45.000-60.000\xa0€ al año, ¿correcto?" in got["output"]  # read back, as es writes it
@@ -128,7 +129,8 @@ def test_a_recruiter_in_shanghai(build_tree: Builder) -> None:
 
 
 def test_a_wrong_answer_is_asked_again_and_nothing_typed_is_lost(build_tree: Builder) -> None:
-    typed = "Data Engineer\nMadrid, Spain, Lima, Peru\nfull-time\nremote\n45.000\n45,000-60,000\nUSD\nyear\nn\n"
+    typed = "Data Engineer\nMadrid, Spain, Lima, Peru\nfull-time\nremote\n45.000\n"
+    typed += "45,000-60,000\nUSD\nyear\nn\n"
     typed += "50,000-70,000 USD a year\ny\n\n\n"
     got = new({"jdgen.yaml": "locales: [en]\n"}, build_tree, [], typed)
     assert "reads as 45 in English" in got["output"]  # asked again, with why

@@ -179,9 +179,8 @@ def test_cli_init_new_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     )
     assert made.exit_code == 0, made.output
     assert "salary:" in (tmp_path / "careers/roles/designer.yaml").read_text(encoding="utf-8")
-    prompted = runner.invoke(
-        cli.main, ["new", "writer", "--interactive"], input="Technical Writer\nLima\nPeru\n\n\n\n\n\n"
-    )
+    typed = "Technical Writer\nLima\nPeru\n\n\n\n\n\n"
+    prompted = runner.invoke(cli.main, ["new", "writer", "--interactive"], input=typed)
     assert prompted.exit_code == 0, prompted.output
     written = yaml.safe_load((tmp_path / "careers/roles/writer.yaml").read_text("utf-8"))
     assert written["title"] == "Technical Writer"

@@ -272,7 +272,8 @@ def project_of(directory: Path | None, near: str | None = None, needed: bool = T
 
 @click.group(
     cls=JdgenGroup,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    # Help is wrapped to the terminal (up to 120 columns, past which lines read badly).
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
 )
 @click.version_option(__version__, "-V", "--version", prog_name="jdgen")
 @click.option(
@@ -286,7 +287,13 @@ def project_of(directory: Path | None, near: str | None = None, needed: bool = T
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path | None) -> None:
     """jdgen turns a role written once in YAML into job postings in Spanish, Chinese and
-    English, as Markdown, HTML or plain text.
+    English, as Markdown, HTML or plain text. Every command takes --help, with examples.
+
+    \b
+    Examples:
+      jdgen init careers --locale es --locale zh --locale en
+      jdgen -C careers validate
+      jdgen render data-analyst --locale zh --format text
 
     \b
     Exit codes:

@@ -48,7 +48,14 @@ def init(
 ) -> None:
     """Create a careers project in DIRECTORY: a config, an example role with its
     translations, the role schema for editors, an empty templates/ folder and a CI
-    workflow. Existing files are never overwritten."""
+    workflow. Existing files are never overwritten. The first --locale is the language
+    roles are written in.
+
+    \b
+    Examples:
+      jdgen init careers --locale es --locale zh --locale en --org "Acme"
+      jdgen init careers-cn -l zh -l en --base-url https://jobs.example.cn/
+    """
     from jdgen.authoring.scaffold import init_project
 
     for name in init_project(
@@ -146,8 +153,8 @@ def new(
     \b
     Examples:
       jdgen new data-engineer
-      jdgen new data-engineer --title "Ingeniera de datos" --location "Madrid, España" \\
-          --salary-min 45.000 --salary-max 60.000
+      jdgen new data-engineer --title "Ingeniera de datos" --location "Madrid, España"
+      jdgen new data-engineer --title "Data Engineer" --salary-min 45k --salary-max 60k
       jdgen new ml-engineer-sh -l zh --title 机器学习工程师 --location 上海 --country CN
     """
     from jdgen.authoring import answers as read
@@ -264,12 +271,13 @@ def _country(locations: Sequence[str], info: Any) -> str | None:
 
 @main.command()
 def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of role files, for editors and checks.
+    """Print the JSON Schema (draft 2020-12) of role files, for editors and checks. Save
+    it beside your roles, and start each role file with the line
+    "# yaml-language-server: $schema=../role.schema.json" (jdgen init and jdgen new do).
 
     \b
-    Save it beside your roles and point role files at it:
+    Examples:
       jdgen schema > role.schema.json
-      # yaml-language-server: $schema=../role.schema.json   (first line of a role)
     """
     from jdgen.project.reference import schema_text
 

@@ -124,6 +124,13 @@ def validate(
 
     With no PATHS, checks the whole project. Each publishable role is also rendered in
     every configured locale, so that template errors and missing translations show up.
+    A missing translation is a warning: --strict (as CI runs it) makes it an error.
+
+    \b
+    Examples:
+      jdgen validate
+      jdgen validate roles/data-analyst.yaml --verbose
+      jdgen validate --strict
     """
     from jdgen.lint.validate import validate as run
 
