@@ -197,10 +197,10 @@ def report_warnings(problems: Sequence[Problem], verbose: bool, err: bool = True
         if len(found) == 1:
             echo(str(found[0]), err=err)
             continue
-        place = hint.removeprefix("translate it in ")
+        how = hint.replace("translate it", "translate them")
         echo(
             f"{where}: warning: {len(found)} {what} have no {tag} translation; the source "
-            f"text is shown (translate them in {place}; --verbose lists each)",
+            f"text is shown ({how}; --verbose lists each)",
             err=err,
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -21,7 +22,7 @@ from jdgen.cli.app import (
     today_option,
     verbose_option,
 )
-from jdgen.errors import ExitCode, Position, Problem, UsageError
+from jdgen.errors import ExitCode, Position, Problem, Severity, UsageError
 from jdgen.foundation.vocabulary import KINDS
 from jdgen.rendering.formats import FORMATS
 
@@ -100,11 +101,35 @@ def render(
         if locale is not None:
             renderer.locale(locale)
     result = renderer.render(ref, locale, kind, fmt, width)
-    report_and_judge(result.warnings, strict, verbose)
+    report_and_judge([*_unconfigured(project, locale), *result.warnings], strict, verbose)
     if output is None:
         click.echo(result.text, nl=False)
     else:
         write_atomic(output, result.text)
+
+
+def _unconfigured(project: Any, locale: str | None) -> list[Problem]:
+    """A warning when ``--locale`` is none of the project's: it renders (the built-in
+    catalogs may have it), but the site, export and validate leave it out."""
+    from jdgen.foundation.locales import parse_locale, same_locale
+
+    if locale is None:
+        return []
+    tag = parse_locale(locale).tag
+    configured = project.config.locales
+    if any(same_locale(tag, t) or parse_locale(t).tag == tag for t in configured):
+        return []
+    where = project.display(project.config_path) if project.config_path else "jdgen.yaml"
+    return [
+        Problem(
+            f"{tag} is not one of the project's locales ({', '.join(configured)}): the site, "
+            "export and validate leave it out",
+            Position(where),
+            "locales",
+            severity=Severity.WARNING,
+            hint=f"add it with: jdgen i18n init {tag}",
+        )
+    ]
 
 
 @main.command()

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jdgen.errors import JdgenError, Position, Problem, Problems, Severity
+from jdgen.errors import JdgenError, Problem, Problems, Severity
 from jdgen.foundation.locales import parse_locale
 from jdgen.i18n.check import check_catalog
 from jdgen.i18n.localize import CONVENTIONS_FILE, load_conventions
@@ -105,7 +105,7 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
         problems.extend(
             Problem(
                 message,
-                resolved.positions.get(key, Position(resolved.display)),
+                resolved.position(key),
                 key,
                 hint="check the amounts and the period",
                 severity=Severity.WARNING,
