@@ -55,8 +55,7 @@ class Terminal:
         while text not in self.screen[self._read_to :]:
             if not self._read(deadline):
                 raise AssertionError(
-                    f"the command ended before showing {text!r}; the terminal shows:\n"
-                    f"{self.screen}"
+                    f"the command ended before showing {text!r}; the terminal shows:\n{self.screen}"
                 )
         self._read_to = self.screen.index(text, self._read_to) + len(text)
 
