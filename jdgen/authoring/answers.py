@@ -46,10 +46,9 @@ def line(text: str, what: str, required: bool = True) -> str:
     bad = _FORBIDDEN.search(text)
     if bad:
         char = bad.group(0)
-        name = unicodedata.name(char, "") or "a control character"
-        raise AnswerError(
-            f"{what}: U+{ord(char):04X} ({name}) is not text; type it again without it"
-        )
+        name = unicodedata.name(char, "")
+        kind = f"U+{ord(char):04X} ({name})" if name else f"U+{ord(char):04X}, a control character,"
+        raise AnswerError(f"{what}: {kind} is not text; leave it out")
     text = text.strip()
     if required and not text:
         raise AnswerError(f"{what}: an answer is needed")

@@ -16,6 +16,7 @@ from babel import Locale
 
 from jdgen.errors import (
     InvalidInputError,
+    JdgenError,
     NotFoundError,
     Position,
     Problem,
@@ -26,7 +27,7 @@ from jdgen.foundation.locales import country_in, parse_locale
 from jdgen.foundation.write import write_atomic
 from jdgen.i18n.pofile import render_po
 from jdgen.i18n.update import update
-from jdgen.project.config import CONFIG_NAME, Project, find_project
+from jdgen.project.config import CONFIG_NAME, Project, find_project, parse_config
 from jdgen.project.keys import stable_context
 from jdgen.project.reference import SCHEMA_FILE, schema_line, schema_text
 from jdgen.project.resolve import RoleIndex, role_files
@@ -115,6 +116,21 @@ def init_project(
         raise UsageError(Problem(str(exc))) from None
     if default not in tags:
         tags.insert(0, default)
+    from jdgen.authoring.answers import AnswerError, line
+
+    try:  # what the command line gave, checked before anything is written
+        line(str(directory), "DIRECTORY")
+        line(organization, "--org")
+        line(base_url, "--base-url")
+    except AnswerError as exc:
+        raise UsageError(Problem(str(exc))) from None
+    config = _config_text(tags, default, organization, base_url)
+    try:
+        parse_config(config, CONFIG_NAME)
+    except JdgenError as exc:  # e.g. a base_url that is no https: address
+        raise UsageError(
+            [Problem(p.message, None, p.field, p.hint) for p in exc.problems]
+        ) from None
     day = today or dt.datetime.now(dt.UTC).date()
     language = parse_locale(default).language
     source = language if language in EXAMPLE_LANGUAGES else "en"
@@ -125,7 +141,7 @@ def init_project(
         "valid_through": (day + dt.timedelta(days=DAYS_OPEN)).isoformat(),
     }
     files = {
-        CONFIG_NAME: _config_text(tags, default, organization, base_url),
+        CONFIG_NAME: config,
         f"roles/{EXAMPLE_ID}.yaml": _role_text(example, f"../{SCHEMA_FILE}"),
         SCHEMA_FILE: schema_text(),
         "templates/README.md": TEMPLATES_README,
