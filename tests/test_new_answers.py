@@ -86,7 +86,9 @@ def test_a_bad_option_is_exit_2_and_writes_nothing(build_tree: Builder, args: li
     assert not (root / "roles/r.yaml").exists()
 
 
-@pytest.mark.parametrize("role_id", ["a" * 300, "a" * 65, "Datos", "a--b", "a-", "a/../b", "ñ", "a.b"])
+@pytest.mark.parametrize(
+    "role_id", ["a" * 300, "a" * 65, "Datos", "a--b", "a-", "a/../b", "ñ", "a.b"]
+)
 def test_a_role_id_that_cannot_name_a_file_is_exit_2(build_tree: Builder, role_id: str) -> None:
     root = build_tree(ES)
     code, shown = new([role_id, "--title", "X"])

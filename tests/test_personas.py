@@ -302,3 +302,16 @@ def test_outside_a_project_every_command_says_so_and_leaves_nothing(tmp_path: Pa
         assert code == 2, (command, shown)
         assert "no jdgen.yaml found" in shown and "jdgen init" in shown, (command, shown)
     assert list(tmp_path.iterdir()) == []  # no .jdgen-cache/, no site/
+
+
+def test_a_law_finding_asks_only_for_what_is_missing(tmp_path: Path) -> None:
+    project = start(tmp_path, SHANGHAI)
+    args = "--title 数据分析师 --location 上海，中国 --salary-min 20K --salary-max 30K"
+    ok(project, f"jdgen new analyst -l zh {args}")
+    role = project / "roles/analyst.yaml"
+    text = role.read_text(encoding="utf-8")
+    role.write_text(re.sub(r"^headcount: .*\n", "", text, flags=re.M), encoding="utf-8")
+    code, shown = sh(project, "jdgen lint roles/analyst.yaml")
+    assert code == 1 and "comp.cn" in shown, shown
+    finding = next(line for line in shown.splitlines() if "comp.cn" in line)
+    assert "(add a number for headcount)" in finding  # the salary is there: not asked for

@@ -57,10 +57,13 @@ def breaches(
             places = ", ".join(role.locations[i].label for i in at)
             missing = _missing(law, role, pay, day, neutral_title)
             if missing:
+                # The fix names only what is missing here, not the law's whole list
+                # (which would say "add salary" to a posting that has one).
+                fix = "add " + " and ".join(dict.fromkeys(_ADD.get(n, n) for n in missing))
                 out.append(
                     Breach(
                         law,
-                        rule,
+                        replace(rule, fix=fix),
                         f"{places} is under {law.name}'s law, but the posting lacks "
                         + ", ".join(REQUIREMENTS[name] for name in missing)
                         + size,
@@ -137,6 +140,17 @@ FIELDS = {
     "ai-disclosure": "ai_screening",
     "vacancy": "vacancy",
     "neutral-title": "title",
+}
+
+
+#: What to add for each requirement, as a fix names it.
+_ADD = {
+    **FIELDS,
+    "pay": "salary",
+    "pay-range": "salary.min and salary.max",
+    "pay-minimum": "salary.min",
+    "headcount": "a number for headcount",
+    "neutral-title": "a gender-neutral title",
 }
 
 
