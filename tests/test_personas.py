@@ -297,8 +297,9 @@ def test_ci_runs_the_generated_workflow_as_written(tmp_path: Path) -> None:
 
 
 def test_outside_a_project_every_command_says_so_and_leaves_nothing(tmp_path: Path) -> None:
-    for command in ("validate", "build", "lint", "render data-analyst", "i18n status", "new x"):
-        code, shown = sh(tmp_path, f"jdgen {command}")
+    commands = ("validate", "build", "lint", "render data-analyst", "i18n status", "new x")
+    for command in (*commands, "serve --port 0", "export --check"):
+        code, shown = sh(tmp_path, f"timeout 60 jdgen {command}")  # serve must not start
         assert code == 2, (command, shown)
         assert "no jdgen.yaml found" in shown and "jdgen init" in shown, (command, shown)
     assert list(tmp_path.iterdir()) == []  # no .jdgen-cache/, no site/
