@@ -146,3 +146,13 @@ def test_no_option_value_is_a_traceback(title: str, pay: str) -> None:
         if written.exists():
             text = written.read_text(encoding="utf-8")
             assert not any(unicodedata.category(c) == "Cc" for c in text.replace("\n", ""))
+
+
+def test_a_place_is_required_at_the_prompt(build_tree: Builder) -> None:
+    root = build_tree(ES)
+    typed = "Analista\n\n  \nSevilla, España\n\n\n\n\n\n"
+    code, shown = new(["r", "--interactive"], typed)
+    assert code == 0, shown
+    assert shown.count("Ubicaciones") == 3  # asked until answered
+    role = yaml.safe_load((root / "roles/r.yaml").read_text(encoding="utf-8"))
+    assert role["locations"] == [{"city": "Sevilla", "country": "ES"}]

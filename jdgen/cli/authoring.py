@@ -205,6 +205,12 @@ def new(
         given = ask(project, info, posted, given)
     elif given["title"] is None:
         raise UsageError(Problem("--title is required when not on a terminal"))
+    if not given["locations"]:
+        echo(
+            "note: no --location: Google's JobPosting needs one (a remote job: where "
+            "applicants may live); add locations: to the role",
+            err=True,
+        )
     lacking = without_country(given["locations"], info)
     if lacking and not given["country"]:
         raise UsageError(

@@ -178,11 +178,11 @@ def ask(project: Any, info: Any, posted: dt.date, given: dict[str, Any]) -> dict
             N_("prompt", "Job title"), value_proc=checked(lambda t: line(t, "title"))
         )
     if not answers.get("locations"):
+        # Required: Google's JobPosting needs a place, and so do the pay laws (a remote
+        # job names where its applicants may live).
         typed = prompt(
             N_("prompt", "Locations, separated by commas"),
-            default="",
-            show_default=False,
-            value_proc=checked(lambda t: line(t, "locations", required=False)),
+            value_proc=checked(lambda t: line(t, "locations")),
         )
         answers["locations"] = places(typed, info)
     lacking = without_country(answers["locations"], info)
