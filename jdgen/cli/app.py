@@ -298,11 +298,13 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     \b
     Exit codes:
       0  success
-      1  the project has a problem (a role, template, catalog or config; a warning
-         with --strict; a stale tree with --check), or an output cannot be written
-      2  the command line is wrong (an option, a role, file or locale it names; or
-         no jdgen.yaml here or above: not in a project)
-      3  internal error: a bug in jdgen (a traceback is printed)
+      1  the project has a problem (a role, template,
+         catalog or config; a warning with --strict; a
+         stale tree with --check); an output cannot be
+         written
+      2  the command line is wrong (an option; a role,
+         file or locale it names; no jdgen.yaml found)
+      3  a bug in jdgen (a traceback is printed)
       130 interrupted (Ctrl-C)
     """
     ctx.obj = project_dir

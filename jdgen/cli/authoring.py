@@ -53,8 +53,8 @@ def init(
 
     \b
     Examples:
-      jdgen init careers --locale es --locale zh --locale en --org "Acme"
-      jdgen init careers-cn -l zh -l en --base-url https://jobs.example.cn/
+      jdgen init careers -l es -l zh -l en --org "Acme"
+      jdgen init careers-cn -l zh -l en
     """
     from jdgen.authoring.scaffold import init_project
 
@@ -153,9 +153,9 @@ def new(
     \b
     Examples:
       jdgen new data-engineer
-      jdgen new data-engineer --title "Ingeniera de datos" --location "Madrid, España"
-      jdgen new data-engineer --title "Data Engineer" --salary-min 45k --salary-max 60k
-      jdgen new ml-engineer-sh -l zh --title 机器学习工程师 --location 上海 --country CN
+      jdgen new ana --title Analista --location Madrid,España
+      jdgen new ana --title Analista --salary-min 45.000
+      jdgen new ml -l zh --title 工程师 --location 上海，中国
     """
     from jdgen.authoring import answers as read
     from jdgen.authoring.scaffold import DAYS_OPEN, NewRole, check_new, new_role

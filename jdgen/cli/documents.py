@@ -88,7 +88,7 @@ def render(
     \b
     Examples:
       jdgen render ml-engineer-china --locale zh --format text
-      jdgen render roles/ml-engineer-lima.yaml -l en -f html -o posting.html
+      jdgen render roles/ml-engineer-lima.yaml -f html
     """
     from jdgen.foundation.write import write_atomic
     from jdgen.rendering.renderer import Renderer
