@@ -156,3 +156,12 @@ def test_a_place_is_required_at_the_prompt(build_tree: Builder) -> None:
     assert shown.count("Ubicaciones") == 3  # asked until answered
     role = yaml.safe_load((root / "roles/r.yaml").read_text(encoding="utf-8"))
     assert role["locations"] == [{"city": "Sevilla", "country": "ES"}]
+
+
+def test_a_closing_date_before_the_posting_is_refused(build_tree: Builder) -> None:
+    build_tree({"jdgen.yaml": "locales: [en]\ntoday: 2026-03-01\n"})
+    args = ["r", "--title", "X", "--location", "Lima, Peru", "--valid-through", "2026-02-01"]
+    code, shown = new(args)
+    assert code == 2 and "before the posting opens" in shown, shown
+    code, shown = new([*args[:-1], "2026-04-30"])
+    assert code == 0, shown

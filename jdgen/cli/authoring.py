@@ -201,6 +201,14 @@ def new(
             given["pay"] = (low, high, currency, per)
     except (read.AnswerError, AmountError) as exc:
         raise UsageError(Problem(str(exc), hint="jdgen new --help shows the options")) from None
+    if valid_through is not None and valid_through < posted:
+        raise UsageError(
+            Problem(
+                f"--valid-through {valid_through.isoformat()} is before the posting opens "
+                f"({posted.isoformat()})",
+                hint="give the last day applications are taken",
+            )
+        )
     if interactive:
         given = ask(project, info, posted, given)
     elif given["title"] is None:
