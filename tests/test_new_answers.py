@@ -165,3 +165,11 @@ def test_a_closing_date_before_the_posting_is_refused(build_tree: Builder) -> No
     assert code == 2 and "before the posting opens" in shown, shown
     code, shown = new([*args[:-1], "2026-04-30"])
     assert code == 0, shown
+
+
+def test_a_wrong_currency_option_is_exit_2_with_the_right_one(build_tree: Builder) -> None:
+    root = build_tree(ZH)
+    args = ["r", "--title", "X", "--location", "上海，中国", "--salary-min", "20K"]
+    code, shown = new([*args, "--currency", "RMB"])
+    assert code == 2 and "use CNY" in shown, shown
+    assert not (root / "roles/r.yaml").exists()

@@ -129,6 +129,19 @@ def country(text: str, locale: Locale) -> str:
     return found
 
 
+def currency(text: str) -> str:
+    """An ISO 4217 code (``eur`` is EUR); the hint for a common wrong one (RMB → CNY)."""
+    from jdgen.project.values import CURRENCY
+
+    code = line(text, "currency").upper()
+    try:
+        CURRENCY.convert(code)
+    except ValueError as exc:
+        hint = f" ({exc.args[1]})" if len(exc.args) > 1 and exc.args[1] else ""
+        raise AnswerError(f"currency: {exc.args[0]}{hint}") from None
+    return code
+
+
 def headcount(text: str) -> int:
     """A number of openings, 1 or more."""
     answer = line(text, "headcount")

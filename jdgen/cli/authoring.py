@@ -198,7 +198,7 @@ def new(
         per = closed["period"].read(period, "--period") if period else None
         if salary_min or salary_max:
             low, high = (_amount(v, o, info) for v, o in ((salary_min, "min"), (salary_max, "max")))
-            given["pay"] = (low, high, currency, per)
+            given["pay"] = (low, high, read.currency(currency) if currency else None, per)
     except (read.AnswerError, AmountError) as exc:
         raise UsageError(Problem(str(exc), hint="jdgen new --help shows the options")) from None
     if valid_through is not None and valid_through < posted:

@@ -11,7 +11,15 @@ from typing import Any
 
 import click
 
-from jdgen.authoring.answers import AnswerError, Choice, check_amount, country, headcount, line
+from jdgen.authoring.answers import (
+    AnswerError,
+    Choice,
+    check_amount,
+    country,
+    currency,
+    headcount,
+    line,
+)
 from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS, WORK_ARRANGEMENTS
 from jdgen.i18n.localize import _PER as PER
 
@@ -97,7 +105,6 @@ def ask(project: Any, info: Any, posted: dt.date, given: dict[str, Any]) -> dict
     from jdgen.i18n.localize import N_, Localizer
     from jdgen.lint.pay import usual_period
     from jdgen.project.model import Salary
-    from jdgen.project.values import CURRENCY
 
     loc = Localizer(info, project.locale_dirs)
     closed = choices(loc)
@@ -127,14 +134,6 @@ def ask(project: Any, info: Any, posted: dt.date, given: dict[str, Any]) -> dict
         check_amount(pay.max, "pay")
         return pay
 
-    def read_currency(text: str) -> str:
-        code = line(text, "currency").upper()
-        try:
-            CURRENCY.convert(code)
-        except ValueError as exc:
-            raise AnswerError(str(exc.args[0])) from None
-        return code
-
     def read_date(text: str) -> dt.date:
         try:
             day = dt.date.fromisoformat(line(text, "date"))
@@ -163,7 +162,7 @@ def ask(project: Any, info: Any, posted: dt.date, given: dict[str, Any]) -> dict
             code = pay.currency or prompt(
                 N_("prompt", "Currency"),
                 default=local_currency(info.babel, where) or "EUR",
-                value_proc=checked(read_currency),
+                value_proc=checked(currency),
             )
             per = pay.period or choose(
                 "period", N_("prompt", "Pay period"), usual_period(info.babel, where)
