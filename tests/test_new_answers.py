@@ -173,3 +173,15 @@ def test_a_wrong_currency_option_is_exit_2_with_the_right_one(build_tree: Builde
     code, shown = new([*args, "--currency", "RMB"])
     assert code == 2 and "use CNY" in shown, shown
     assert not (root / "roles/r.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["render", "a" * 300], ["validate", "b" * 300], ["lint", "c" * 300 + ".yaml"]]
+)
+def test_a_file_name_too_long_is_exit_2_not_a_traceback(
+    build_tree: Builder, args: list[str]
+) -> None:
+    build_tree({"roles/r.yaml": "title: X\n"})
+    result = CliRunner().invoke(cli.main, args)
+    assert result.exit_code == 2, result.output
+    assert "file name too long" in result.stderr and "Traceback" not in result.output

@@ -138,6 +138,15 @@ class JdgenGroup(click.Group):
             _quiet_stdout()  # the reader went away (| head): say nothing more
             raise click.exceptions.Exit(int(ExitCode.OK)) from None
         except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:  # a name typed on the command line
+                name = str(exc.filename or "")
+                shown = (
+                    name
+                    if len(name) <= 60
+                    else f"{name[:30]}…{name[-20:]} ({len(name)} characters)"
+                )
+                click.echo(printable(f"jdgen: {shown}: file name too long"), err=True)
+                raise click.exceptions.Exit(int(ExitCode.USAGE)) from None
             if exc.errno not in _ENVIRONMENT:
                 raise
             where = f"{exc.filename}: " if exc.filename else ""
