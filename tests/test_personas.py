@@ -236,45 +236,57 @@ def translate(catalog: Path, words: dict[str, str]) -> None:
     catalog.write_text(text, encoding="utf-8")
 
 
+#: A translator's work on each recruiter's role: locale → source text → translation.
 WORDS = {
+    "es": {
+        "zh": {
+            "Analista de datos sénior": "高级数据分析师",
+            "Madrid": "马德里",
+            "Barcelona": "巴塞罗那",
+        },
+        "en": {
+            "Analista de datos sénior": "Senior Data Analyst",
+            "Madrid": "Madrid",
+            "Barcelona": "Barcelona",
+        },
+    },
     "zh": {
-        "Analista de datos sénior": "高级数据分析师",
-        "Madrid": "马德里",
-        "Barcelona": "巴塞罗那",
+        "en": {"机器学习工程师": "Machine Learning Engineer", "上海": "Shanghai", "北京": "Beijing"}
     },
     "en": {
-        "Analista de datos sénior": "Senior Data Analyst",
-        "Madrid": "Madrid",
-        "Barcelona": "Barcelona",
+        "es": {"Data Engineer": "Ingeniero/a de datos", "London": "Londres"},
+        "zh": {"Data Engineer": "数据工程师", "London": "伦敦"},
     },
 }
 
 
-def test_a_translator_publishes_the_new_role_in_every_locale(tmp_path: Path) -> None:
-    project = start(tmp_path, MADRID)
-    new_on_a_terminal(project, MADRID)
+@pytest.mark.parametrize("recruiter", [MADRID, SHANGHAI, LONDON], ids=lambda r: r.language)
+def test_a_translator_publishes_the_new_role_in_every_locale(
+    tmp_path: Path, recruiter: Recruiter
+) -> None:
+    project = start(tmp_path, recruiter)
+    new_on_a_terminal(project, recruiter)
     code, shown = sh(project, "jdgen validate --strict")
     assert code == 1 and "jdgen i18n update" in shown  # not yet: nothing is translated
     updated = ok(project, "jdgen i18n update")
-    for locale in ("zh", "en"):
-        catalog = project / f"locales/{locale}/LC_MESSAGES/role-{MADRID.role_id}.po"
-        assert f"created locales/{locale}/LC_MESSAGES/role-{MADRID.role_id}.po" in updated
-        translate(catalog, WORDS[locale])
+    words = WORDS[recruiter.language]
+    for locale, translations in words.items():
+        catalog = f"locales/{locale}/LC_MESSAGES/role-{recruiter.role_id}.po"
+        assert f"created {catalog}" in updated
+        translate(project / catalog, translations)
     ok(project, "jdgen i18n check")
     ok(project, "jdgen i18n status --fail-under 100")
-    ok(project, "jdgen validate --strict")
+    ok(project, "jdgen validate --strict")  # translated: no warning left
     built = ok(project, "jdgen build")
     assert "not published" not in built
-    for locale, title in (
-        ("es", "Analista de datos sénior"),
-        ("zh", "高级数据分析师"),
-        ("en", "Senior Data Analyst"),
-    ):
-        posting = job_posting(project, locale, MADRID.role_id)
-        assert posting["title"] == title
+    title = str(dict(recruiter.session)[recruiter.session[0][0]])
+    titles = {recruiter.language: title} | {loc: t[title] for loc, t in words.items()}
+    for locale, shown_title in titles.items():
+        posting = job_posting(project, locale, recruiter.role_id)
+        assert posting["title"] == shown_title
         meets_googles_rules(posting)
-        page = project / "site" / locale / MADRID.role_id / "index.html"
-        assert title in page.read_text(encoding="utf-8")
+        page = project / "site" / locale / recruiter.role_id / "index.html"
+        assert shown_title in page.read_text(encoding="utf-8")
 
 
 def test_ci_runs_the_generated_workflow_as_written(tmp_path: Path) -> None:
