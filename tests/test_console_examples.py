@@ -3,8 +3,9 @@
 Each ``$ command`` line runs in bash, from a fresh copy of this repository's project (its
 config, roles, catalogs, templates and test fixtures), with jdgen on the PATH; standard
 output and error are compared, as a terminal shows them. A ``...`` line stands for any
-lines. A comment ``<!-- console: in DIR -->`` just before a block runs it in a copy of
-DIR (a fixture project) instead. Change the docs when the output changes.
+lines; a command ending in a backslash goes on on the next line. A comment
+``<!-- console: in DIR -->`` just before a block runs it in a copy of DIR (a fixture
+project) instead. Change the docs when the output changes.
 """
 
 from __future__ import annotations
@@ -42,11 +43,15 @@ def examples() -> list[Example]:
         text = doc.read_text(encoding="utf-8")
         for m in _BLOCK.finditer(text):
             steps: list[tuple[str, list[str]]] = []
+            going_on = False  # a command continued on the next line (a trailing \\)
             for line in m.group("body").splitlines():
-                if line.startswith("$ "):
+                if going_on:
+                    steps[-1] = (f"{steps[-1][0]}\n{line}", steps[-1][1])
+                elif line.startswith("$ "):
                     steps.append((line[2:], []))
                 elif steps:
                     steps[-1][1].append(line)
+                going_on = bool(steps) and line.endswith("\\") and not steps[-1][1]
             line_no = text.count("\n", 0, m.start("body"))
             found.append(
                 Example(

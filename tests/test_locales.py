@@ -104,9 +104,9 @@ def test_a_taiwanese_posting_reads_as_taiwan_writes_it(build_tree: Builder) -> N
     result = CliRunner().invoke(cli.main, ["render", "tw", "--strict"])
     assert result.exit_code == 0, result.output
     text = result.stdout
-    assert "# 資料工程師職位描述（JD）" in text  # the Chinese layout, Traditional words
-    assert "**薪資範圍**：月薪 NT$45,000～60,000" in text
-    assert "**招募人數**：2" in text
+    assert "# 資料工程師職務說明" in text  # the Chinese layout, Taiwan's words
+    assert "**薪資待遇**：月薪 NT$45,000～60,000" in text
+    assert "**需求人數**：2" in text
     simplified = set("职资范围点经验语数据发")  # characters that differ in Traditional
     assert not simplified & set(text), sorted(simplified & set(text))
 

@@ -95,7 +95,11 @@ def test_postings_go_out_only_in_languages_they_are_translated_into(
     assert "en/lima/index.html" not in files and "zh/lima/index.html" not in files
     assert "es/guided/index.html" in files  # translated
     assert "zh/guided/index.html" not in files  # not translated
-    assert "Ingeniera de datos" not in (root / "site/en/index.html").read_text(encoding="utf-8")
+    # Not an English posting: listed only under "Open in other languages", with its link.
+    index = (root / "site/en/index.html").read_text(encoding="utf-8")
+    elsewhere = index[index.index("Open in other languages") :]
+    assert "Ingeniera de datos" not in index[: index.index("Open in other languages")]
+    assert '<span lang="es">Ingeniera de datos</span>: <a href="../es/lima/"' in elsewhere
     page = (root / "site/es/lima/index.html").read_text(encoding="utf-8")
     assert re.findall(r'rel="alternate" hreflang="([^"]+)"', page) == ["es", "x-default"]
     sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ def test_references_are_relative_to_the_project_wherever_update_runs(
     )
     update(find_project(root))
     before = {p: p.read_text(encoding="utf-8") for p in sorted(root.glob("locales/**/*.po*"))}
-    assert "#: roles/team/data.yaml:1" in before[root / "locales/role-data.pot"]
+    assert "#: roles/team/data.yaml\n" in before[root / "locales/role-data.pot"]
     for where in (root / "roles/team", root / "templates", root.parent):
         monkeypatch.chdir(where)
         update(find_project(root))

@@ -51,8 +51,13 @@ def extract(project_dir: Path | None) -> None:
 
 @i18n.command()
 @locale_option("Only update this locale's catalogs (repeatable).", multiple=True)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 if an update would change a catalog (for CI).",
+)
 @click.pass_obj
-def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
+def update(project_dir: Path | None, locales: tuple[str, ...], check: bool) -> None:
     """Extract, then merge into every catalog: created / updated +N -M / unchanged.
 
     A changed source text makes its translation fuzzy, with the previous text kept for
@@ -65,8 +70,17 @@ def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
     """
     from jdgen.i18n.update import update as run
 
-    for change in run(project_of(project_dir), locales):
+    changes = run(project_of(project_dir), locales, check=check)
+    stale = [c for c in changes if c.action.startswith("would")]
+    for change in stale if check else changes:
         echo(str(change))
+    if stale:
+        echo(
+            f"{len(stale)} catalog(s) are not what `jdgen i18n update` writes; "
+            "run it and commit the result",
+            err=True,
+        )
+        raise click.exceptions.Exit(int(ExitCode.INVALID_INPUT))
 
 
 @i18n.command()
@@ -84,17 +98,23 @@ def update(project_dir: Path | None, locales: tuple[str, ...]) -> None:
     metavar="PCT",
     help="Exit 1 if any catalog is less than PCT percent translated.",
 )
+@click.option(
+    "--words",
+    is_flag=True,
+    help="Also show the source words left to translate or review: how much work it is.",
+)
 @click.pass_obj
-def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None:
+def status(project_dir: Path | None, fmt: str, fail_under: float | None, words: bool) -> None:
     """How much of each catalog is translated, per locale: what readers will see.
 
-    A regional catalog (es_AR) counts what its parent (es) translates.
+    A regional catalog (es_AR) counts what its parent (es) translates. A fuzzy entry (a
+    changed source, or a draft from `i18n init --from`) is not done.
 
     \b
     Examples:
       jdgen i18n status
       jdgen i18n status --fail-under 100
-      jdgen i18n status --format json
+      jdgen i18n status --words --format json
     """
     import json
 
@@ -112,6 +132,7 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
                         "fuzzy": r.fuzzy,
                         "untranslated": r.untranslated,
                         "percent": r.percent,
+                        "words_left": r.words_left,
                     }
                     for r in rows
                 ],
@@ -121,15 +142,19 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None) -> None
         )
     else:
         width = max([len(r.domain) for r in rows] + [7])
+        extra = f" {'words left':>10}" if words else ""
         echo(
             f"{'locale':<8} {'catalog':<{width}} {'translated':>10} {'fuzzy':>6} "
-            f"{'untranslated':>12} {'%':>6}"
+            f"{'untranslated':>12} {'%':>6}{extra}"
         )
         for r in sorted(rows, key=lambda r: (r.locale, r.domain)):
+            extra = f" {r.words_left:>10}" if words else ""
             echo(
                 f"{r.locale:<8} {r.domain:<{width}} {r.translated:>10} {r.fuzzy:>6} "
-                f"{r.untranslated:>12} {r.percent:>6.1f}"
+                f"{r.untranslated:>12} {r.percent:>6.1f}{extra}"
             )
+        if words:
+            echo(f"{sum(r.words_left for r in rows)} word(s) left in all")
     if fail_under is not None:
         low = [r for r in rows if r.percent < fail_under]
         for r in low:
@@ -164,24 +189,37 @@ def check(project_dir: Path | None, no_msgfmt: bool) -> None:
 
 @i18n.command("init")
 @click.argument("locale")
+@click.option(
+    "--from",
+    "source",
+    metavar="LOCALE",
+    help="Draft every text from this locale (zh for zh-TW, through OpenCC; es for es-ES), "
+    "marked fuzzy for review.",
+)
 @click.pass_obj
-def i18n_init(project_dir: Path | None, locale: str) -> None:
+def i18n_init(project_dir: Path | None, locale: str, source: str | None) -> None:
     """Add LOCALE (a language, pt-BR, or a region, es-MX) to the project in one step: its
     catalogs, every text untranslated so that everything falls back to the parent locale
     (or the source) until a translator overrides it; the locale in jdgen.yaml, so build,
     export and validate include it; and a conventions file to fill in.
 
+    With --from, each text is drafted from a related locale instead (zh-TW from zh's
+    Simplified text through OpenCC, then the locale's glossary.yaml; es-ES from es). The
+    drafts are fuzzy: they are not translations until reviewed, `i18n status` counts them
+    as not done, and a page shows them only marked, where fallback_pages allows it.
+
     \b
     Examples:
       jdgen i18n init zh
       jdgen i18n init es-MX
+      jdgen i18n init zh-TW --from zh
     """
     from jdgen.i18n.newlocale import conventions_file, enable
     from jdgen.i18n.update import init as run
 
     project = project_of(project_dir)
     try:
-        changes = run(project, locale)
+        changes = run(project, locale, source)
     except ValueError as exc:  # not a locale tag: the command line is wrong
         raise UsageError(Problem(str(exc))) from None
     if any(c.action == "created" for c in changes):

@@ -38,6 +38,8 @@ def role_domain(role_id: str) -> str:
 
 
 Key = tuple[str | None, str]  # (msgctxt, msgid)
+#: How a draft of ``jdgen i18n init --from`` is noted (jdgen.i18n.drafts.DRAFT_NOTE).
+DRAFT_COMMENT = "# draft from "
 
 _KEYWORD = re.compile(r'(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
@@ -156,6 +158,9 @@ class Entry:
     fields: dict[str, str]
     fuzzy: bool
     line: int
+    #: Whether it is a draft of a new locale (``i18n init --from`` notes it "# draft
+    #: from ..."): not one fuzzy because its source changed, or offered by the memory.
+    draft: bool = False
 
     @property
     def forms(self) -> list[str]:
@@ -177,22 +182,26 @@ class PoFile:
     warnings: tuple[Problem, ...] = ()
     #: Where each usable entry is written, for messages about it.
     positions: dict[Key, Position] = field(default_factory=dict)
+    #: Drafts (fuzzy, no previous source: ``i18n init --from``), never used as
+    #: translations; a page may show one, marked, instead of another script's text.
+    drafts: dict[Key, str] = field(default_factory=dict)
 
 
 def parse_entries(text: str, display: str) -> list[Entry]:
     """Every live (not obsolete) entry of a PO file; raises with every malformed line."""
     entries: list[Entry] = []
     fields: dict[str, str] = {}
-    fuzzy = obsolete = has_msgstr = False
+    fuzzy = obsolete = has_msgstr = draft = False
     current = ""
     start = 0
     problems = []
 
     def finish() -> None:
-        nonlocal fields, fuzzy, obsolete, has_msgstr, current
+        nonlocal fields, fuzzy, obsolete, has_msgstr, current, draft
         if fields and not obsolete:
-            entries.append(Entry(fields, fuzzy, start))
+            entries.append(Entry(fields, fuzzy, start, draft))
         fields, fuzzy, obsolete, has_msgstr, current = {}, False, False, False, ""
+        draft = False
 
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -203,6 +212,8 @@ def parse_entries(text: str, display: str) -> list[Entry]:
                 obsolete = True
             elif line.startswith("#,") and "fuzzy" in line:
                 fuzzy = True
+            elif line.startswith(DRAFT_COMMENT):
+                draft = True
             continue
         m = _KEYWORD.match(line)
         if m:
@@ -284,9 +295,12 @@ def _read_po_file(path: Path, mtime_ns: int, size: int) -> PoFile:
             forms = None
     out: Translations = {}
     positions: dict[Key, Position] = {}
+    drafts: dict[Key, str] = {}
     for entry in entries:
         fields = entry.fields
         msgid = fields.get("msgid", "")
+        if entry.fuzzy and entry.draft and fields.get("msgstr") and msgid:
+            drafts[fields.get("msgctxt"), msgid] = fields["msgstr"]
         if not msgid or entry.fuzzy:
             continue
         key = (fields.get("msgctxt"), msgid)
@@ -314,4 +328,4 @@ def _read_po_file(path: Path, mtime_ns: int, size: int) -> PoFile:
                 hint="run `jdgen i18n check` for the fix",
             )
         )
-    return PoFile(out, header, header_line, tuple(warnings), positions)
+    return PoFile(out, header, header_line, tuple(warnings), positions, drafts)

@@ -31,6 +31,7 @@ from jdgen.i18n.catalogs import (
 )
 from jdgen.i18n.placeholders import control_problem, format_problem, markup_problem
 from jdgen.i18n.pofile import message_state
+from jdgen.i18n.stale import stale_entries
 from jdgen.project.config import Project
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|%[sdif]|\{(\w*)\}")
@@ -216,8 +217,10 @@ def catalog_files(project: Project) -> list[Path]:
 def check(project: Project, use_msgfmt: bool = True) -> list[Problem]:
     """Every problem of every catalog of the project, and stale templates."""
     problems: list[Problem] = []
-    for path in catalog_files(project):
+    files = catalog_files(project)
+    for path in files:
         problems.extend(check_catalog(path, project.config.plural_forms))
         if use_msgfmt:
             problems.extend(msgfmt_check(path))
+    problems.extend(stale_entries(project, files))
     return sorted(dict.fromkeys(problems), key=Problem.sort_key)

@@ -104,7 +104,8 @@ def extract_templates(project: Project) -> Pot | None:
         shown = _from_root(project, path)
         try:
             with path.open("rb") as handle:
-                for lineno, message, comments, context in babel_extract(
+                # The line is left out of the reference on purpose (see extract_roles).
+                for _line, message, comments, context in babel_extract(
                     method,
                     handle,
                     keywords=KEYWORDS,
@@ -114,9 +115,8 @@ def extract_templates(project: Project) -> Pot | None:
                 ):
                     msgid = message if isinstance(message, str) else tuple(message)
                     notes = comments or _template_notes(msgid, context)
-                    catalog.add(
-                        msgid, None, [(shown, lineno)], auto_comments=notes, context=context
-                    )
+                    where: Any = [(shown, None)]  # the file only (see extract_roles)
+                    catalog.add(msgid, None, where, auto_comments=notes, context=context)
         except Exception as exc:  # a template syntax error, reported not swallowed
             line = getattr(exc, "lineno", 0) or 0
             problems.error(f"cannot extract messages: {exc}", Position(shown, line))
@@ -177,7 +177,9 @@ def extract_roles(project: Project) -> list[Pot]:
             catalog.add(
                 text,
                 None,
-                [(_from_root(project, path), pos.line)],
+                # The file only, as msgmerge --add-location=file: a line number would
+                # change every reference below an edit, a churn translators must review.
+                [(_from_root(project, path), None)],  # type: ignore[list-item]
                 auto_comments=[*_yaml_comments(lines, pos.line), *([note] if note else [])],
                 context=stable_context(role_id, field_path, sources.get),
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -86,8 +87,31 @@ def money(amount: Decimal | int, currency: str, locale: Locale, sign: str | None
     value = Decimal(amount)
     pattern = _currency_pattern(locale, _is_whole(value))
     text = str(pattern.apply(value, locale, currency=currency, currency_digits=False))
+    symbol = get_currency_symbol(currency, locale=locale)
     if sign:
-        text = text.replace(get_currency_symbol(currency, locale=locale), sign, 1)
+        text = text.replace(symbol, sign, 1)
+        symbol = sign
+    return currency_spacing(text, symbol)
+
+
+def _not_symbol(ch: str) -> bool:
+    return unicodedata.category(ch)[0] not in "SZ"
+
+
+def currency_spacing(text: str, symbol: str) -> str:
+    """CLDR's currencySpacing, which Babel leaves to the caller: where the currency's
+    side next to the number is not a symbol (an ISO code, ``US$``'s ``U``) and the number
+    starts with a digit, a no-break space goes between them: ``CNY 28,000``, not
+    ``CNY28,000``; ``€28,000`` and ``US$28,000`` stay as they are (every CLDR locale
+    has the same rule and the same no-break space)."""
+    i = text.find(symbol)
+    if i < 0 or not symbol:
+        return text
+    end = i + len(symbol)
+    if end < len(text) and text[end].isdigit() and _not_symbol(symbol[-1]):
+        return text[:end] + "\u00a0" + text[end:]
+    if i > 0 and text[i - 1].isdigit() and _not_symbol(symbol[0]):
+        return text[:i] + "\u00a0" + text[i:]
     return text
 
 

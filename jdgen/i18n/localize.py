@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
+from babel.core import get_global
 
 from jdgen.errors import InvalidInputError, NotFoundError, Problem, Severity, relpath
 from jdgen.foundation.inline import mark_language
@@ -31,6 +33,9 @@ from jdgen.project.schema import Struct, map_text
 from jdgen.project.values import Headcount, YearRange
 
 CONVENTIONS_FILE = "conventions.yaml"
+#: Fields that hold names (places): left empty by a translator, they read as written
+#: where the locale writes that script (see Localizer._as_written).
+PROPER_NOUNS = frozenset({"locations.name", "locations.city", "locations.region"})
 #: The language the built-in templates' strings are written in.
 TEMPLATE_SOURCE_LANGUAGE = "en"
 
@@ -99,6 +104,18 @@ def load_conventions(locale: LocaleInfo, locale_dirs: Sequence[Path]) -> Convent
     if conventions is INVALID:  # pragma: no cover - a failed check records a problem
         raise InvalidInputError("invalid conventions")
     return conventions
+
+
+def _script(info: LocaleInfo) -> str | None:
+    """The script a locale writes (Latn, Hans, Hant), from CLDR's likely subtags."""
+    if info.babel.script:
+        return str(info.babel.script)
+    likely = get_global("likely_subtags")
+    full = likely.get(f"{info.babel.language}_{info.babel.territory}") or likely.get(
+        str(info.babel.language), ""
+    )
+    parts = str(full).split("_")
+    return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
 
 
 def N_(context: str, message: str) -> tuple[str, str]:
@@ -272,6 +289,17 @@ class Localizer:
             self._role_messages[key] = Messages.load(info, role_domain(role_id), self._locale_dirs)
         return self._role_messages[key]
 
+    def _as_written(self, path: str, text: str) -> bool:
+        """Whether a text left untranslated is right as it is: one without words (a dash,
+        a number), or a proper noun a translator left empty that this locale's script
+        writes the same way (Lima, Buenos Aires in English; never 北京 in English)."""
+        if not any(ch.isalpha() for ch in text):
+            return True
+        if re.sub(r"\[[^\]]*\]", "", path) not in PROPER_NOUNS:
+            return False
+        latin = all(ord(ch) < 0x250 for ch in text if ch.isalpha())
+        return latin and _script(self.info) == "Latn"
+
     def localize_role(self, resolved: ResolvedRole) -> tuple[Role, list[Problem]]:
         """The role as shown in this locale, and a warning for each text left untranslated.
 
@@ -291,6 +319,24 @@ class Localizer:
             found = self.role_messages(source.role, source.language).lookup(text, source.context)
             if found is not None:
                 return Content(found)
+            if not same_writing(source.language, self.info.tag) and self._as_written(path, text):
+                return Content(text)
+            draft = self.role_messages(source.role, source.language).draft(text, source.context)
+            if draft is not None and not same_writing(source.language, self.info.tag):
+                # A draft (i18n init --from) beats the source's other script or language,
+                # but it is not reviewed: marked like any fallback, and counted as one.
+                warnings.append(
+                    Problem(
+                        f"the {self.info.tag} text for {source.context} is a draft not yet "
+                        "reviewed (fuzzy); it is shown marked",
+                        source.position,
+                        path,
+                        severity=Severity.WARNING,
+                        hint=f"review it in locales/{self.catalog_dir}/LC_MESSAGES/"
+                        f"{role_domain(source.role)}.po and remove its fuzzy flag",
+                    )
+                )
+                return Content(mark_language(draft, self.info.tag))
             if not same_writing(source.language, self.info.tag):
                 text = mark_language(text, source.language)
                 warnings.append(
@@ -305,4 +351,31 @@ class Localizer:
                 )
             return Content(text)
 
-        return map_text(resolved.role, localize), warnings
+        return _translated_marks(resolved.role, map_text(resolved.role, localize)), warnings
+
+
+def _translated_marks(source: Role, shown: Role) -> Role:
+    """A skills matrix's cells in the marks of the legend as shown: the legend's marks are
+    words (A for Aware; 了 for 了解 in Chinese), translated with the legend, and a cell
+    must read the same mark as the legend that explains it."""
+    if source.skills is None or shown.skills is None:
+        return shown
+    marks = {
+        old.mark: "\u00a0".join(str(new.mark).split()) or old.mark
+        for old, new in zip(source.skills.legend, shown.skills.legend, strict=True)
+    }
+    if all(k == v for k, v in marks.items()):
+        return shown
+    domains = tuple(
+        dataclasses.replace(
+            domain,
+            skills=tuple(
+                dataclasses.replace(
+                    skill, levels=Content(" ".join(marks.get(m, m) for m in skill.marks))
+                )
+                for skill in domain.skills
+            ),
+        )
+        for domain in shown.skills.domains
+    )
+    return dataclasses.replace(shown, skills=dataclasses.replace(shown.skills, domains=domains))

@@ -38,6 +38,8 @@ class Messages:
     #: The template strings looked up since this was last cleared: what a page depends
     #: on, so that changing a string re-renders only the pages that show it.
     used: set[Key] = field(default_factory=set)
+    #: Unreviewed drafts (see PoFile.drafts), most specific catalog first.
+    drafts: dict[Key, str] = field(default_factory=dict)
     _usable: dict[Key, bool] = field(default_factory=dict)
 
     @classmethod
@@ -49,7 +51,12 @@ class Messages:
             messages.entries.update(po.entries)
             messages.positions.update(po.positions)
             messages.warnings.extend(po.warnings)
+            messages.drafts.update(po.drafts)
         return messages
+
+    def draft(self, msgid: str, context: str | None = None) -> str | None:
+        """The unreviewed draft of a text, if a catalog has one (never a translation)."""
+        return self.drafts.get((context, msgid))
 
     def _entry(self, key: Key, sources: tuple[str, ...]) -> Entry | None:
         """The entry for ``key`` if it is usable, else None (and a warning, once)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from jdgen.foundation.locales import parse_locale, same_writing
@@ -24,6 +25,10 @@ class Status:
     translated: int
     fuzzy: int
     untranslated: int
+    #: Words of source text still to translate or review (not translated, or fuzzy):
+    #: how much work the locale is. Chinese and Japanese count a character as a word, as
+    #: CAT tools do.
+    words_left: int = 0
 
     @property
     def total(self) -> int:
@@ -46,6 +51,7 @@ def status(project: Project) -> list[Status]:
             info = parse_locale(name)
             chain = [read_catalog(p) for p in catalog_paths(info, pot.domain, project.locale_dirs)]
             counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+            words = 0
             for message in pot.catalog:
                 if not message.id:
                     continue
@@ -59,5 +65,22 @@ def status(project: Project) -> list[Status]:
                 if state == "untranslated" and same_writing(pot.source_language, info.tag):
                     state = "translated"  # the source text is right in its own language
                 counts[state] += 1
-            rows.append(Status(pot.domain, info.tag, **counts))
+                if state != "translated":
+                    words += word_count(
+                        message.id if isinstance(message.id, str) else message.id[0]
+                    )
+            rows.append(Status(pot.domain, info.tag, **counts, words_left=words))
     return rows
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+
+
+def word_count(text: str) -> int:
+    """Words a translator reads in a source text: placeholders are not words; a CJK
+    character is one (``机器学习工程师`` is 7)."""
+    text = _PLACEHOLDER.sub(" ", text)
+    cjk = len(_CJK.findall(text))
+    rest = _CJK.sub(" ", text)
+    return cjk + sum(1 for w in rest.split() if any(ch.isalnum() for ch in w))

@@ -20,7 +20,6 @@ from jdgen.errors import (
     relpath,
 )
 from jdgen.foundation.locales import parse_locale, same_locale
-from jdgen.foundation.write import write_atomic
 from jdgen.i18n import plurals
 from jdgen.i18n.catalogs import (
     read_catalog,
@@ -39,6 +38,7 @@ from jdgen.i18n.pofile import (
     render_po,
     restore_previous,
     revision_line,
+    same_content,
     set_previous_context,
     use_plural_forms,
     write_if_changed,
@@ -56,9 +56,12 @@ class Change:
     added: int = 0
     removed: int = 0
     remembered: int = 0  # new entries pre-filled from the translation memory
+    drafted: int = 0  # entries drafted from a related locale (init --from), fuzzy
 
     def __str__(self) -> str:
         memory = f", {self.remembered} from memory" if self.remembered else ""
+        if self.drafted:
+            memory += f", {self.drafted} drafted (fuzzy: review them)"
         if self.action == "updated":
             return f"updated {self.path} +{self.added} -{self.removed}{memory}"
         return f"{self.action} {self.path}{memory}"
@@ -89,18 +92,27 @@ def _po_header(pot: Pot, locale: str, project: Project) -> str:
     )
 
 
-def write_pots(project: Project, pots: Sequence[Pot]) -> list[Change]:
+def write_pots(project: Project, pots: Sequence[Pot], check: bool = False) -> list[Change]:
     base = project.root / project.config.locales_dir
     changes = []
     for pot in pots:
         path = base / pot.file_name
-        changes.append(
-            Change(
-                relpath(path),
-                write_if_changed(path, render_po(pot.catalog, _pot_header(pot, project))),
-            )
-        )
+        text = render_po(pot.catalog, _pot_header(pot, project))
+        changes.append(Change(relpath(path), _put(path, text, check)))
     return changes
+
+
+def _put(path: Path, text: str, check: bool) -> str:
+    """Write ``text`` if it changes the file; with ``check``, only say what would change
+    ("would update", "would create"), so CI can fail on a stale committed catalog."""
+    if not check:
+        return write_if_changed(path, text)
+    if path.is_file():
+        old = path.read_text(encoding="utf-8")
+        if old == text or same_content(old, text):
+            return "unchanged"
+        return "would update"
+    return "would create"
 
 
 def _existing(project: Project, domain: str) -> list[str]:
@@ -235,14 +247,15 @@ def _carry_over(catalog: Catalog, before: set[tuple[str, str | None]]) -> tuple[
     return moved, reworded
 
 
-def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:
+def update(project: Project, locales: Iterable[str] = (), check: bool = False) -> list[Change]:
     """Extract, write the templates, and merge them into every target catalog.
 
     A changed source text makes its translation fuzzy (the previous source is kept for
-    the translator to compare); a removed one becomes obsolete (``#~``).
+    the translator to compare); a removed one becomes obsolete (``#~``). With ``check``
+    nothing is written: the changes say what an update would do.
     """
     pots = extract(project)
-    changes = write_pots(project, pots)
+    changes = write_pots(project, pots, check)
     only = {locale_dir(parse_locale(t).tag) for t in locales}
     base = project.root / project.config.locales_dir
     memories: dict[str, dict[str, tuple[str, str]]] = {}
@@ -261,7 +274,7 @@ def update(project: Project, locales: Iterable[str] = ()) -> list[Change]:
             header = _po_header(pot, name, project)
             kept = kept_headers(path)
             text = render_po(catalog, header, revision_line(path), pot.domain, forms, kept)
-            action = write_if_changed(path, text)
+            action = _put(path, text, check)
             changes.append(Change(relpath(path), action, added, removed, remembered))
     return changes
 
@@ -273,10 +286,16 @@ def _regional(project: Project, name: str) -> bool:
     return any((base / parent).is_dir() for parent in chain for base in project.locale_dirs)
 
 
-def init(project: Project, tag: str) -> list[Change]:
+def init(project: Project, tag: str, source: str | None = None) -> list[Change]:
     """Start catalogs for a new locale, e.g. a regional variant: every message, none
-    translated, so that everything falls back to the parent until someone overrides it."""
+    translated, so that everything falls back to the parent until someone overrides it.
+
+    With ``source`` (``zh`` for zh-TW, ``es`` for es-ES), each text is drafted from that
+    locale instead, fuzzy, for review (:mod:`jdgen.i18n.drafts`)."""
+    from jdgen.i18n.drafts import fill
+
     info = parse_locale(tag)
+    origin = parse_locale(source) if source else None
     pots = extract(project)
     write_pots(project, pots)
     base = project.root / project.config.locales_dir
@@ -285,12 +304,23 @@ def init(project: Project, tag: str) -> list[Change]:
         if same_locale(info.tag, pot.source_language):
             continue  # a role's own language needs no catalog (the rule targets() follows)
         path = base / locale_dir(info.tag) / "LC_MESSAGES" / f"{pot.domain}.po"
-        if path.exists():
+        existed = path.exists()
+        if existed and origin is None:
             changes.append(Change(relpath(path), "unchanged"))
             continue
-        forms = plurals.default_forms(info.babel, project.config.plural_forms).header
+        if existed:  # drafting into a catalog that exists: its empty entries only
+            forms = plural_forms_of(path, info.babel, project.config.plural_forms)
+        else:
+            forms = plurals.default_forms(info.babel, project.config.plural_forms).header
         catalog, _, _, _ = _merge(pot, path, locale_dir(info.tag), forms)
+        drafted = 0
+        if origin is not None:
+            drafted = fill(
+                catalog, pot.source_language, pot.domain, origin, info, project.locale_dirs
+            )
         header = _po_header(pot, locale_dir(info.tag), project)
-        write_atomic(path, render_po(catalog, header, None, pot.domain, forms))
-        changes.append(Change(relpath(path), "created"))
+        revision = revision_line(path) if existed else None
+        text = render_po(catalog, header, revision, pot.domain, forms, kept_headers(path))
+        action = write_if_changed(path, text)
+        changes.append(Change(relpath(path), action, drafted=drafted))
     return changes

@@ -81,14 +81,23 @@ class RoleProfile:
 
 @dataclass(frozen=True, kw_only=True)
 class Level:
-    code: str = spec(Str(max_length=8), "the short name used in the table, e.g. Sen", required=True)
+    code: str = spec(
+        Line(max_length=8),
+        "the short name used as the table's column heading, e.g. Sen; a word, so translated",
+        required=True,
+    )
     name: str = spec(Line(), "the full name, e.g. Senior", required=True)
     focus: str | None = spec(Text(), "what the level focuses on")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Mark:
-    mark: str = spec(Str(max_length=3), "the mark in the table, e.g. A", required=True)
+    mark: str = spec(
+        Line(max_length=3),
+        "the mark in the table, e.g. A (for Aware); a word, so translated, and every cell "
+        "with it shows the translation",
+        required=True,
+    )
     meaning: str = spec(Line(), "what it means", required=True)
 
 

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from jdgen.errors import InvalidInputError, Position, Problem, Severity, UsageError
 from jdgen.foundation import vocabulary
 from jdgen.foundation.builtin import builtin_dir
+from jdgen.foundation.inline import LANG_OPEN
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import LocaleInfo
 from jdgen.foundation.vocabulary import KIND_SECTIONS
@@ -91,8 +92,9 @@ class Rendition:
     role: Role
     localizer: Localizer
     warnings: list[Problem]
-    #: How many of the role's texts have no translation into this locale (their source
-    #: text is shown): a site publishes a locale only where this is 0.
+    #: How many texts the document shows with no translation into this locale (their
+    #: source text, or an unreviewed draft, is shown marked): a site publishes a locale
+    #: only where this is 0.
     untranslated: int = 0
 
 
@@ -220,7 +222,10 @@ class Renderer:
         markdown = render_template(env, KINDS[kind], context, _model_names())
         document = parse(markdown)
         warnings = content_warnings + self._warnings(resolved, localizer, before)
-        untranslated = sum(1 for w in content_warnings if w.field)  # a text, by its field
+        # What the page shows, not what the role holds: a posting never shows its
+        # family's hiring guide, so those texts do not hold the posting back. Every text
+        # shown in another language (or as an unreviewed draft) is marked (LANG_OPEN).
+        untranslated = markdown.count(LANG_OPEN)
         return Rendition(document, role, localizer, warnings, untranslated)
 
     def _warnings(

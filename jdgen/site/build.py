@@ -54,7 +54,7 @@ from jdgen.site.cache import (
 )
 from jdgen.site.facts import Facts
 from jdgen.site.indexes import PageMemo, site_pages
-from jdgen.site.notices import config_warnings, expired_warning
+from jdgen.site.notices import config_warnings, expired_warning, site_locales
 from jdgen.site.publish import page_changes, publish
 from jdgen.site.roles import (
     Progress,
@@ -122,18 +122,20 @@ def build_site(
     day = project.today(today)
     renderer = Renderer(project, day)
     problems = Problems()
-    locales = []
+    infos = []
     for tag in config.locales:
         try:
-            locales.append(renderer.locale(tag).tag)
+            infos.append(renderer.locale(tag))
         except InvalidInputError as exc:
             problems.extend(exc.problems)
     problems.extend(renderer.index.file_problems())
     problems.raise_errors()
+    default = parse_locale(config.default_locale).tag
+    locales, unlisted = site_locales(project, infos, config.fallback_pages, default)
     plan = RenderPlan(
         project.root,
         tuple(locales),
-        parse_locale(config.default_locale).tag,
+        default,
         base_url.rstrip("/") + "/",
         day,
         config.publish,
@@ -181,7 +183,7 @@ def build_site(
         ):
             stale.append(role_id)
     report = BuildReport(out, rendered=len(stale), reused=len(ids) - len(stale))
-    early = [*cache.problems, *config_warnings(project, today, base_url)]
+    early = [*cache.problems, *config_warnings(project, today, base_url), *unlisted]
     report.warnings.extend(early)
     marker = out / MARKER
     on_disk = sha256(marker.read_bytes()) if marker.is_file() else None

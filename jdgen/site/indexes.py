@@ -173,6 +173,33 @@ def _facet_pages(
     return pages
 
 
+def _elsewhere(
+    renderer: Renderer, tag: str, items: Sequence[Facts], mine: Sequence[Facts]
+) -> list[dict[str, Any]]:
+    """The postings open in other languages only (held back here, untranslated): an
+    index lists them, with their languages and links, rather than claim there are no
+    openings."""
+    here = {f.role for f in mine}
+    shown_in = renderer.localizer(tag).locale
+    by_role: dict[str, list[Facts]] = {}
+    for f in items:
+        if f.role not in here:
+            by_role.setdefault(f.role, []).append(f)
+    out = []
+    for role in sorted(by_role):
+        found = by_role[role]
+        links = [
+            {
+                "href": relative(f"{tag}/index.html", f.path),
+                "lang": f.locale,
+                "name": renderer.localizer(f.locale).locale.get_display_name(shown_in) or f.locale,
+            }
+            for f in found
+        ]
+        out.append({"title": found[0].title, "links": links})
+    return out
+
+
 def site_pages(
     renderer: Renderer, plan: RenderPlan, items: list[Facts], memo: PageMemo | None = None
 ) -> dict[str, bytes]:
@@ -195,6 +222,7 @@ def site_pages(
             for name, group in group_postings(mine)
         ]
         context = page_context(renderer, plan, tag, page, index_paths, "index.html")
+        context["elsewhere"] = _elsewhere(renderer, tag, items, mine)
         title = localizer.pgettext("site", "Open positions")
         owner = _organization(renderer)
         facets = facet_values(mine)
