@@ -19,6 +19,7 @@ PACKAGE = REPO / "jdgen"
 LAYERS: list[tuple[str, ...]] = [
     ("errors",),
     ("foundation",),
+    ("importers",),
     ("project",),
     ("i18n",),
     ("rendering",),

@@ -38,7 +38,7 @@ def test_every_word_rule_fires(rule_id: str) -> None:
 @pytest.mark.parametrize("rule_id", WORD_RULES)
 def test_every_word_rule_stays_quiet_where_it_should(rule_id: str) -> None:
     language = rule_id.split(".")[0]
-    for text in CASES[rule_id]["clean"]:
+    for text in CASES[rule_id]["clean"] + CASES[rule_id].get("negated", []):
         assert rule_id not in fired(text, language), text
 
 
@@ -217,3 +217,38 @@ def test_rules_doc_is_current() -> None:
     assert (REPO / "docs/lint.md").read_text(encoding="utf-8") == rules_markdown(), (
         "run: python -m jdgen.lint.engine > docs/lint.md"
     )
+
+
+def test_a_masculine_coded_posting_with_no_communal_wording_is_a_warning() -> None:
+    def verdict(text: str) -> list[str]:
+        return [
+            f.severity for f in lint_text(text, "en", "x.md") if f.rule.id == "en.coded-balance"
+        ]
+
+    strong = (
+        "A fearless, headstrong and outspoken closer: decisive, competitive, self-reliant "
+        "and determined to dominate every deal."
+    )
+    assert verdict(strong) == ["warning"]
+    # The same words, with communal wording to balance them: a note.
+    assert verdict(strong + " You support and understand your colleagues.") == ["info"]
+    # A few such words in an ordinary posting: a note, or nothing.
+    assert verdict("Analytical, independent and confident, with a logical mind.") == ["info"]
+    assert verdict("You are analytical and independent.") == []
+
+
+def test_a_chinese_match_starts_and_ends_between_words() -> None:
+    from jdgen.lint.segment import on_word_boundaries
+
+    text = "负责老人的生活照料"
+    at = text.index("生活照")
+    assert not on_word_boundaries(text, at, at + 3)  # 生活照 inside 生活照料
+    text = "需提供生活照和简历"
+    at = text.index("生活照")
+    assert on_word_boundaries(text, at, at + 3)
+    # A match next to punctuation, digits or Latin letters needs no segmenter.
+    assert on_word_boundaries("要求：女，25岁", 3, 4)
+    # A word that only adds an affix ("信仰者") is still the match's own word.
+    text = "有宗教信仰者请勿投递"
+    assert not on_word_boundaries(text, 1, 5)
+    assert on_word_boundaries(text, 1, 5, frozenset({"者"}))

@@ -5,7 +5,7 @@ commands share; each other module is one group of commands. Only this package im
 click, prints or exits.
 """
 
-from jdgen.cli import authoring, documents, i18n, lint, site  # noqa: F401  (registers them)
+from jdgen.cli import authoring, documents, i18n, importing, lint, site  # noqa: F401  (registers)
 from jdgen.cli.app import main, run
 
 __all__ = ["main", "run"]

@@ -11,6 +11,14 @@ A match is excused, with the reason, when it is:
 - for rules that ask: a benefit ("可协助办理上海户口落户", "maternity leave"), about the
   product's users ("涉及18岁以下用户"), a named person ("report to Ana Ruiz; she…"), or a
   product name ("CMake and Ninja", "Zeek (formerly Bro)");
+- welcoming rather than limiting ("recent graduates welcome", "欢迎应届生投递"), unless the
+  clause also says "only";
+- one of the rule's ``senses``: a technical term ("Unicorn workers" for a Ruby server, a
+  "hero section" of a page), the trade's own vocabulary ("beers" at a brewery, "embarazo"
+  in a midwife's job, where no requirement is stated) or people who are not the hire
+  (a "girls' school"), each kept in the rule pack with its reason;
+- in Chinese, not a word of its own: a match that starts or ends inside a word
+  (jdgen/lint/segment.py);
 - next to what the rule's own ``unless_before``/``unless_after`` patterns describe.
 
 The cues are data: ``rules/context.yaml``.
@@ -27,11 +35,37 @@ from typing import Any
 import yaml
 
 from jdgen.lint.rules import RULES_DIR, Rule
+from jdgen.lint.segment import on_word_boundaries
 
 QUOTES = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'), ("「", "」"), ("『", "』"), ("‘", "’"))
 _PRODUCT_BEFORE = re.compile(r"(?:\band|\bor|&|,|\bformerly|\bcalled|\bnamed|\blike|\bvia|\()\s*$")
 _PRODUCT_AFTER = re.compile(r"\s*(?:and|or|&|,|\))\s*[A-Z(]")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|our|your|un|una|el|la)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A sense of a rule's words that is not a finding: where ``match`` (the whole
+    matched text; any, when None) has ``near`` in its sentence or in the posting."""
+
+    match: re.Pattern[str] | None
+    near: re.Pattern[str]
+    posting: bool
+    reason: str
+
+
+@functools.cache
+def senses(rule: Rule) -> tuple[Sense, ...]:
+    flags = re.IGNORECASE if rule.language != "zh" else 0
+    return tuple(
+        Sense(
+            re.compile(s["match"], flags) if "match" in s else None,
+            re.compile(s["near"], flags),
+            s.get("scope", "sentence") == "posting",
+            str(s["reason"]),
+        )
+        for s in rule.data.get("senses", ())
+    )
 
 
 @dataclass(frozen=True)
@@ -55,14 +89,21 @@ def protected() -> frozenset[str]:
 
 
 @functools.cache
+def affixes() -> frozenset[str]:
+    return frozenset(_data()["languages"]["zh"].get("affixes", ()))
+
+
+@functools.cache
 def cues(language: str) -> Cues | None:
     spec = _data()["languages"].get(language)
     if spec is None:
         return None
     flags = re.IGNORECASE if language != "zh" else 0
     names = ["negation_before", "negation_after", "equal_opportunity", "benefit", "audience"]
-    names += ["stance", "named_person"]
+    names += ["stance", "named_person", "welcoming", "exclusive"]
     patterns = {name: re.compile(spec[name], flags) for name in names}
+    if "people" in spec:
+        patterns["people"] = re.compile(spec["people"], flags)
     return Cues(
         re.compile(spec["clause"], flags),
         re.compile(spec["sentence"]),
@@ -122,17 +163,31 @@ class Reading:
         text, c = self.text, self.cues
         if any(q0 < start and end <= q1 for q0, q1 in self.quotes):
             return "quoted"
+        if self.language == "zh" and not on_word_boundaries(text, start, end, affixes()):
+            return "inside a longer word"
         if c is None:
             return None
         cs, ce = self._span(self._clauses, start, end)
         ce = max(ce, end)
+        sense = self._sense(rule, start, end)
+        if sense:
+            return sense
         if rule.negatable:
             lead = max(cs, start - c.window)
             for m in c.patterns["negation_before"].finditer(text, lead, end):
                 if m.start() < start:
                     return "negated"
-            if c.patterns["negation_after"].search(text[end:ce]):
+            people = c.patterns.get("people")
+            about_people = people is not None and people.search(text, start, end)
+            if not about_people and c.patterns["negation_after"].search(text[end:ce]):
                 return "negated"
+        if (
+            rule.negatable
+            and rule.category in protected()
+            and c.patterns["welcoming"].search(text, cs, ce)
+            and not c.patterns["exclusive"].search(text, cs, ce)
+        ):
+            return "welcoming"
         if rule.negatable and rule.category in protected():
             ss, se = self._span(self._sentences, start, end)
             if c.patterns["equal_opportunity"].search(text, ss, max(se, end)):
@@ -147,6 +202,22 @@ class Reading:
             return "its context"
         return None
 
+    def _sense(self, rule: Rule, start: int, end: int) -> str:
+        found = senses(rule)
+        if not found:
+            return ""
+        word = self.text[start:end]
+        ss, se = self._span(self._sentences, start, end)
+        for sense in found:
+            if sense.match is not None and not sense.match.fullmatch(word):
+                continue
+            if sense.posting:
+                if sense.near.search(self.text) and not self.required(start, end):
+                    return sense.reason
+            elif sense.near.search(self.text, ss, max(se, end)):
+                return sense.reason
+        return ""
+
     def _context(self, name: str, rule: Rule, start: int, end: int, cs: int, ce: int) -> str:
         text, c = self.text, self.cues
         assert c is not None
@@ -159,8 +230,8 @@ class Reading:
                 return "about the users" if audience.search(near) else ""
             before = text[max(cs, start - 50) : start]
             after = text[end : min(ce, end + 30)]
-            words_before = re.findall(r"[\w'-]+", before)[-5:]
-            words_after = re.findall(r"[\w'-]+", after)[:2]
+            words_before = [w.strip("'") for w in re.findall(r"[\w'-]+", before)[-5:]]
+            words_after = [w.strip("'") for w in re.findall(r"[\w'-]+", after)[:2]]
             if any(audience.fullmatch(w) for w in words_before + words_after):
                 return "about the users"
             return ""

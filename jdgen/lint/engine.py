@@ -25,7 +25,7 @@ from typing import Any
 from jdgen.errors import JdgenError, Position, Problem, Severity, UsageError
 from jdgen.foundation.locales import parse_locale
 from jdgen.lint.checks import data_checks
-from jdgen.lint.laws import laws_markdown
+from jdgen.lint.lawdocs import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
 from jdgen.lint.wording import (
@@ -267,7 +267,14 @@ def rules_markdown() -> str:
         'such as "married", "nacionalidad" or "户籍" count only in a clause that states a',
         'requirement or a preference ("applicants must be…", "se valorará…", "要求…").',
         "An explicit requirement about a characteristic the law protects is an error; wording",
-        "that signals one is a warning; coded words are notes (`info`).",
+        "that signals one is a warning; coded words are notes (`info`), and a strongly",
+        "masculine-coded English posting with no communal wording to balance it is a warning",
+        "(the cut-offs are data in `rules/en.yaml`). A rule's `senses` (data, each with its",
+        'reason) leave alone a technical term ("Unicorn workers", a "hero section"), the',
+        "trade's own words (beer at a brewery, pregnancy in a midwife's job) and people who",
+        'are not the hire (a girls\' school); welcoming wording ("recent graduates welcome")',
+        "is not a limit. A Chinese match must start and end between words (jieba): 生活照 is",
+        "not a finding inside 生活照料.",
     ]
     titles = {
         "en": "English",

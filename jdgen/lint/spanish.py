@@ -31,6 +31,12 @@ _REPORTING = re.compile(
 )
 _NAME_AFTER = re.compile(r"[^.;\n]{0,40}?[,(]\s*[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+[A-ZÁÉÍÓÚ][a-záéíóúñ]+")
 _FEMININE = {"jefe": "jefa", "dependiente": "dependienta"}
+# A feminine job noun that opens a line ("Dependienta — tienda de moda", "Azafatas de
+# congresos para…") is the title of the posting: it names the person hired.
+_LINE_OPENING = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:se\s+(?:busca|buscan|necesita|necesitan|precisa|precisan)\s+)?", re.I
+)
+_TITLE_AFTER = re.compile(r"\s*(?:$|\n|[—–\-:(,.]|(?:de|para|en|con|a|al)\b)", re.I)
 
 
 def _forms(noun: str) -> tuple[str, str]:
@@ -150,7 +156,10 @@ def _feminine_only(rule_: Rule, text: str, lexicon: _Lexicon, style: str) -> lis
             continue
         if re.search(rf"\b{re.escape(base)}e?s?\s+(?:y|e|o|u)\s+$", before, re.I):
             continue  # "camareros y camareras": both are named
-        if not _HIRING.search(before):
+        line = text.rfind("\n", 0, m.start()) + 1
+        opening = _LINE_OPENING.fullmatch(text, line, m.start())
+        titled = opening and _TITLE_AFTER.match(text, m.end())
+        if not (_HIRING.search(before) or titled):
             continue
         hint = suggestions_for(style, base)
         message = f'"{noun}" pide una mujer; escribe "{hint}"'

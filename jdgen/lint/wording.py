@@ -5,15 +5,19 @@ masculine and the balance of gender-coded words (Gaucher, Friesen & Kay 2011).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
+
+import yaml
 
 from jdgen.errors import Position
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.lint.anchors import any_in, openings
 from jdgen.lint.context import Reading
-from jdgen.lint.rules import FIELD_BREAK, SEVERITIES, Finding, Rule, pack, register
+from jdgen.lint.rules import FIELD_BREAK, RULES_DIR, SEVERITIES, Finding, Rule, pack, register
 from jdgen.lint.spanish import Hit, spanish_masculine
 
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?![\n\-*+#|>]|\s*\d+[.)]\s)")
@@ -95,14 +99,22 @@ def balance(hits: Iterable[Hit]) -> tuple[int, int]:
     return masculine, feminine
 
 
+@functools.cache
+def _thresholds() -> dict[str, Any]:
+    data = yaml.safe_load((RULES_DIR / "en.yaml").read_text(encoding="utf-8"))
+    found: dict[str, Any] = data["coded_balance"]
+    return found
+
+
 BALANCE = register(
     Rule(
         "en.coded-balance",
         "info",
         "coded",
-        "Postings with more masculine- than feminine-coded words draw fewer women.",
+        "Postings with more masculine- than feminine-coded words draw fewer women; a "
+        "strongly masculine-coded one with no communal wording to balance it is a warning.",
         "replace some masculine-coded words, or describe the collaborative side of the job",
-        "Gaucher, Friesen & Kay (2011), studies 3 and 4",
+        _thresholds()["source"],
         "en",
     )
 )
@@ -128,10 +140,15 @@ def finding_order(finding: Finding) -> tuple[str, int, int, str]:
 
 def coded_verdict(hits: Sequence[Hit], where: Position | None, locale: str) -> list[Finding]:
     masculine, feminine = balance(hits)
-    if masculine - feminine >= 3:
+    limits = _thresholds()
+    if masculine - feminine >= limits["note_difference"]:
+        strong = (
+            masculine - feminine >= limits["warning_difference"]
+            and feminine <= limits["warning_max_feminine"]
+        )
         return [
             Finding(
-                BALANCE,
+                replace(BALANCE, severity="warning") if strong else BALANCE,
                 f"{masculine} masculine-coded and {feminine} feminine-coded "
                 "words: the posting reads as masculine-coded",
                 where,

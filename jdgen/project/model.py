@@ -101,6 +101,27 @@ def _check_location(loc: Location, node: yaml.Node, field: str, ctx: Checker) ->
 
 
 @dataclass(frozen=True, kw_only=True)
+class Staff:
+    """How many people the employer has in one place, for the laws that count only those
+    (Massachusetts, Minnesota, Cleveland...)."""
+
+    name: str | None = spec(Line(), "the place, e.g. Massachusetts or Cleveland, OH")
+    city: str | None = spec(Line(), "the city, where the count is a city's")
+    region: str | None = spec(Line(), "the state, province or region")
+    country: str | None = spec(COUNTRY, "ISO 3166 country code, e.g. US")
+    employees: int = spec(Int(0, 10_000_000), "how many people work there", required=True)
+
+    @property
+    def place(self) -> Location:
+        return Location(name=self.name, city=self.city, region=self.region, country=self.country)
+
+
+def _check_staff(staff: Staff, node: yaml.Node, field: str, ctx: Checker) -> None:
+    if not (staff.name or staff.city or staff.region or staff.country):
+        ctx.error(node, field, "a staff count needs a name, a city, a region or a country")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Fact:
     label: str = spec(Line(), "what it is, e.g. Base salary", required=True)
     text: str = spec(Line(), "what it says", required=True)
@@ -196,6 +217,12 @@ class LintSettings:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Source:
+    ats: str = spec(Slug(), "the system the role was imported from, e.g. greenhouse", required=True)
+    id: str = spec(Str(), "the posting's id there", required=True)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Role:
     """One role file, after ``extends`` has been resolved."""
 
@@ -254,6 +281,28 @@ class Role:
         "existing: the posting fills an open position; future: it gathers candidates for "
         "later (Ontario requires the posting to say which)",
     )
+    reports_to: Location | None = spec(
+        Struct(Location, shorthand="name", check=_check_location),
+        "the office or supervisor the job reports to, where that is not where it is done "
+        "(New York State and Illinois cover jobs reporting to one there; Vermont, remote "
+        "jobs working predominantly for an office there)",
+    )
+    employer_seat: Location | None = spec(
+        Struct(Location, shorthand="name", check=_check_location),
+        "where the employer is based, its headquarters (Delaware covers the remote jobs "
+        "of employers based there)",
+    )
+    staff: tuple[Staff, ...] = spec(
+        ListOf(Struct(Staff, check=_check_staff)),
+        "how many people the employer has in a place, for the laws that count only those "
+        "(organization.employees in jdgen.yaml is the overall figure)",
+        factory=tuple,
+    )
+    applications_ongoing: bool | None = spec(
+        Bool(),
+        "applications are taken on an ongoing basis, with no deadline (Colorado accepts "
+        "the posting saying so in place of one)",
+    )
     responsibilities: tuple[Group, ...] = spec(ITEMS, "what the person will do", factory=tuple)
     requirements: Requirements | None = spec(Struct(Requirements), "must-haves and nice-to-haves")
     experience: tuple[Experience, ...] = spec(
@@ -293,6 +342,9 @@ class Role:
     )
     posted: dt.date | None = spec(Date(), "when the posting was published, YYYY-MM-DD")
     valid_through: dt.date | None = spec(Date(), "the last day to apply; none: open until filled")
+    source: Source | None = spec(
+        Struct(Source), "where `jdgen import` took the role from; its next import updates it"
+    )
 
     @property
     def published(self) -> bool:

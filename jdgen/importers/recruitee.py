@@ -1,0 +1,74 @@
+"""Recruitee careers API: ``GET {company}.recruitee.com/api/offers/``.
+
+The text is split between ``description`` and ``requirements`` (the latter often also
+holds the hiring steps and the benefits, under their own headings). Salary figures may
+be strings. ``remote`` and ``hybrid`` can both be true: hybrid wins.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jdgen.errors import Problem
+from jdgen.importers import pay as paying
+from jdgen.importers.fields import date, employment_type
+from jdgen.importers.payload import each, fail, load_json, require, text
+from jdgen.importers.places import place
+from jdgen.importers.posting import Posting, Section
+
+
+def _offer(offer: Any) -> Posting:
+    p = Posting("recruitee", require(offer["id"], "id"), require(offer.get("title"), "title"))
+    if text(offer.get("description")):
+        p.sections.append(Section(None, offer["description"]))
+    if text(offer.get("requirements")):
+        p.sections.append(Section(None, offer["requirements"], "must_have"))
+    p.organization = text(offer.get("company_name"))
+    p.team = text(offer.get("department"))
+    locations = [x for x in offer.get("locations") or [] if isinstance(x, dict)] or [offer]
+    for loc in locations:
+        got = place(
+            loc.get("city"),
+            loc.get("state_name") or loc.get("state"),
+            loc.get("country_code") or loc.get("country"),
+        )
+        if got is not None:
+            p.places.append(got)
+    if offer.get("hybrid") is True:
+        p.work_arrangement = "hybrid"
+    elif offer.get("remote") is True:
+        p.work_arrangement = "remote"
+    elif offer.get("on_site") is True:
+        p.work_arrangement = "on-site"
+    kind = text(offer.get("employment_type_code"))
+    p.employment_type = employment_type(kind) if kind else None
+    if kind and p.employment_type is None:
+        p.skip("employment_type_code", f"“{kind}” is no jdgen employment type")
+    salary = offer.get("salary")
+    if isinstance(salary, dict) and (salary.get("min") or salary.get("max")):
+        earned, why = paying.make(
+            salary.get("min"), salary.get("max"), salary.get("currency"), salary.get("period")
+        )
+        if earned:
+            p.pay.append(earned)
+        else:
+            p.skip("salary", f"pay not read: {why}")
+    p.posted = date(offer.get("published_at"))
+    p.valid_through = date(offer.get("close_at"))
+    url = text(offer.get("careers_apply_url")) or text(offer.get("careers_url"))
+    p.apply_url = url if url and url.startswith("https://") else None
+    return p
+
+
+def read(data: bytes, name: str, problems: list[Problem]) -> list[Posting]:
+    """The offers of a Recruitee careers site (``{"offers": [...]}``)."""
+    payload = load_json(data, name)
+    if isinstance(payload, dict) and isinstance(payload.get("offer"), dict):
+        payload = {"offers": [payload["offer"]]}
+    if not (isinstance(payload, dict) and isinstance(payload.get("offers"), list)):
+        raise fail(
+            name,
+            'not a Recruitee payload: expected {"offers": [...]}',
+            "fetch https://<company>.recruitee.com/api/offers/",
+        )
+    return each(payload["offers"], _offer, name, "offers", problems)
