@@ -308,8 +308,8 @@ def test_pay_by_location_validates_and_goes_into_the_json_ld(build_tree: Builder
         )
         for p in postings
     ] == [
-        ("r@New York, NY", 150000, 190000, ["New York", "San Francisco"]),
-        ("r@Denver, CO", 120000, 150000, ["Denver"]),
+        ("r:us-new-york:en", 150000, 190000, ["New York", "San Francisco"]),
+        ("r:us-denver:en", 120000, 150000, ["Denver"]),
     ]
     page = (root / "site/en/r/index.html").read_text(encoding="utf-8")
     script = page.split('<script type="application/ld+json">')[1].split("</script>")[0]

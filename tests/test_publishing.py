@@ -228,7 +228,9 @@ def test_the_build_checks_what_googles_test_reports(
         assert said == []
     data = json.loads((root / "site/en/r/posting.json").read_text(encoding="utf-8"))
     assert "inLanguage" not in data  # not a JobPosting property
-    assert data["identifier"] == {"@type": "PropertyValue", "name": "Acme", "value": "r"}
+    # The job id of its first place, in this locale (jdgen.project.identity).
+    assert data["identifier"]["name"] == "Acme"
+    assert re.fullmatch(r"r:[a-z0-9-]+:en", data["identifier"]["value"])
     assert data["hiringOrganization"]["logo"] == "https://acme.test/logo.png"
     assert data["directApply"] is True  # the posting's own apply link, not a job board
     page = (root / "site/en/r/index.html").read_text(encoding="utf-8")

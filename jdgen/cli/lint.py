@@ -50,6 +50,14 @@ from jdgen.errors import ExitCode
     show_default="the number of CPUs",
     help="Lint roles in this many processes (used from 100 roles up).",
 )
+@click.option(
+    "--channel",
+    "channels",
+    multiple=True,
+    type=click.Choice(["indeed", "linkedin", "infojobs", "all", "site"]),
+    help="Check postings by this job board's rules too (repeatable): its limits, and "
+    "what it refuses. all: every board; site: the boards the site's feeds go to.",
+)
 @today_option()
 @click.pass_obj
 def lint(
@@ -60,6 +68,7 @@ def lint(
     fail_on: str,
     today: dt.date | None,
     jobs: int,
+    channels: tuple[str, ...],
 ) -> None:
     """Check postings for exclusionary wording (English, Spanish, Chinese), pay-transparency
     law where the job is (27 jurisdictions: US states and cities, Canadian provinces, EU
@@ -73,6 +82,7 @@ def lint(
       jdgen lint
       jdgen lint roles/ml-engineer-china.yaml --format github
       jdgen lint posting.txt --locale en --fail-on warning
+      jdgen lint --channel indeed
     """
     from jdgen.lint.engine import lint_paths, render_json
 
@@ -89,6 +99,7 @@ def lint(
         project.today(today),
         stdin,
         jobs=jobs,
+        channels=channels,
     )
     report([*result.problems, *result.notices])
     if fmt == "json":

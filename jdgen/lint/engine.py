@@ -24,6 +24,7 @@ from typing import Any
 
 from jdgen.errors import JdgenError, Position, Problem, Severity, UsageError
 from jdgen.foundation.locales import parse_locale
+from jdgen.lint.channels import Ending, channels_of, repeated_endings, role_channels
 from jdgen.lint.checks import data_checks
 from jdgen.lint.lawdocs import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
@@ -115,9 +116,11 @@ def lint_paths(
     today: dt.date | None = None,
     stdin: str | None = None,
     jobs: int = 1,
+    channels: Sequence[str] = (),
 ) -> Report:
     """Lint roles (default: every role of the project), and text or Markdown files and
-    standard input in the language of ``locales[0]``."""
+    standard input in the language of ``locales[0]``; with ``channels``, by the rules of
+    those job boards too (jdgen/lint/channels.py)."""
     from jdgen.project.load import read_text
     from jdgen.project.resolve import ROLE_SUFFIXES, role_files
 
@@ -164,20 +167,31 @@ def lint_paths(
                     hint="rule packs exist for en, es and zh (jdgen/lint/rules/<language>.yaml)",
                 )
             )
+    boards = channels_of(channels, project.config)
+    endings: list[tuple[str, Ending]] = []
     if len(roles) <= 2 * CHUNK or jobs <= 1:
-        findings, problems = lint_roles(project, roles, wanted, day, style)
+        findings, problems, ends = lint_roles(project, roles, wanted, day, style, boards)
         report.findings.extend(findings)
         report.problems.extend(problems)
-        return report
-    chunks = [roles[i : i + CHUNK] for i in range(0, len(roles), CHUNK)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
-        n = len(chunks)
-        done = pool.map(
-            _lint_chunk, [project.root] * n, chunks, [wanted] * n, [day] * n, [style] * n
-        )
-        for findings, problems in done:
-            report.findings.extend(findings)
-            report.problems.extend(problems)
+        endings.extend(ends)
+    else:
+        chunks = [roles[i : i + CHUNK] for i in range(0, len(roles), CHUNK)]
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+            n = len(chunks)
+            done = pool.map(
+                _lint_chunk,
+                [project.root] * n,
+                chunks,
+                [wanted] * n,
+                [day] * n,
+                [style] * n,
+                [boards] * n,
+            )
+            for findings, problems, ends in done:
+                report.findings.extend(findings)
+                report.problems.extend(problems)
+                endings.extend(ends)
+    report.findings.extend(repeated_endings(endings, boards))
     return report
 
 
@@ -185,14 +199,20 @@ CHUNK = 50  # roles per worker task
 
 
 def lint_roles(
-    project: Project, roles: Sequence[Path], wanted: Sequence[str], day: dt.date, style: str
-) -> tuple[list[Finding], list[Problem]]:
+    project: Project,
+    roles: Sequence[Path],
+    wanted: Sequence[str],
+    day: dt.date,
+    style: str,
+    channels: Sequence[str] = (),
+) -> tuple[list[Finding], list[Problem], list[tuple[str, Ending]]]:
     from jdgen.rendering.renderer import Renderer
 
     findings: list[Finding] = []
     problems: list[Problem] = []
+    endings: list[tuple[str, Ending]] = []  # for the boards' shared-ending rule
     if not roles:
-        return findings, problems
+        return findings, problems, endings
     renderer = Renderer(project, day)
     for path in roles:
         if renderer.index.is_family(path):
@@ -207,16 +227,25 @@ def lint_roles(
             return renderer.localizer(tag).localize_role(r)[0]
 
         findings.extend(lint_role(resolved, wanted, project, localized, day, style))
-    return findings, problems
+        if channels:
+            found, ends = role_channels(renderer, resolved, wanted, channels)
+            findings.extend(_suppress(resolved.role, found))
+            endings.extend(ends)
+    return findings, problems, endings
 
 
 def _lint_chunk(
-    root: Path, roles: Sequence[Path], wanted: Sequence[str], day: dt.date, style: str
-) -> tuple[list[Finding], list[Problem]]:
+    root: Path,
+    roles: Sequence[Path],
+    wanted: Sequence[str],
+    day: dt.date,
+    style: str,
+    channels: Sequence[str] = (),
+) -> tuple[list[Finding], list[Problem], list[tuple[str, Ending]]]:
     """A worker's task: some roles, with one renderer."""
     from jdgen.project.config import find_project
 
-    return lint_roles(find_project(root), roles, wanted, day, style)
+    return lint_roles(find_project(root), roles, wanted, day, style, channels)
 
 
 def _ignore_interrupts() -> None:
@@ -281,6 +310,7 @@ def rules_markdown() -> str:
         "es": "Spanish",
         "zh": "Chinese",
         "checks": "Checks on the data: pay and hygiene",
+        "channels": "Job boards (`jdgen lint --channel <board>`)",
     }
     for language, title in titles.items():
         out += [

@@ -14,7 +14,7 @@ from jdgen.project.checking import INVALID, Checker
 from jdgen.project.load import Document, load_yaml, parse_yaml
 from jdgen.project.schema import Struct, spec
 from jdgen.project.validators import Bool, Choice, Date, Int, Line, ListOf, Str
-from jdgen.project.values import LOCALE_TAG, URL
+from jdgen.project.values import EMAIL, LOCALE_TAG, URL
 
 CONFIG_NAME = "jdgen.yaml"
 
@@ -40,6 +40,32 @@ class LintConfig:
         "candidatos y candidatas (doubled) or la persona candidata "
         "(neutral)",
         default="slash",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class LinkedInFeed:
+    company_id: str | None = spec(
+        Str(r"[0-9]{1,20}", hint="the number in your LinkedIn page's admin URL"),
+        "the LinkedIn company page's id (LinkedIn requires it of every job)",
+    )
+    poster_email: str | None = spec(
+        EMAIL, "the e-mail of the LinkedIn member who posts the jobs (required since 2025)"
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeedsConfig:
+    indeed: bool = spec(
+        Bool(),
+        "write indeed.xml, Indeed's feed, which Talent.com, ZipRecruiter, Talroo and "
+        "Careerjet read too",
+        default=True,
+    )
+    atom: bool = spec(Bool(), "write an Atom feed per locale (<locale>/feed.atom)", default=True)
+    linkedin: LinkedInFeed | None = spec(
+        Struct(LinkedInFeed),
+        "write linkedin.xml, LinkedIn's job XML: needs company_id and poster_email",
     )
 
 
@@ -73,6 +99,11 @@ class Config:
         "publish a document in a locale its texts are not translated into, showing them "
         "in the language they are written in (default: leave that locale out)",
         default=False,
+    )
+    feeds: FeedsConfig = spec(
+        Struct(FeedsConfig),
+        "the job-board feeds the site carries (docs/feeds.md)",
+        factory=FeedsConfig,
     )
     plural_forms: str = spec(
         Choice("gettext", "cldr"),

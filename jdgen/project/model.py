@@ -74,6 +74,11 @@ def _check_salary(salary: Salary, node: yaml.Node, field: str, ctx: Checker) -> 
 
 @dataclass(frozen=True, kw_only=True)
 class Location:
+    id: str | None = spec(
+        Slug(),
+        "a stable id for the place in job-board feeds and structured data, kept when it is "
+        "renamed (default: its country and city, e.g. pe-lima)",
+    )
     name: str | None = spec(Line(), "how the location is shown, e.g. Lima or 海外办公室")
     city: str | None = spec(Line(), "the city")
     region: str | None = spec(Line(), "the state, province or region")

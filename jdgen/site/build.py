@@ -53,7 +53,8 @@ from jdgen.site.cache import (
     global_hash,
 )
 from jdgen.site.facts import Facts
-from jdgen.site.indexes import PageMemo, site_pages
+from jdgen.site.feeds.assemble import cached_entries
+from jdgen.site.indexes import PageMemo, site_feeds, site_pages
 from jdgen.site.notices import config_warnings, expired_warning, site_locales
 from jdgen.site.publish import page_changes, publish
 from jdgen.site.roles import (
@@ -140,6 +141,7 @@ def build_site(
         day,
         config.publish,
         config.fallback_pages,
+        config.feeds,
     )
 
     snapshot = Snapshot.of(project.root, [project.roles_dir, project.root / config.locales_dir])
@@ -204,7 +206,9 @@ def build_site(
             cache.roles[result.role] = RoleState(
                 result.families,
                 cache.digest(dependencies(result.role, result.families), snapshot),
-                cache.put_json([result.files, result.facts, result.warnings, result.pack]),
+                cache.put_json(
+                    [result.files, result.facts, result.warnings, result.pack, result.feeds]
+                ),
                 result.published,
                 until,
                 cache.put_json(result.uses),
@@ -333,12 +337,15 @@ def _assemble(
     sources: dict[str, str] = {}
     items: list[Facts] = []
     warnings: list[Problem] = []
+    entries: list[str] = []  # each open posting's feed entries (cache objects)
     for role_id in published:
         details = details_of(role_id)
         warnings.extend(Problem.from_json(w) for w in details.warnings)
         if role_id in expired:
             continue
         items.extend(Facts.from_json(f) for f in details.facts)
+        if details.feeds:
+            entries.append(details.feeds)
         files.update(details.outputs)
         sources.update(dict.fromkeys(details.outputs, details.pack))
     # The pages made from every posting change only when a posting does: they are kept
@@ -352,7 +359,9 @@ def _assemble(
             with contextlib.suppress(CacheMiss, ValueError):
                 saved, made = cache.get_json(cache.pages["memo"])
                 memo.load(cache.get_pack(saved), cache.get_pack(made))
-        pack, pages = cache.put_pack(site_pages(renderer, plan, items, memo))
+        made = site_pages(renderer, plan, items, memo)
+        made.update(site_feeds(renderer, plan, items, cached_entries(cache, entries)))
+        pack, pages = cache.put_pack(made)
         saved, _ = cache.put_pack(memo.new)
         cache.pages = {state_key: cache.put_json([pages, pack])}
         cache.pages["memo"] = cache.put_json([saved, pack])
@@ -381,6 +390,7 @@ def _forget(cache: Cache, digests: set[str], published: list[str], attempt: int)
         )
     for role_id in published:
         with contextlib.suppress(CacheMiss):
-            if cache.details(role_id).pack in digests:
+            details = cache.details(role_id)
+            if {details.pack, details.feeds} & digests:
                 cache.object_path(cache.roles[role_id].details).unlink(missing_ok=True)
     cache.pages = {}

@@ -105,6 +105,7 @@ class Details:
     facts: list[dict[str, Any]]
     warnings: list[list[Any]]  # Problem.to_json()
     pack: str  # the object holding the outputs' bytes
+    feeds: str = ""  # the object holding its entries in the feeds (jdgen.site.feeds)
 
 
 def pack(files: dict[str, bytes]) -> bytes:
@@ -326,10 +327,10 @@ class Cache:
     def details(self, role: str) -> Details:
         """A role's outputs, facts and warnings; :class:`CacheMiss` if they are lost."""
         try:
-            outputs, facts, warnings, pack = self.get_json(self.roles[role].details)
-        except (TypeError, ValueError) as exc:  # pragma: no cover - hash-checked
+            outputs, facts, warnings, pack, feeds = self.get_json(self.roles[role].details)
+        except (TypeError, ValueError) as exc:  # an older build's: rendered again
             raise CacheMiss(self.roles[role].details) from exc
-        return Details(outputs, facts, warnings, pack)
+        return Details(outputs, facts, warnings, pack, feeds)
 
 
 def _holds(path: Path, data: bytes) -> bool:

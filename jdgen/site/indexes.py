@@ -14,6 +14,8 @@ from jdgen.i18n.localize import Localizer
 from jdgen.rendering.renderer import Renderer
 from jdgen.rendering.templates import render_template
 from jdgen.site.facts import Facts, facet_values, group_postings
+from jdgen.site.feeds.assemble import feed_files
+from jdgen.site.feeds.atom import atom_path
 from jdgen.site.pages import (
     page_url,
     relative,
@@ -228,6 +230,7 @@ def site_pages(
         facets = facet_values(mine)
         context.update(
             title=title,
+            feed=atom_path(tag)[len(tag) + 1 :] if plan.feeds.atom else None,
             facet_value=None,
             groups=groups,
             facets=_facet_nav(localizer, tag, facets, None),
@@ -270,6 +273,34 @@ def site_pages(
     icon, _, _ = env.loader.get_source(env, "default:favicon.svg")  # type: ignore[union-attr]
     pages["assets/favicon.svg"] = icon.encode()
     return pages
+
+
+def site_feeds(
+    renderer: Renderer,
+    plan: RenderPlan,
+    items: Sequence[Facts],
+    entries: Sequence[dict[str, bytes]],
+) -> dict[str, bytes]:
+    """The job-board feeds (jdgen.site.feeds), from every open posting's entries."""
+    owner = _organization(renderer)
+    titles = {}
+    for tag in plan.locales:
+        title = renderer.localizer(tag).pgettext("site", "Open positions")
+        titles[tag] = f"{title} · {owner}" if owner else title
+    dates: dict[str, list[str]] = {}
+    for f in items:  # an undated posting is dated the day of the build, in its entry too
+        day = f.posting.get("datePosted") or plan.today.isoformat()
+        dates.setdefault(f.locale, []).append(str(day))
+    return feed_files(
+        plan.feeds,
+        entries,
+        plan.locales,
+        titles,
+        owner,
+        plan.base_url,
+        dates,
+        plan.today.isoformat(),
+    )
 
 
 def feed(items: Sequence[Facts], base_url: str, generated: str) -> str:

@@ -15,6 +15,7 @@ from jdgen.i18n.catalogs import TEMPLATE_DOMAIN, catalog_dir, read_catalog
 from jdgen.i18n.localize import TEMPLATE_SOURCE_LANGUAGE
 from jdgen.i18n.messages import Messages
 from jdgen.project.config import Project
+from jdgen.site.feeds.linkedin import linkedin_missing
 
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
 #: Template strings no page shows (the questions `jdgen new` asks on the command line).
@@ -46,6 +47,20 @@ def config_warnings(project: Project, today: dt.date | None, base_url: str) -> l
                 where,
                 "base_url",
                 hint="set it to where the careers site is published",
+                severity=Severity.WARNING,
+            )
+        )
+    linkedin = project.config.feeds.linkedin
+    if linkedin is not None and (missing := linkedin_missing(linkedin)):
+        out.append(
+            Problem(
+                "linkedin.xml is not written: LinkedIn requires "
+                + " and ".join(f"feeds.linkedin.{key}" for key in missing),
+                where,
+                "feeds.linkedin",
+                hint="add "
+                + ", ".join(f"{key}: …" for key in missing)
+                + " under feeds: linkedin: (see docs/feeds.md)",
                 severity=Severity.WARNING,
             )
         )

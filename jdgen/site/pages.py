@@ -25,7 +25,9 @@ from markupsafe import Markup
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.i18n.localize import Localizer
 from jdgen.project.config import Project
+from jdgen.project.identity import job_id, location_keys
 from jdgen.project.model import Location, Role
+from jdgen.site.qualifications import qualifications
 
 SCHEMA_EMPLOYMENT = {
     "full-time": "FULL_TIME",
@@ -90,9 +92,15 @@ def json_number(value: Decimal) -> int | float:
 
 
 def job_posting(
-    role: Role, localizer: Localizer, project: Project, body_html: str, url: str
+    role: Role,
+    localizer: Localizer,
+    project: Project,
+    body_html: str,
+    url: str,
+    identifier: str | None = None,
 ) -> dict[str, Any]:
-    """schema.org JobPosting for a role as shown in one locale."""
+    """schema.org JobPosting for a role as shown in one locale; ``identifier`` is its job
+    id (jdgen.project.identity), the role's id if not given."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
@@ -113,8 +121,12 @@ def job_posting(
         if org and org.logo:
             hiring["logo"] = org.logo
         data["hiringOrganization"] = hiring
-    # A stable requisition id: the role's id, which its file name gives.
-    data["identifier"] = {"@type": "PropertyValue", "name": company or "jdgen", "value": role.id}
+    # The same id as the job boards' feeds: stable over a rename, one per locale.
+    data["identifier"] = {
+        "@type": "PropertyValue",
+        "name": company or "jdgen",
+        "value": identifier or role.id,
+    }
     if role.employment_type:
         data["employmentType"] = SCHEMA_EMPLOYMENT[role.employment_type]
     if role.work_arrangement == "remote":
@@ -139,6 +151,7 @@ def job_posting(
             "currency": role.salary.currency,
             "value": value,
         }
+    data.update(qualifications(role))
     if isinstance(role.headcount, int):
         data["totalJobOpenings"] = role.headcount
     if role.apply and (role.apply.url or role.apply.email):
@@ -148,20 +161,28 @@ def job_posting(
 
 
 def job_postings(
-    role: Role, localizer: Localizer, project: Project, body_html: str, url: str
+    role: Role,
+    localizer: Localizer,
+    project: Project,
+    body_html: str,
+    url: str,
+    keys: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """The JobPostings of a role in one locale: one, or, where locations set their own
     pay, one per pay with the locations it applies to (Google's baseSalary is one range
-    per posting), each with its own identifier."""
+    per posting). Each is identified by the job id of its first location (``keys``: the
+    role's location keys, from the role as written), so no two share one."""
+    keys = list(keys) or location_keys(role)
+    tag = localizer.info.tag
     groups = role.pay_groups()
     if len(groups) == 1:
-        return [job_posting(role, localizer, project, body_html, url)]
+        first = keys[0] if keys else None
+        return [job_posting(role, localizer, project, body_html, url, job_id(role.id, first, tag))]
     out = []
     for pay, at in groups:
         here = replace(role, locations=tuple(role.locations[i] for i in at), salary=pay)
-        posting = job_posting(here, localizer, project, body_html, url)
-        posting["identifier"]["value"] = f"{role.id}@{plain(role.locations[at[0]].label)}"
-        out.append(posting)
+        ident = job_id(role.id, keys[at[0]], tag)
+        out.append(job_posting(here, localizer, project, body_html, url, ident))
     return out
 
 

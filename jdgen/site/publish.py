@@ -20,6 +20,7 @@ from jdgen.foundation.write import (
     write_tree,
 )
 from jdgen.site.cache import Cache, CacheMiss
+from jdgen.site.feeds.assemble import is_feed
 from jdgen.site.pages import page_url
 
 PATCH_LIMIT = 200  # up to this many changed files (or 5% of the site) are patched in place
@@ -123,10 +124,11 @@ def signals_held() -> Iterator[None]:
 def page_changes(
     before: dict[str, str], after: dict[str, str], base_url: str
 ) -> dict[str, list[str]]:
-    """The HTML pages added, updated and removed between two sites (path → content)."""
+    """The HTML pages and job-board feeds added, updated and removed between two sites
+    (path → content)."""
 
     def urls(paths: Iterable[str]) -> list[str]:
-        return sorted(base_url + page_url(p) for p in paths if p.endswith(".html"))
+        return sorted(base_url + page_url(p) for p in paths if p.endswith(".html") or is_feed(p))
 
     return {
         "added": urls(set(after) - set(before)),

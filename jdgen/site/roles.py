@@ -22,6 +22,9 @@ from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import parse_locale, same_locale
 from jdgen.foundation.write import write_tree
 from jdgen.i18n.catalogs import role_domain
+from jdgen.project.config import FeedsConfig
+from jdgen.project.identity import location_keys
+from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
@@ -30,12 +33,15 @@ from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, Rendition, ki
 from jdgen.rendering.templates import render_template
 from jdgen.site.cache import put_pack
 from jdgen.site.facts import facts
+from jdgen.site.feeds.assemble import feed_parts, store_entries
+from jdgen.site.feeds.common import Posting
 from jdgen.site.pages import (
     alternates,
     job_postings,
     json_ld,
     missing_required,
     page_url,
+    plain,
     posting_path,
     relative,
     switcher,
@@ -64,6 +70,10 @@ class RoleResult:
     #: they were (Renderer.uses_state): when that changes, the role is rendered again.
     uses: dict[str, list[Any]] = field(default_factory=dict)
     uses_state: str = ""
+    #: Its entries in the job-board feeds, by feed file (jdgen.site.feeds): emptied by
+    #: stored(), which keeps them in one cache object, ``feeds``.
+    feed_parts: dict[str, str] = field(default_factory=dict)
+    feeds: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ class RenderPlan:
     publish: tuple[str, ...] = ("posting",)
     #: Publish locales a role's texts are not translated into (``fallback_pages:``).
     fallback: bool = False
+    #: The job-board feeds the site carries (``feeds:``).
+    feeds: FeedsConfig = field(default_factory=FeedsConfig)
 
 
 def description(text: str) -> str:
@@ -197,9 +209,13 @@ def _pages(
         kind=kind,
     )
     if kind == "posting":
-        postings = job_postings(
-            rendition.role, localizer, renderer.project, body, plan.base_url + page_url(page)
-        )
+        url = plan.base_url + page_url(page)
+        keys = tuple(location_keys(resolved.role))  # as written: a translation is no rename
+        postings = job_postings(rendition.role, localizer, renderer.project, body, url, keys)
+        company = company_of(renderer, rendition.role)
+        entry = Posting(rendition.role, keys, localizer, url, body, company)
+        for feed, part in feed_parts(entry, context["description"], plan.feeds).items():
+            result.feed_parts[feed] = result.feed_parts.get(feed, "") + part
         for posting in postings:
             for missing in missing_required(posting):
                 result.warnings.append(
@@ -221,6 +237,12 @@ def _pages(
     result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
 
 
+def company_of(renderer: Renderer, role: Role) -> str:
+    """Who is hiring, as the JobPosting names it."""
+    org = renderer.project.config.organization
+    return plain(role.organization) or (org.name if org else "")
+
+
 def page_context(
     renderer: Renderer,
     plan: RenderPlan,
@@ -239,6 +261,7 @@ def page_context(
         "home": relative(page, f"{tag}/index.html"),
         "json_ld": None,
         "description": "",
+        "feed": None,  # the locale's Atom feed, linked from its index
     }
 
 
@@ -248,9 +271,11 @@ def stored(result: RoleResult, objects: Path, staging: Path | None) -> RoleResul
     rendered them, so that the writing is shared out like the rendering."""
     if not result.problems:
         result.pack, result.files = put_pack(objects, result.outputs)
+        if result.feed_parts:
+            result.feeds = store_entries(objects, result.feed_parts)
         if staging is not None:
             write_tree(staging, result.outputs)
-    result.outputs = {}
+    result.outputs, result.feed_parts = {}, {}
     return result
 
 
