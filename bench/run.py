@@ -15,9 +15,16 @@ interleaved repetitions and medians:
 - a jdgen rebuild with nothing changed, after one role changed, and after one site
   string changed (the title of the es index, in the project's es catalog);
 - one `jdgen render` from a cold start;
-- the peak memory of each (the sum over the whole process tree, sampled).
+- the Python floor (bench/floor.py: the same roles and translations written as the three
+  formats straight from the data, with the same number of processes);
+- the wall time, the CPU time (user + system of the whole process tree, from
+  ``getrusage(RUSAGE_CHILDREN)``) and the peak memory (summed over the tree, sampled) of each.
 
-Debian's hugo is installed if missing (apt-get). Results go to bench/out/ (ignored by git).
+It runs on a RAM disk (``/dev/shm``) when there is one with room, so that the disk's
+noise is out of the ratios; ``--on-disk`` runs in bench/out/ (ignored by git) instead.
+Hugo's rows need Debian's ``hugo`` installed; without it they are skipped, and the report
+says so. Compiled templates go to a user cache of the bench's own, warmed by the first
+build, as a user's is.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -254,9 +262,14 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak memory (bytes, summed over the process tree) of a command."""
+Run = tuple[float, int, float]
+
+
+def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Wall seconds, peak memory (bytes, summed over the process tree) and CPU seconds
+    (user + system of the command and every process it waited for) of a command."""
     peak = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -272,24 +285,38 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tup
     sampler.start()
     _, err = proc.communicate()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err.decode()[-2000:]}")
-    return wall, peak
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, peak, cpu
 
 
-def ensure_hugo() -> str | None:
+def find_hugo() -> str | None:
+    """Hugo, if installed (Debian's package ``hugo``); the bench never installs it."""
     found = shutil.which("hugo")
-    if found:
-        return found
-    print("installing Debian's hugo...", file=sys.stderr)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "hugo"],
-        check=False,
-        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-        stdout=subprocess.DEVNULL,
-    )
-    return shutil.which("hugo")
+    if not found:
+        print(
+            "hugo is not installed (Debian package hugo): Hugo's rows are skipped", file=sys.stderr
+        )
+    return found
+
+
+#: A RAM disk needs this much room for the bench at N = 10,000 (site, cache, Hugo's copy).
+RAM_DISK_ROOM = 8 * 2**30
+
+
+def default_out() -> tuple[Path, bool]:
+    """Where the bench works: a RAM disk with room if there is one, else bench/out/."""
+    shm = Path("/dev/shm")
+    try:
+        st = os.statvfs(shm)
+        if os.access(shm, os.W_OK) and st.f_bavail * st.f_frsize >= RAM_DISK_ROOM:
+            return shm / f"jdgen-bench-{os.getuid()}", True
+    except OSError:
+        pass
+    return HERE / "out", False
 
 
 def main() -> None:
@@ -298,14 +325,25 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3, help="repetitions (median is kept)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--no-hugo", action="store_true", help="measure jdgen only")
-    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--out", type=Path, help="where to work (default: a RAM disk)")
+    parser.add_argument("--on-disk", action="store_true", help="work in bench/out/")
     parser.add_argument("--json", type=Path, help="write the results here too")
     args = parser.parse_args()
+    if args.out is not None:
+        args.out, ram_disk = args.out, args.out.resolve().is_relative_to("/dev/shm")
+    elif args.on_disk:
+        args.out, ram_disk = HERE / "out", False
+    else:
+        args.out, ram_disk = default_out()
 
     work = args.out / f"n{args.n}"
     project = work / "project"
     jdgen = [sys.executable, "-m", "jdgen"]
-    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(HERE.parent),
+        "XDG_CACHE_HOME": str(work / "user-cache"),
+    }
     marker = work / "generated.txt"
     # The roles are made again when N or this generator changes (catalog keys, say).
     made = f"{args.n} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}"
@@ -322,12 +360,14 @@ def main() -> None:
     build = [*jdgen, "build", "--jobs", str(args.jobs), "--out", str(site)]
     clean()
     measure(build, project, env)  # warm the OS file cache, and make the Hugo content
-    hugo = None if args.no_hugo else ensure_hugo()
+    hugo = None if args.no_hugo else find_hugo()
     if hugo:
         export_hugo(site, work / "hugo-html", formats=False)
         export_hugo(site, work / "hugo-all", formats=True)
 
-    results: dict[str, list[tuple[float, int]]] = {}
+    results: dict[str, list[Run]] = {}
+    floor = [sys.executable, str(HERE / "floor.py"), str(project), str(work / "floor")]
+    floor += ["--jobs", str(args.jobs)]
     role = "role-00001"
     role_file = project / "roles" / f"{role}.yaml"
     original = role_file.read_text(encoding="utf-8")
@@ -341,6 +381,8 @@ def main() -> None:
                 results.setdefault(name, []).append(
                     measure([hugo, "--quiet", "--source", str(work / name)], work, env)
                 )
+        shutil.rmtree(work / "floor", ignore_errors=True)
+        results.setdefault("python-floor", []).append(measure(floor, work, env))
         clean()
         results.setdefault("jdgen-cold", []).append(measure(build, project, env))
         results.setdefault("jdgen-nochange", []).append(measure(build, project, env))
@@ -369,11 +411,19 @@ def main() -> None:
     pages = len(every) - filters
     summary = {
         name: {
-            "seconds": statistics.median(w for w, _ in runs),
-            "peak_mb": round(statistics.median(m for _, m in runs) / 2**20, 1),
+            "seconds": statistics.median(w for w, _, _ in runs),
+            "cpu_seconds": round(statistics.median(c for _, _, c in runs), 3),
+            "peak_mb": round(statistics.median(m for _, m, _ in runs) / 2**20, 1),
         }
         for name, runs in results.items()
     }
+    # Paired ratios: each repetition's jdgen against the Hugo run just before it.
+    for name in ("jdgen-cold", "python-floor"):
+        if "hugo-all" in results:
+            pairs = zip(results[name], results["hugo-all"], strict=True)
+            wall, cpu = zip(*((a[0] / b[0], a[2] / b[2]) for a, b in pairs), strict=True)
+            summary[name]["paired_wall_to_hugo_all"] = round(statistics.median(wall), 2)
+            summary[name]["paired_cpu_to_hugo_all"] = round(statistics.median(cpu), 2)
     for name in list(summary):
         if "hugo-html" in summary and name.startswith("jdgen-cold"):
             summary[name]["ratio_to_hugo_html"] = round(
@@ -390,6 +440,7 @@ def main() -> None:
         "pages": pages,
         "filter_pages": filters,
         "jobs": args.jobs,
+        "ram_disk": ram_disk,
         "reps": args.reps,
         "machine": {
             "cpus": os.cpu_count(),
@@ -401,12 +452,21 @@ def main() -> None:
         else None,
         "results": summary,
     }
-    print(f"\nN = {args.n} roles, {pages} HTML pages, --jobs {args.jobs}, median of {args.reps}")
-    print(f"{'what':<18}{'seconds':>10}{'peak MB':>10}{'vs Hugo HTML':>14}{'vs Hugo all':>13}")
+    where = "a RAM disk" if ram_disk else "disk"
+    print(
+        f"\nN = {args.n} roles, {pages} HTML pages, --jobs {args.jobs}, median of {args.reps},"
+        f" on {where}" + ("" if hugo else "; Hugo not measured")
+    )
+    print(
+        f"{'what':<18}{'seconds':>10}{'CPU s':>8}{'peak MB':>10}"
+        f"{'vs Hugo HTML':>14}{'vs Hugo all':>13}{'paired wall':>13}{'paired CPU':>12}"
+    )
     for name, row in summary.items():
         print(
-            f"{name:<18}{row['seconds']:>10.2f}{row['peak_mb']:>10.1f}"
+            f"{name:<18}{row['seconds']:>10.2f}{row['cpu_seconds']:>8.2f}{row['peak_mb']:>10.1f}"
             f"{row.get('ratio_to_hugo_html', ''):>14}{row.get('ratio_to_hugo_all', ''):>13}"
+            f"{row.get('paired_wall_to_hugo_all', ''):>13}"
+            f"{row.get('paired_cpu_to_hugo_all', ''):>12}"
         )
     out = args.json or work / "results.json"
     out.write_text(json.dumps(report, indent=2) + "\n")

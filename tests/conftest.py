@@ -90,3 +90,11 @@ def check_golden(path: Path, text: str, update: bool, refresh: str) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.is_file(), f"missing golden file; run {refresh}"
     assert text == path.read_text(encoding="utf-8"), f"out of date; run {refresh} if intended"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled templates go to a cache of this test run's own, not the user's."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))

@@ -39,5 +39,8 @@ def test_benchmark_runs_at_n_20(tmp_path: Path) -> None:
         "jdgen-onechange",
         "jdgen-render",
         "jdgen-sitestring",
+        "python-floor",
     }
     assert all(r["seconds"] > 0 and r["peak_mb"] > 0 for r in report["results"].values())
+    assert all(r["cpu_seconds"] > 0 for r in report["results"].values())
+    assert report["ram_disk"] is False  # --out names a directory on disk

@@ -83,7 +83,31 @@ def test_parity_with_joblint_on_its_example_posting() -> None:
 
 
 BASE = "title: Data Engineer\nposted: 2026-02-01\norganization: Acme\n"
+
+
+def _ladder(marks: str, focus: tuple[str, str]) -> str:
+    return (
+        BASE + "locations: [Lima]\nskills:\n  levels:\n"
+        f"    - {{code: Mid, name: Middle, focus: {focus[0]}}}\n"
+        f"    - {{code: Sen, name: Senior, focus: {focus[1]}}}\n"
+        "  legend: [{mark: A, meaning: Aware}, {mark: W, meaning: Working}]\n"
+        f"  domains: [{{name: Data, skills: [{{name: SQL, levels: {marks}}}]}}]\n"
+    )
+
+
 ROLE_CASES: dict[str, tuple[str, str]] = {
+    "hyg.no-apply": (
+        BASE + "locations: [Lima]\napply: {instructions: Send us your CV.}\n",
+        BASE + "locations: [Lima]\napply: {contacts: [{label: CV, email: jobs@example.com}]}\n",
+    ),
+    "hyg.level-repeats": (
+        _ladder('"A W"', ("Builds pipelines.", "Builds  pipelines.")),
+        _ladder('"A W"', ("Builds pipelines.", "Designs pipelines.")),
+    ),
+    "hyg.skill-goes-down": (
+        _ladder('"W A"', ("Builds pipelines.", "Designs pipelines.")),
+        _ladder('"A W"', ("Builds pipelines.", "Designs pipelines.")),
+    ),
     # rule: (a role that breaks it, a role that does not)
     "comp.implausible-pay": (
         BASE + "locations: [{city: Madrid, country: ES}]\n"

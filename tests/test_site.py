@@ -150,7 +150,8 @@ def test_sitemap_robots_and_feed(repo_site: Path) -> None:
     assert first["data"] == "https://careers.example.com/en/ml-engineer-china/posting.json"
     full = json.loads((repo_site / "en/ml-engineer-china/posting.json").read_text("utf-8"))
     assert full == {**first["jobPosting"], "description": full["description"]}
-    assert full["description"].startswith("<h1>")
+    # The page's text, whose title the JSON-LD gives as title (and the page as its h1).
+    assert full["description"].startswith("<h2>") and "<h1>" not in full["description"]
     assert [(p["id"], p["locale"]) for p in feed["postings"]] == [
         (r, loc) for r in ("ml-engineer-china", "ml-engineer-lima") for loc in ("en", "es", "zh")
     ]
@@ -383,6 +384,9 @@ def test_build_warnings_read_like_every_other_problem(build_tree: Builder) -> No
     for _ in range(2):  # rendered, then taken from the cache: the same words
         report = build_site(find_project(root))
         assert [str(w) for w in report.warnings] == [
+            "roles/r.yaml: warning: apply: the posting has no apply channel: its page has no "
+            "apply button, and job boards drop it (add apply: {url: https://…} or apply: "
+            "{email: …})",
             "roles/r.yaml: warning: the en JobPosting lacks datePosted, which Google requires",
             "roles/r.yaml: warning: the en JobPosting lacks jobLocation (a location with a "
             "city or a country), which Google requires",

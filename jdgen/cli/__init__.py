@@ -5,7 +5,16 @@ commands share; each other module is one group of commands. Only this package im
 click, prints or exits.
 """
 
-from jdgen.cli import authoring, documents, i18n, importing, lint, site  # noqa: F401  (registers)
+# Each module registers its commands on import.
+from jdgen.cli import (  # noqa: F401
+    authoring,
+    documents,
+    i18n,
+    importing,
+    levels,
+    lint,
+    site,
+)
 from jdgen.cli.app import main, run
 
 __all__ = ["main", "run"]

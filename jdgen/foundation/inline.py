@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it is imported when a string needs it (0.1 s of a start)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 #: The same options the conformance test renders with.
 OPTIONS = {
@@ -53,6 +55,12 @@ def _lang_spans(html: str) -> str:
     return _LANG_MARK.sub(r'<span lang="\1">', html).replace(LANG_CLOSE, "</span>")
 
 
+def text_html(text: str) -> str:
+    """Plain text (no Markdown) as HTML: escaped, and text left in another language (an
+    untranslated fallback) in a ``<span lang>``."""
+    return _lang_spans(escape(text))
+
+
 def escape(text: str) -> str:
     """HTML-escape exactly as markdown-it does, so both paths give the same bytes."""
     return (
@@ -62,6 +70,8 @@ def escape(text: str) -> str:
 
 @functools.cache
 def markdown_it() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", OPTIONS).enable("table")
 
 

@@ -24,8 +24,10 @@ from typing import Any
 
 from jdgen.errors import JdgenError, Position, Problem, Severity, UsageError
 from jdgen.foundation.locales import parse_locale
+from jdgen.lint.apply import apply_findings
 from jdgen.lint.channels import Ending, channels_of, repeated_endings, role_channels
 from jdgen.lint.checks import data_checks
+from jdgen.lint.ladder import ladder_findings
 from jdgen.lint.lawdocs import laws_markdown
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
@@ -86,6 +88,8 @@ def lint_role(
                 findings.append(Finding(hit.rule, hit.message, pos, path, tag, hit.text))
         findings.extend(coded_verdict(locale_hits, where, tag))
     findings.extend(data_checks(resolved, project, today, style))
+    findings.extend(apply_findings(resolved))
+    findings.extend(ladder_findings(resolved))
     return sorted(_suppress(role, findings), key=finding_order)
 
 
@@ -216,6 +220,7 @@ def lint_roles(
     renderer = Renderer(project, day)
     for path in roles:
         if renderer.index.is_family(path):
+            findings.extend(_family_findings(renderer, path, problems))
             continue
         try:
             resolved = renderer.index.resolve(path)
@@ -232,6 +237,16 @@ def lint_roles(
             findings.extend(_suppress(resolved.role, found))
             endings.extend(ends)
     return findings, problems, endings
+
+
+def _family_findings(renderer: Any, path: Path, problems: list[Problem]) -> list[Finding]:
+    """A family is never posted; what it holds for every role of it (a skills matrix)
+    is still checked."""
+    try:
+        return ladder_findings(renderer.index.resolve(path, family_ok=True))
+    except JdgenError as exc:
+        problems.extend(exc.problems)
+        return []
 
 
 def _lint_chunk(

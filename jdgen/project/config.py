@@ -10,13 +10,24 @@ from pathlib import Path
 from jdgen.errors import InvalidInputError, relpath
 from jdgen.foundation.builtin import builtin_dir
 from jdgen.foundation.vocabulary import KINDS
+from jdgen.project.brand import dark_accent, light_accent
 from jdgen.project.checking import INVALID, Checker
 from jdgen.project.load import Document, load_yaml, parse_yaml
 from jdgen.project.schema import Struct, spec
-from jdgen.project.validators import Bool, Choice, Date, Int, Line, ListOf, Str
+from jdgen.project.validators import Bool, Choice, Custom, Date, Int, Line, ListOf, Str
 from jdgen.project.values import EMAIL, LOCALE_TAG, URL
 
 CONFIG_NAME = "jdgen.yaml"
+
+
+ACCENT = Custom(Str(), light_accent, "a colour as #rrggbb that reads on white (4.5:1)")
+ACCENT_DARK = Custom(Str(), dark_accent, "a colour as #rrggbb that reads on the dark page (4.5:1)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Intro:
+    locale: str = spec(LOCALE_TAG, "the language of the text, e.g. es", required=True)
+    text: str = spec(Line(), "a sentence or two on who you are and why join", required=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,6 +35,20 @@ class Organization:
     name: str = spec(Line(), "the organisation's name", required=True)
     url: str | None = spec(URL, "the organisation's website")
     logo: str | None = spec(URL, "a link to the organisation's logo")
+    accent: str | None = spec(
+        ACCENT,
+        "the brand's accent colour for links and buttons, e.g. #0b57d0; checked for "
+        "contrast on the light page",
+    )
+    accent_dark: str | None = spec(
+        ACCENT_DARK,
+        "the accent in dark mode; by default the accent lightened until it reads on the dark page",
+    )
+    intro: tuple[Intro, ...] = spec(
+        ListOf(Struct(Intro)),
+        "the careers site's greeting, one per language: [{locale: es, text: …}]",
+        factory=tuple,
+    )
     employees: int | None = spec(
         Int(1, 10_000_000),
         "how many people the organisation employs: pay-transparency laws with a size "
@@ -99,6 +124,12 @@ class Config:
         "publish a document in a locale its texts are not translated into, showing them "
         "in the language they are written in (default: leave that locale out)",
         default=False,
+    )
+    skills_diffs: tuple[str, ...] = spec(
+        ListOf(Str(r"[^.\s][^.]*\.\.[^.]*[^.\s]", hint='two levels, e.g. "Mid..Senior"')),
+        'levels compared on every skills-matrix page, e.g. ["Mid..Senior"]: what changes from'
+        " one to the other, with charts (jdgen diff ROLE --from Mid --to Senior)",
+        factory=tuple,
     )
     feeds: FeedsConfig = spec(
         Struct(FeedsConfig),

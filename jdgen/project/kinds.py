@@ -99,6 +99,11 @@ class Mark:
         required=True,
     )
     meaning: str = spec(Line(), "what it means", required=True)
+    rank: int | None = spec(
+        Int(0, 99),
+        "how much it asks, for comparing levels: 0 is not expected; by default the order"
+        " of the legend (a mark of dashes only is 0)",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,23 @@ class Renderer:
                     hint="kinds this role has: " + (", ".join(kinds_of(resolved.role)) or "none"),
                 )
             )
+        extra = None
+        if kind == "skills-matrix" and self.project.config.skills_diffs:
+            from jdgen.rendering.leveldiff import matrix_diffs
+
+            extra = matrix_diffs(self.project, resolved)
+        return self.rendition_with(resolved, locale, kind, KINDS[kind], extra)
+
+    def rendition_with(
+        self,
+        resolved: ResolvedRole,
+        locale: str,
+        kind: str,
+        template: str,
+        extra: dict[str, Any] | Callable[[Role], dict[str, Any]] | None = None,
+    ) -> Rendition:
+        """A role rendered from ``template`` with more context: ``extra``, or what it gives
+        for the role as localized (a document made from a role, such as a level diff)."""
         localizer = self.localizer(locale)
         env = self.environment(locale)
         role, content_warnings = localizer.localize_role(resolved)
@@ -218,8 +236,10 @@ class Renderer:
             "kind": kind,
             "today": self.today,
         }
+        if extra is not None:
+            context.update(extra(role) if callable(extra) else extra)
         before = set(localizer.messages.misses)
-        markdown = render_template(env, KINDS[kind], context, _model_names())
+        markdown = render_template(env, template, context, _model_names())
         document = parse(markdown)
         warnings = content_warnings + self._warnings(resolved, localizer, before)
         # What the page shows, not what the role holds: a posting never shows its

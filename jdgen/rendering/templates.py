@@ -28,11 +28,20 @@ from jdgen.i18n.localize import Content, Localizer
 from jdgen.project.load import decode_utf8
 from jdgen.rendering import gettext
 from jdgen.rendering.markdown_escape import escape_markdown
+from jdgen.rendering.template_cache import bytecode_cache
 
 DEFAULT_DIR = "default"
 BUILTIN_PREFIX = "!"
 
 ARROW = " → "
+
+
+def chart_block(data: Any) -> str:
+    """A chart's data as the one line of JSON a ``chart`` code block holds."""
+    from jdgen.foundation.inline import strip_language
+    from jdgen.rendering.formats.charts import chart_block as dump
+
+    return strip_language(dump(dict(data)))
 
 
 def track_diagram(track: Any) -> str:
@@ -196,6 +205,7 @@ def make_environment(
         extensions=["jinja2.ext.i18n"],
         finalize=_finalize,
         auto_reload=False,
+        bytecode_cache=bytecode_cache(),
     )
     env.used = set()
     gettext.install(env, localizer)
@@ -217,6 +227,7 @@ def make_environment(
             "cell": escape_cell,
             "autolink": autolink,
             "track_diagram": track_diagram,
+            "chart": chart_block,
             "sentences": join_sentences,
             "join": _join_keeping_content,
         }

@@ -45,7 +45,7 @@ from jdgen.foundation.write import sha256, write_atomic
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX, TEMPLATE_DOMAIN
 from jdgen.project.config import CONFIG_NAME, Project
 
-FORMAT = 7  # 7: roles depend on the templates and template strings they used
+FORMAT = 8  # 8: facts key their facets across locales; 7: roles track their templates
 KEEP_MANIFESTS = 4
 
 

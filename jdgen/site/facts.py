@@ -35,6 +35,9 @@ class Facts:
     # What candidates filter by, as shown in this locale: every location, the team, the
     # work arrangement.
     facets: dict[str, list[str]] = field(default_factory=dict)
+    # The same values' keys, the same in every locale (the arrangement's code, the team and
+    # place as the role file writes them): a filter page's versions in other languages.
+    keys: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return dict(vars(self))  # shallow: the values are plain JSON already
@@ -44,7 +47,16 @@ class Facts:
         return cls(**data)
 
 
-def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], data: str) -> Facts:
+def facts(
+    role: Role,
+    localizer: Localizer,
+    path: str,
+    posting: dict[str, Any],
+    data: str,
+    source: Role | None = None,
+) -> Facts:
+    """What the listings need of ``role`` as shown in one locale; ``source`` is the role as
+    written, whose values key the facets across locales."""
     places = localizer.join([plain(loc.label) for loc in role.locations])
     details = [places] if places else []
     if role.employment_type:
@@ -56,7 +68,7 @@ def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], 
         first = next(iter(pays))
         whole = replace(first, min=min(low), max=max(low), note=None) if len(pays) > 1 else first
         details.append(localizer.salary(whole))
-    group = plain(role.team) or (plain(role.locations[0].label) if role.locations else "")
+    group = plain(role.team)  # no team: the "Other roles" group, listed last
     summary = {k: v for k, v in posting.items() if k != "description"}
     facets = {
         "location": list(dict.fromkeys(plain(loc.label) for loc in role.locations)),
@@ -64,6 +76,17 @@ def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], 
         "arrangement": (
             [localizer.work_arrangement(role.work_arrangement)] if role.work_arrangement else []
         ),
+    }
+    written = source or role
+    keys = {
+        "location": list(
+            dict.fromkeys(
+                f"{loc.country or ''}|{plain(loc.city or loc.name or loc.label)}"
+                for loc in written.locations
+            )
+        ),
+        "team": [plain(written.team)] if written.team else [],
+        "arrangement": [role.work_arrangement] if role.work_arrangement else [],
     }
     return Facts(
         role.id,
@@ -76,16 +99,19 @@ def facts(role: Role, localizer: Localizer, path: str, posting: dict[str, Any], 
         summary,
         data,
         {k: v for k, v in facets.items() if v},
+        {k: v for k, v in keys.items() if v},
     )
 
 
 def group_postings(items: Sequence[Facts]) -> list[tuple[str, list[Facts]]]:
-    """Postings grouped by team (or first location), groups and postings sorted."""
+    """Postings grouped by team, the postings of no team last; groups and postings
+    sorted."""
     groups: dict[str, list[Facts]] = {}
     for item in items:
         groups.setdefault(item.group, []).append(item)
     return [
-        (name, sorted(groups[name], key=lambda f: (f.title, f.role))) for name in sorted(groups)
+        (name, sorted(groups[name], key=lambda f: (f.title, f.role)))
+        for name in sorted(groups, key=lambda n: (n == "", n))
     ]
 
 

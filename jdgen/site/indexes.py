@@ -13,11 +13,12 @@ from jdgen.foundation.write import sha256
 from jdgen.i18n.localize import Localizer
 from jdgen.rendering.renderer import Renderer
 from jdgen.rendering.templates import render_template
-from jdgen.site.facts import Facts, facet_values, group_postings
+from jdgen.site.cards import greetings
+from jdgen.site.facts import Facts, facet_values
 from jdgen.site.feeds.assemble import feed_files
 from jdgen.site.feeds.atom import atom_path
+from jdgen.site.listings import entries, facet_keys, paginate
 from jdgen.site.pages import (
-    page_url,
     relative,
     robots,
     sitemap,
@@ -78,13 +79,6 @@ class PageMemo:
         return self._judged[uses]
 
 
-def _below(tag: str, path: str) -> str:
-    """The link from a locale's index (``es/index.html``) to one of its postings."""
-    if path.startswith(tag + "/"):
-        return page_url(path[len(tag) + 1 :])
-    return relative(f"{tag}/index.html", path)  # pragma: no cover - postings live below
-
-
 def _organization(renderer: Renderer) -> str:
     org = renderer.project.config.organization
     return org.name if org else ""
@@ -106,6 +100,7 @@ SIBLINGS = 30
 def _facet_nav(
     localizer: Localizer,
     tag: str,
+    page: str,
     facets: dict[str, list[tuple[str, str, list[Facts]]]],
     current: tuple[str, str] | None,
 ) -> list[dict[str, Any]]:
@@ -115,14 +110,12 @@ def _facet_nav(
     for kind, values in facets.items():
         if current is not None and (current[0] != kind or len(values) > SIBLINGS):
             continue
-        # Links from the index (es/index.html), or from a value's page (es/location/lima/).
-        up = "" if current is None else "../../"
         links = [
             {
                 "text": value,
-                "href": f"{up}{kind}/{slug}/"
+                "href": relative(page, f"{tag}/{kind}/{slug}/index.html")
                 if len(items) > 1
-                else up + _below(tag, items[0].path),
+                else relative(page, items[0].path),
                 "current": current == (kind, slug),
             }
             for value, slug, items in values
@@ -131,48 +124,91 @@ def _facet_nav(
     return out
 
 
+#: A filter's pages in every locale that has them, by (facet, key): its alternates.
+Versions = dict[tuple[str, str], dict[str, str]]
+
+
+def _versions(plan: RenderPlan, items: Sequence[Facts]) -> Versions:
+    """Where each filter value's page is in each locale: the same place, team or
+    arrangement has a page in every language whose index lists two postings with it."""
+    out: Versions = {}
+    for tag in plan.locales:
+        mine = [f for f in items if f.locale == tag]
+        for kind, values in facet_values(mine).items():
+            keys = facet_keys(mine, kind)
+            for value, slug, found in values:
+                if len(found) > 1:
+                    out.setdefault((kind, keys[value]), {})[tag] = f"{tag}/{kind}/{slug}/index.html"
+    return out
+
+
+def _listing(
+    renderer: Renderer,
+    plan: RenderPlan,
+    tag: str,
+    folder: str,
+    items: Sequence[Facts],
+    paths: dict[str, str],
+    extra: dict[str, Any],
+    memo: PageMemo,
+) -> tuple[dict[str, bytes], list[str]]:
+    """A listing in pages of 50: the first page has its versions in other languages
+    (``paths``); x-default is the default locale's version, else the language chooser."""
+    pages: dict[str, bytes] = {}
+    for part in paginate(folder, items):
+        here = paths if part.number == 1 else {tag: part.path}
+        chooser = None if plan.default in here else "index.html"
+        context = page_context(renderer, plan, tag, part.path, here, chooser)
+        context.update(extra)
+        context.update(
+            groups=entries(part.path, part.items),
+            pagination=part.nav(),
+            home=relative(part.path, f"{tag}/index.html"),
+        )
+        if part.number > 1:
+            number = renderer.localizer(tag).pgettext("site", "page %(number)s")
+            context["title"] = f"{context['title']} · {number % {'number': part.number}}"
+        context["facets"] = _facet_nav(
+            renderer.localizer(tag), tag, part.path, extra["facets"], extra["current"]
+        )
+        if extra.get("atom"):  # the locale's feed, linked from each page of its index
+            context["feed"] = relative(part.path, extra["atom"])
+        pages[part.path] = memo.render(renderer, tag, "site/index.html.j2", context, part.path)
+    return pages, [p.path for p in paginate(folder, items)[1:]]
+
+
 def _facet_pages(
     renderer: Renderer,
     plan: RenderPlan,
     tag: str,
     facets: dict[str, list[tuple[str, str, list[Facts]]]],
+    versions: Versions,
     memo: PageMemo,
-) -> dict[str, bytes]:
-    """One page per facet value (Lima, Platform, Remote): the postings that have it, a
+) -> tuple[dict[str, bytes], list[str]]:
+    """One listing per facet value (Lima, Platform, Remote): the postings that have it, a
     five-city posting under each of its cities."""
     localizer = renderer.localizer(tag)
     title = localizer.pgettext("site", "Open positions")
     pages: dict[str, bytes] = {}
+    more: list[str] = []
     for kind, values in facets.items():
+        keys = facet_keys([f for _, _, found in values for f in found], kind)
         for value, slug, items in values:
             if len(items) < 2:
                 continue  # its filter links straight to the one posting
-            page = f"{tag}/{kind}/{slug}/index.html"
-            context = page_context(renderer, plan, tag, page, {tag: page})
-            groups = [
-                (
-                    name,
-                    [
-                        {
-                            "href": "../../" + _below(tag, f.path),
-                            "title": f.title,
-                            "details": f.details,
-                        }
-                        for f in group
-                    ],
-                )
-                for name, group in group_postings(items)
-            ]
-            context.update(
-                title=f"{value} · {title}",
-                facet_value=value,
-                home="../../",
-                groups=groups,
-                facets=_facet_nav(localizer, tag, facets, (kind, slug)),
-                description=f"{value} · {title}",
-            )
-            pages[page] = memo.render(renderer, tag, "site/index.html.j2", context, page)
-    return pages
+            folder = f"{tag}/{kind}/{slug}/"
+            paths = versions.get((kind, keys.get(value, "")), {tag: folder + "index.html"})
+            extra = {
+                "title": f"{value} · {title}",
+                "facet_value": value,
+                "facets": facets,
+                "current": (kind, slug),
+                "description": f"{value} · {title}",
+            }
+            done, rest = _listing(renderer, plan, tag, folder, items, paths, extra, memo)
+            pages.update(done)
+            more += rest
+    return pages, more
 
 
 def _elsewhere(
@@ -208,42 +244,41 @@ def site_pages(
     """The pages made from all postings: indexes, the front page, sitemap, robots, feed."""
     memo = memo or PageMemo()
     pages: dict[str, bytes] = {}
-    index_paths = {tag: f"{tag}/index.html" for tag in plan.locales}
+    # A locale with no posting of its own is not offered: its index says where the
+    # postings are, but no chooser, front page or sitemap links it.
+    live = [t for t in plan.locales if any(f.locale == t for f in items)] or [plan.default]
+    index_paths = {tag: f"{tag}/index.html" for tag in live}
+    versions = _versions(plan, items)
+    more: list[str] = []
     for tag in plan.locales:
-        page = index_paths[tag]
         localizer = renderer.localizer(tag)
         mine = [f for f in items if f.locale == tag]
-        groups = [
-            (
-                name,
-                [
-                    {"href": _below(tag, f.path), "title": f.title, "details": f.details}
-                    for f in group
-                ],
-            )
-            for name, group in group_postings(mine)
-        ]
-        context = page_context(renderer, plan, tag, page, index_paths, "index.html")
-        context["elsewhere"] = _elsewhere(renderer, tag, items, mine)
         title = localizer.pgettext("site", "Open positions")
         owner = _organization(renderer)
         facets = facet_values(mine)
-        context.update(
-            title=title,
-            feed=atom_path(tag)[len(tag) + 1 :] if plan.feeds.atom else None,
-            facet_value=None,
-            groups=groups,
-            facets=_facet_nav(localizer, tag, facets, None),
-            description=f"{title} · {owner}" if owner else title,
-        )
-        pages[page] = memo.render(renderer, tag, "site/index.html.j2", context, page)
-        pages.update(_facet_pages(renderer, plan, tag, facets, memo))
+        extra = {
+            "title": title,
+            "facet_value": None,
+            "facets": facets,
+            "current": None,
+            "description": f"{title} · {owner}" if owner else title,
+            "elsewhere": _elsewhere(renderer, tag, items, mine),
+            "atom": atom_path(tag) if plan.feeds.atom else None,
+        }
+        paths = index_paths if tag in index_paths else {**index_paths, tag: f"{tag}/index.html"}
+        done, rest = _listing(renderer, plan, tag, f"{tag}/", mine, paths, extra, memo)
+        pages.update(done)
+        more += rest
+        done, rest = _facet_pages(renderer, plan, tag, facets, versions, memo)
+        pages.update(done)
+        more += rest
     env = renderer.environment(plan.default)
     front = page_context(renderer, plan, plan.default, "index.html", index_paths, "index.html")
     careers = renderer.localizer(plan.default).pgettext("site", "Careers")
     front.update(
         title=careers,
         switcher=switcher("index.html", index_paths, ""),
+        greetings=greetings(renderer, list(index_paths)),
         description=" · ".join(
             [_organization(renderer) or careers]
             + [renderer.localizer(t).pgettext("site", "Open positions") for t in index_paths]
@@ -265,6 +300,13 @@ def site_pages(
         (index_paths, "index.html", newest)
     ]
     sets += [(by_role[role], None, posted.get(role) or None) for role in sorted(by_role)]
+    # Filter pages in all their languages, and every later page of a listing on its own.
+    chooser = "index.html"
+    sets += [
+        (paths, None if plan.default in paths else chooser, None)
+        for _, paths in sorted(versions.items())
+    ]
+    sets += [({page.split("/", 1)[0]: page}, chooser, None) for page in sorted(more)]
     pages["sitemap.xml"] = sitemap(plan.base_url, sets, plan.default).encode()
     pages["robots.txt"] = robots(plan.base_url).encode()
     pages["postings.json"] = feed(items, plan.base_url, plan.today.isoformat()).encode()

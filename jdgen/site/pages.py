@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
 
 from babel import Locale
 from markupsafe import Markup
 
 from jdgen.foundation.inline import to_text as inline_text
+from jdgen.foundation.xml_text import quoteattr, xml_escape
 from jdgen.i18n.localize import Localizer
 from jdgen.project.config import Project
 from jdgen.project.identity import job_id, location_keys

@@ -26,12 +26,14 @@ from jdgen.project.config import FeedsConfig
 from jdgen.project.identity import location_keys
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole
+from jdgen.rendering.document import Document, Heading
 from jdgen.rendering.formats.html import to_html
 from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
 from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, Rendition, kinds_of
 from jdgen.rendering.templates import render_template
 from jdgen.site.cache import put_pack
+from jdgen.site.cards import apply_href, brand_css, card_for, og_locale, social
 from jdgen.site.facts import facts
 from jdgen.site.feeds.assemble import feed_parts, store_entries
 from jdgen.site.feeds.common import Posting
@@ -132,6 +134,17 @@ def _render_role(renderer: Renderer, plan: RenderPlan, role_id: str) -> RoleResu
         for tag in skipped
     )
     kinds = [k for k in kinds_of(role) if k in plan.publish]
+    if "posting" in kinds and apply_href(role) is None:
+        result.warnings.append(
+            Problem(
+                "the posting has no apply channel: its page has no apply button, and job "
+                "boards drop it",
+                resolved.positions.get("apply", Position(resolved.display)),
+                "apply",
+                severity=Severity.WARNING,
+                hint="add apply: {url: https://…} or apply: {email: …}",
+            ).to_json()
+        )
     renditions: dict[tuple[str, str], Rendition] = {}
     for tag in tags:
         for kind in kinds:
@@ -209,6 +222,17 @@ def _pages(
         kind=kind,
     )
     if kind == "posting":
+        # The page leads with the job: its title, facts and apply button, then the text
+        # without its own first heading (in Chinese, "…职位描述(JD)", a document's title),
+        # which the JSON-LD describes too.
+        org = renderer.project.config.organization
+        card = posting_path(tag, role_id, "card", ".svg")
+        result.outputs[card] = card_for(rendition.role, localizer, org).encode()
+        context.update(social(rendition.role, localizer, org, plan.base_url + card))
+        context["title"] = plain(rendition.role.title)
+        if doc.blocks and isinstance(doc.blocks[0], Heading) and doc.blocks[0].level == 1:
+            body = to_html(Document(doc.blocks[1:]))
+            context["body"] = Markup(body)
         url = plan.base_url + page_url(page)
         keys = tuple(location_keys(resolved.role))  # as written: a translation is no rename
         postings = job_postings(rendition.role, localizer, renderer.project, body, url, keys)
@@ -232,7 +256,8 @@ def _pages(
         result.outputs[data] = (
             json.dumps(ld, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         ).encode()
-        result.facts.append(facts(rendition.role, localizer, page, postings[0], data).to_json())
+        shown = facts(rendition.role, localizer, page, postings[0], data, resolved.role)
+        result.facts.append(shown.to_json())
     env = renderer.environment(tag)
     result.outputs[page] = render_template(env, "site/posting.html.j2", context).encode()
 
@@ -261,6 +286,10 @@ def page_context(
         "home": relative(page, f"{tag}/index.html"),
         "json_ld": None,
         "description": "",
+        "brand_css": brand_css(renderer.project.config.organization),
+        "og_locale": og_locale(tag),
+        "og_type": "website",
+        "card": None,
         "feed": None,  # the locale's Atom feed, linked from its index
     }
 

@@ -2,8 +2,9 @@
 
 The fragment is what markdown-it-py renders from the same Markdown (checked in the
 tests), without parsing whole pages on every build, with two additions for people and
-screen readers: tables mark their column and row headers, and a ``track`` code block
-(a career track drawn with arrows) becomes a list.
+screen readers: tables mark their column and row headers, a ``track`` code block
+(a career track drawn with arrows) becomes a list, and a ``chart`` block becomes an SVG
+chart (:mod:`jdgen.rendering.formats.charts`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from jdgen.rendering.document import (
     Rule,
     Table,
 )
+from jdgen.rendering.formats.charts import CHART, to_svg
 from jdgen.rendering.templates import ARROW
 
 TRACK = "track"  # the info string of a code block that draws a career track
@@ -33,9 +35,14 @@ def to_html(doc: Document) -> str:
     """The document body as HTML."""
     out: list[str] = []
     heading = ""
+    charts = 0
     for block in doc.blocks:
         if isinstance(block, Heading):
             heading = block.text
+        if isinstance(block, Code) and block.info == CHART:
+            charts += 1
+            out.append(to_svg(block.text, charts))
+            continue
         _block(block, out, heading)
     return "".join(out)
 

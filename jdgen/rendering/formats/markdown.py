@@ -1,8 +1,8 @@
 """Write a document as CommonMark (with GFM pipe tables).
 
 The output parses back to the same document: ``parse(to_markdown(doc)) == doc``, a
-property the tests check. Chinese text is never hard-wrapped, because a soft line
-break becomes a space.
+property the tests check (charts aside: only the formats that draw show them). Chinese
+text is never hard-wrapped, because a soft line break becomes a space.
 """
 
 from __future__ import annotations
@@ -21,12 +21,14 @@ from jdgen.rendering.document import (
     Rule,
     Table,
 )
+from jdgen.rendering.formats.charts import without_charts
 
 _ALIGN = {None: "---", "left": ":---", "center": ":---:", "right": "---:"}
 
 
 def to_markdown(doc: Document) -> str:
-    return strip_language(_blocks(doc.blocks)) + "\n" if doc.blocks else ""
+    blocks = without_charts(doc.blocks)
+    return strip_language(_blocks(blocks)) + "\n" if blocks else ""
 
 
 def _blocks(blocks: tuple[Block, ...], tight: bool = False) -> str:

@@ -24,6 +24,7 @@ from jdgen.rendering.document import (
     Rule,
     Table,
 )
+from jdgen.rendering.formats.charts import without_charts
 from jdgen.rendering.formats.width import pad, width, wrap
 
 _UNDERLINE = {1: "=", 2: "-"}
@@ -43,7 +44,7 @@ def _narrower(columns: int, by: int) -> int:
 
 
 def to_text(doc: Document, columns: int = 80) -> str:
-    lines = _blocks(doc.blocks, columns, depth=0)
+    lines = _blocks(without_charts(doc.blocks), columns, depth=0)
     return "\n".join(lines).rstrip("\n") + "\n" if lines else ""
 
 

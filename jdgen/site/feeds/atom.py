@@ -8,8 +8,7 @@ namespace is the site's own URL.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
+from jdgen.foundation.xml_text import quoteattr, xml_escape
 from jdgen.site.feeds.common import Posting, salary_text
 from jdgen.site.pages import plain
 
@@ -24,7 +23,7 @@ def atom_path(tag: str) -> str:
 
 
 def _text(name: str, value: str, indent: str = "  ") -> str:
-    return f"{indent}<{name}>{escape(value)}</{name}>\n"
+    return f"{indent}<{name}>{xml_escape(value)}</{name}>\n"
 
 
 def atom_entry(posting: Posting, summary: str) -> str:
@@ -39,7 +38,7 @@ def atom_entry(posting: Posting, summary: str) -> str:
         _text("published", day) if day else "",
         f"  {dated(role.posted.isoformat()) if role.posted else UNDATED}\n",
         _text("summary", summary) if summary else "",
-        f'  <content type="html">{escape(posting.html)}</content>\n',
+        f'  <content type="html">{xml_escape(posting.html)}</content>\n',
     ]
     base = posting.url.rsplit("/", 2)[0] + "/"  # the locale's index: <base>/<tag>/
     places = list(dict.fromkeys(plain(loc.label) for loc in role.locations))
