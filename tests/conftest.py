@@ -43,9 +43,13 @@ Builder = Callable[[dict[str, str]], Path]
 
 @pytest.fixture
 def build_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Builder:
-    """Write ``{relative path: text}`` under a temporary directory and cd into it."""
+    """Write ``{relative path: text}`` under a temporary directory and cd into it. A
+    tree without a ``jdgen.yaml`` gets an empty one (the default config): without it,
+    the directory is no project and the CLI says so (exit 2)."""
 
     def build(files: dict[str, str]) -> Path:
+        if "jdgen.yaml" not in files and not (tmp_path / "jdgen.yaml").exists():
+            (tmp_path / "jdgen.yaml").write_text("# the default config\n", encoding="utf-8")
         for name, text in files.items():
             path = tmp_path / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -105,7 +105,8 @@ ZH = {"jdgen.yaml": "locales: [zh, en]\ndefault_locale: zh\n"}
 
 
 def test_a_recruiter_in_madrid(build_tree: Builder) -> None:
-    got = new(ES, build_tree, [], "Ingeniero/a de datos\nMadrid\n\n\n45.000-60.000 EUR\n\ny\n")
+    typed = "Ingeniero/a de datos\nMadrid\n\n\n\n45.000-60.000 EUR\n\ny\n\n\n"
+    got = new(ES, build_tree, [], typed)
     assert "Título del puesto" in got["output"]  # in the project's language
     assert "Salario, p. ej. 45.000-60.000" in got["output"]
     assert "45.000-60.000\xa0€ al año, ¿correcto?" in got["output"]  # read back, as es writes it
@@ -115,7 +116,7 @@ def test_a_recruiter_in_madrid(build_tree: Builder) -> None:
 
 
 def test_a_recruiter_in_shanghai(build_tree: Builder) -> None:
-    got = new(ZH, build_tree, [], "数据工程师\n上海\ncontract\nhybrid\n25K-40K\n\n\ny\n")
+    got = new(ZH, build_tree, [], "数据工程师\n上海\n\ncontract\nhybrid\n25K-40K\n\n\ny\n\n\n")
     assert "职位名称" in got["output"] and "币种" in got["output"] and "计薪周期" in got["output"]
     assert "25K-40K/月，对吗？" in got["output"]
     assert got["role"]["salary"] == {
@@ -128,12 +129,16 @@ def test_a_recruiter_in_shanghai(build_tree: Builder) -> None:
 
 
 def test_a_wrong_answer_is_asked_again_and_nothing_typed_is_lost(build_tree: Builder) -> None:
-    typed = "Data Engineer\nMadrid, Lima\nfull-time\nremote\n45.000\n45,000-60,000\nUSD\nyear\nn\n"
-    typed += "50,000-70,000 USD a year\ny\n"
+    typed = "Data Engineer\nMadrid, Spain, Lima, Peru\nfull-time\nremote\n45.000\n"
+    typed += "45,000-60,000\nUSD\nyear\nn\n"
+    typed += "50,000-70,000 USD a year\ny\n\n\n"
     got = new({"jdgen.yaml": "locales: [en]\n"}, build_tree, [], typed)
     assert "reads as 45 in English" in got["output"]  # asked again, with why
     assert got["role"]["title"] == "Data Engineer"  # kept
-    assert got["role"]["locations"] == ["Madrid", "Lima"]
+    assert got["role"]["locations"] == [
+        {"city": "Madrid", "country": "ES"},
+        {"city": "Lima", "country": "PE"},
+    ]
     assert got["role"]["work_arrangement"] == "remote"
     assert got["role"]["salary"] == {
         "min": 50000,
@@ -352,7 +357,7 @@ def test_the_default_currency_is_the_locations(
     salary: dict,  # type: ignore[type-arg]
     location: dict,  # type: ignore[type-arg]
 ) -> None:
-    typed = f"Data Engineer\n{places}\n\n\n{typed_pay}\n\n\ny\n"
+    typed = f"Data Engineer\n{places}\n\n\n{typed_pay}\n\n\ny\n\n\n"
     got = new({"jdgen.yaml": config}, build_tree, [], typed)
     assert got["role"]["salary"] == salary
     assert got["role"]["locations"] == [location]
@@ -374,17 +379,17 @@ def test_options_take_the_locations_currency(build_tree: Builder) -> None:
         # Yes as Spain and Colombia type it, after a first answer that is neither.
         (
             "locales: [es]\ndefault_locale: es\n",
-            "Analista\nBogotá, Colombia\n\n\n3.500.000-5.000.000\n\n\nquizás\ns\n",
+            "Analista\nBogotá, Colombia\n\n\n3.500.000-5.000.000\n\n\nquizás\ns\n\n\n",
             {"min": 3500000, "max": 5000000, "currency": "COP", "period": "month"},
         ),
         (
             "locales: [es]\ndefault_locale: es\n",
-            "Analista\nMadrid\n\n\n30.000-40.000\n\n\nno\n32.000-40.000\n\n\nsí\n",
+            "Analista\nMadrid\n\n\n\n30.000-40.000\n\n\nno\n32.000-40.000\n\n\nsí\n\n\n",
             {"min": 32000, "max": 40000, "currency": "EUR", "period": "year"},
         ),
         (
             "locales: [zh]\ndefault_locale: zh\n",
-            "数据分析师\n上海\n\n\n20K-30K\n\n\n是\n",
+            "数据分析师\n上海\n\n\n\n20K-30K\n\n\n是\n\n\n",
             {"min": 20000, "max": 30000, "currency": "CNY", "period": "month"},
         ),
     ],

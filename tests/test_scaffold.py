@@ -168,7 +168,7 @@ def test_cli_init_new_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
             "--title",
             "Product Designer",
             "--location",
-            "Madrid",
+            "Madrid, Spain",
             "--salary-min",
             "40000",
             "--salary-max",
@@ -179,11 +179,13 @@ def test_cli_init_new_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     )
     assert made.exit_code == 0, made.output
     assert "salary:" in (tmp_path / "careers/roles/designer.yaml").read_text(encoding="utf-8")
-    prompted = runner.invoke(
-        cli.main, ["new", "writer", "--interactive"], input="Technical Writer\nLima\n\n\n\n"
-    )
+    typed = "Technical Writer\nLima\nPeru\n\n\n\n\n\n"
+    prompted = runner.invoke(cli.main, ["new", "writer", "--interactive"], input=typed)
     assert prompted.exit_code == 0, prompted.output
-    assert "Technical Writer" in (tmp_path / "careers/roles/writer.yaml").read_text("utf-8")
+    written = yaml.safe_load((tmp_path / "careers/roles/writer.yaml").read_text("utf-8"))
+    assert written["title"] == "Technical Writer"
+    assert written["locations"] == [{"city": "Lima", "country": "PE"}]  # the country asked
+    assert written["headcount"] == 1 and written["valid_through"]
     scripted = runner.invoke(cli.main, ["new", "editor"])  # no terminal, no --title
     assert scripted.exit_code == 2
     assert "--title" in scripted.stderr

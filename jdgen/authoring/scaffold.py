@@ -16,6 +16,7 @@ from babel import Locale
 
 from jdgen.errors import (
     InvalidInputError,
+    JdgenError,
     NotFoundError,
     Position,
     Problem,
@@ -26,16 +27,18 @@ from jdgen.foundation.locales import country_in, parse_locale
 from jdgen.foundation.write import write_atomic
 from jdgen.i18n.pofile import render_po
 from jdgen.i18n.update import update
-from jdgen.project.config import CONFIG_NAME, Project, find_project
+from jdgen.project.config import CONFIG_NAME, Project, find_project, parse_config
 from jdgen.project.keys import stable_context
 from jdgen.project.reference import SCHEMA_FILE, schema_line, schema_text
 from jdgen.project.resolve import RoleIndex, role_files
-from jdgen.project.validators import Slug
 from jdgen.site.pages import json_number
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
 EXAMPLE_ID = "data-analyst"
 EXAMPLE_LANGUAGES = ("en", "es", "zh")  # the example role is written in these
+#: How long a new posting stays open when nobody says: China's rules (and Google) want
+#: the validity stated.
+DAYS_OPEN = 90
 WORKFLOW = ".github/workflows/careers-site.yml"
 
 TEMPLATES_README = """\
@@ -48,7 +51,13 @@ it under the same name into a locale folder (or `default/` for every locale), e.
     {% extends "!posting.md.j2" %}
     {% block title %}# {{ role.title }} · {{ org.name }}{% endblock %}
 
-See docs/templates.md in jdgen for the variables and filters each template gets.
+A template gets `role` (the role, translated: the fields of its file, as
+role.schema.json lists them), `org` (the organization in jdgen.yaml), `locale` (es-AR),
+`language` (es), `kind` (posting) and `today`. Its filters format for the locale:
+`salary`, `money("EUR")`, `number`, `date`, `month_year`, `years`, `duration`,
+`join_list`, `headcount`, `employment_type`, `work_arrangement` and `cell`.
+A misspelt variable is an error naming the file and line; check a change with
+`jdgen validate`, and see it with `jdgen render ROLE`.
 """
 
 GITIGNORE = "/site/\n.jdgen-cache/\n*.mo\n"
@@ -67,13 +76,14 @@ def _role_text(data: dict[str, Any], schema: str) -> str:
 
 def _config_text(locales: Sequence[str], default: str, organization: str, base_url: str) -> str:
     return (
-        "# jdgen project: see https://github.com/ (docs/quickstart.md in jdgen)\n"
+        "# A jdgen careers project. `jdgen --help` lists the commands; role files are\n"
+        "# checked against role.schema.json as you type; `jdgen validate` checks it all.\n"
         f"locales: [{', '.join(locales)}]\n"
         f"default_locale: {default}\n"
         f"organization:\n  name: {json_quote(organization)}\n"
         f"base_url: {base_url}\n"
         "# Postings expire by the calendar. For a reproducible build, give the date:\n"
-        "# jdgen build --today 2026-03-01, or SOURCE_DATE_EPOCH (see docs/ci.md).\n"
+        "# jdgen build --today 2026-03-01, or set SOURCE_DATE_EPOCH (jdgen build --help).\n"
     )
 
 
@@ -106,6 +116,21 @@ def init_project(
         raise UsageError(Problem(str(exc))) from None
     if default not in tags:
         tags.insert(0, default)
+    from jdgen.authoring.answers import AnswerError, line
+
+    try:  # what the command line gave, checked before anything is written
+        line(str(directory), "DIRECTORY")
+        line(organization, "--org")
+        line(base_url, "--base-url")
+    except AnswerError as exc:
+        raise UsageError(Problem(str(exc))) from None
+    config = _config_text(tags, default, organization, base_url)
+    try:
+        parse_config(config, CONFIG_NAME)
+    except JdgenError as exc:  # e.g. a base_url that is no https: address
+        raise UsageError(
+            [Problem(p.message, None, p.field, p.hint) for p in exc.problems]
+        ) from None
     day = today or dt.datetime.now(dt.UTC).date()
     language = parse_locale(default).language
     source = language if language in EXAMPLE_LANGUAGES else "en"
@@ -113,10 +138,10 @@ def init_project(
         **_example(source),
         "language": default if source == language else "en",
         "posted": day.isoformat(),
-        "valid_through": (day + dt.timedelta(days=90)).isoformat(),
+        "valid_through": (day + dt.timedelta(days=DAYS_OPEN)).isoformat(),
     }
     files = {
-        CONFIG_NAME: _config_text(tags, default, organization, base_url),
+        CONFIG_NAME: config,
         f"roles/{EXAMPLE_ID}.yaml": _role_text(example, f"../{SCHEMA_FILE}"),
         SCHEMA_FILE: schema_text(),
         "templates/README.md": TEMPLATES_README,
@@ -138,20 +163,28 @@ def init_project(
         write_atomic(directory / name, text)
     project = find_project(directory)
     created = [str(c.path) for c in update(project) if c.action == "created"]
-    _translate_example(project)
+    translate_example(project)
     return [*files, *(os.path.relpath(p, directory) for p in created)]
 
 
-def _translate_example(project: Project) -> None:
-    """Fill the example role's catalogs with the example's own versions in each language."""
+def translate_example(project: Project) -> None:
+    """Fill the example role's catalogs with the example's own versions in each language:
+    only an entry still empty, whose source text is still the example's (an edited text
+    is left for a translator)."""
     from babel.messages.pofile import read_po
 
     versions: dict[str, dict[str, str]] = {}
     base = project.root / project.config.locales_dir
     # Catalog keys name groups by their source-language titles: find each key's field.
     index = RoleIndex.of(project)
-    source = _example_texts(parse_locale(index.language_of(index.files[EXAMPLE_ID])).language)
-    field_of = {stable_context(EXAMPLE_ID, p, source.get): p for p in source}
+    if EXAMPLE_ID not in index.files:
+        return
+    language = parse_locale(index.language_of(index.files[EXAMPLE_ID])).language
+    if language not in EXAMPLE_LANGUAGES:
+        return
+    source = _example_texts(language)
+    # List items share a context: an entry is found by its context and its source text.
+    field_of = {(stable_context(EXAMPLE_ID, p, source.get), text): p for p, text in source.items()}
     for path in sorted(base.glob(f"*/LC_MESSAGES/role-{EXAMPLE_ID}.po")):
         info = parse_locale(path.parent.parent.name)
         if info.language not in EXAMPLE_LANGUAGES or info.babel.script == "Hant":
@@ -160,9 +193,15 @@ def _translate_example(project: Project) -> None:
             versions[info.language] = _example_texts(info.language)
         with path.open("rb") as handle:
             catalog = read_po(handle)
+        changed = False
         for message in catalog:
-            if message.id and message.context in field_of:
-                message.string = versions[info.language].get(field_of[message.context], "")
+            key = field_of.get((message.context or "", str(message.id)))
+            if not message.id or key is None or message.string:
+                continue
+            message.string = versions[info.language].get(key, "")
+            changed = changed or bool(message.string)
+        if not changed:
+            continue
         header = "\n".join(
             line[2:]
             for line in path.read_text(encoding="utf-8").splitlines()
@@ -203,41 +242,54 @@ class NewRole:
     period: str = "year"
     posted: dt.date | None = None  # default: the project's today, or today (UTC)
     work_arrangement: str | None = None
+    country: str | None = None  # of the locations that name none
+    headcount: int | None = None
+    valid_through: dt.date | None = None
 
 
-def _location(place: str, locale: Locale) -> str | dict[str, str]:
+def _location(place: str, locale: Locale, default: str | None) -> str | dict[str, str]:
     country = country_in(place, locale)
     if not country:
-        return place
+        return {"city": place.strip(), "country": default} if default else place
     city = re.split(r"[,，、]", place)[0].strip()
     if city and city != place.strip():
         return {"city": city, "country": country}
     return {"name": place.strip(), "country": country}  # the country itself: España
 
 
-def new_role(project: Project, spec: NewRole) -> Path:
-    """Write ``roles/<id>.yaml``, check that it validates, and return its path."""
-    if not Slug().pattern.fullmatch(spec.role_id):  # type: ignore[union-attr]
+def check_new(project: Project, role_id: str, extends: str | None = None) -> Path:
+    """The path a new role ``role_id`` gets, or the reason it cannot be written: not an
+    id (exit 2), a role that already has it (exit 1), a family that does not exist."""
+    from jdgen.authoring.answers import role_id_problem
+
+    problem = role_id_problem(role_id)
+    if problem:
         raise UsageError(
-            Problem(
-                f'"{spec.role_id}" is not a role id',
-                hint="use lower-case letters, digits and hyphens, like data-analyst",
-            )
+            Problem(problem, hint="use lower-case letters, digits and hyphens, like data-analyst")
         )
-    path = project.roles_dir / f"{spec.role_id}.yaml"
+    path = project.roles_dir / f"{role_id}.yaml"
     if path.exists():
         raise InvalidInputError(
             Problem("already exists; choose another id", Position(project.display(path)))
         )
     known = role_files(project.roles_dir)
-    if spec.extends and spec.extends not in known:
+    if role_id in known:  # in a subfolder (roles/families/)
+        raise InvalidInputError(
+            Problem("already exists; choose another id", Position(project.display(known[role_id])))
+        )
+    if extends and extends not in known:
         raise NotFoundError(
             Problem(
-                f'no role family "{spec.extends}" to extend',
-                hint=did_you_mean(spec.extends, known)
-                or "known roles: " + ", ".join(sorted(known)),
+                f'no role family "{extends}" to extend',
+                hint=did_you_mean(extends, known) or "known roles: " + ", ".join(sorted(known)),
             )
         )
+    return path
+
+
+def new_role(project: Project, spec: NewRole) -> Path:
+    """Write ``roles/<id>.yaml``, check that it validates, and return its path."""
+    path = check_new(project, spec.role_id, spec.extends)
     data: dict[str, Any] = {}
     if spec.extends:
         data["extends"] = spec.extends
@@ -251,7 +303,7 @@ def new_role(project: Project, spec: NewRole) -> Path:
     if spec.locations:
         # "Lima, Perú" is written with its country, which Google and the pay laws need.
         babel = parse_locale(spec.language or project.config.default_locale).babel
-        data["locations"] = [_location(place, babel) for place in spec.locations]
+        data["locations"] = [_location(place, babel, spec.country) for place in spec.locations]
     if spec.salary_min is not None or spec.salary_max is not None:
         salary: dict[str, Any] = {}
         if spec.salary_min is not None:
@@ -265,8 +317,12 @@ def new_role(project: Project, spec: NewRole) -> Path:
         salary["currency"] = spec.currency
         salary["period"] = spec.period
         data["salary"] = salary
+    if spec.headcount is not None:
+        data["headcount"] = spec.headcount
     posted = spec.posted or project.today()
     data["posted"] = posted.isoformat()
+    if spec.valid_through is not None:
+        data["valid_through"] = spec.valid_through.isoformat()
     schema = project.root / SCHEMA_FILE
     if not schema.exists():
         write_atomic(schema, schema_text())

@@ -170,6 +170,15 @@ class JdgenGroup(click.Group):
             _quiet_stdout()  # the reader went away (| head): say nothing more
             raise click.exceptions.Exit(int(ExitCode.OK)) from None
         except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:  # a name typed on the command line
+                name = str(exc.filename or "")
+                shown = (
+                    name
+                    if len(name) <= 60
+                    else f"{name[:30]}…{name[-20:]} ({len(name)} characters)"
+                )
+                click.echo(printable(f"jdgen: {shown}: file name too long"), err=True)
+                raise click.exceptions.Exit(int(ExitCode.USAGE)) from None
             if exc.errno not in _ENVIRONMENT:
                 raise
             where = f"{exc.filename}: " if exc.filename else ""
@@ -229,10 +238,10 @@ def report_warnings(problems: Sequence[Problem], verbose: bool, err: bool = True
         if len(found) == 1:
             echo(str(found[0]), err=err)
             continue
-        place = hint.removeprefix("translate it in ")
+        how = hint.replace("translate it", "translate them")
         echo(
             f"{where}: warning: {len(found)} {what} have no {tag} translation; the source "
-            f"text is shown (translate them in {place}; --verbose lists each)",
+            f"text is shown ({how}; --verbose lists each)",
             err=err,
         )
 
@@ -279,19 +288,33 @@ def run() -> None:
         sys.exit(int(ExitCode.OK))
 
 
-def project_of(directory: Path | None, near: str | None = None) -> Any:
-    from jdgen.project.config import find_project
+def project_of(directory: Path | None, near: str | None = None, needed: bool = True) -> Any:
+    """The project of ``-C DIR``, else the one containing ``near`` (a file named on the
+    command line), else the one containing the current directory. Without a
+    ``jdgen.yaml`` there is no project: that is the command line's mistake (exit 2),
+    reported before anything is read or written, unless the command can do without
+    (``needed=False``)."""
+    from jdgen.project.config import CONFIG_NAME, find_project
 
-    if directory is not None:
-        return find_project(directory)
-    if near is not None and Path(near).is_file():
-        return find_project(Path(near))
-    return find_project()
+    start = directory or (Path(near) if near is not None and Path(near).is_file() else None)
+    project = find_project(start)
+    if project.config_path is None and needed:
+        where = (start or Path.cwd()).resolve()
+        raise UsageError(
+            Problem(
+                f"no {CONFIG_NAME} found in {where} or any directory above it: "
+                "this is not a jdgen project",
+                hint="run jdgen inside a careers project, name one with -C DIR, "
+                "or start one with: jdgen init DIR",
+            )
+        )
+    return project
 
 
 @click.group(
     cls=JdgenGroup,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    # Help is wrapped to the terminal (up to 120 columns, past which lines read badly).
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
 )
 @click.version_option(__version__, "-V", "--version", prog_name="jdgen")
 @click.option(
@@ -305,15 +328,24 @@ def project_of(directory: Path | None, near: str | None = None) -> Any:
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path | None) -> None:
     """jdgen turns a role written once in YAML into job postings in Spanish, Chinese and
-    English, as Markdown, HTML or plain text.
+    English, as Markdown, HTML or plain text. Every command takes --help, with examples.
+
+    \b
+    Examples:
+      jdgen init careers --locale es --locale zh --locale en
+      jdgen -C careers validate
+      jdgen render data-analyst --locale zh --format text
 
     \b
     Exit codes:
       0  success
-      1  the project has a problem (a role, template, catalog or config; a warning
-         with --strict; a stale tree with --check), or an output cannot be written
-      2  the command line is wrong (an option, or a role, file or locale it names)
-      3  internal error: a bug in jdgen (a traceback is printed)
+      1  the project has a problem (a role, template,
+         catalog or config; a warning with --strict; a
+         stale tree with --check); an output cannot be
+         written
+      2  the command line is wrong (an option; a role,
+         file or locale it names; no jdgen.yaml found)
+      3  a bug in jdgen (a traceback is printed)
       130 interrupted (Ctrl-C)
     """
     ctx.obj = project_dir

@@ -4,7 +4,6 @@ editors check role files with."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 import click
 
 from jdgen.cli.app import (
+    DateParam,
     complete_roles,
     echo,
     locale_option,
@@ -21,7 +21,6 @@ from jdgen.cli.app import (
     today_option,
 )
 from jdgen.errors import Problem, UsageError
-from jdgen.foundation.vocabulary import EMPLOYMENT_TYPES, PERIODS, WORK_ARRANGEMENTS
 
 
 @main.command()
@@ -49,7 +48,14 @@ def init(
 ) -> None:
     """Create a careers project in DIRECTORY: a config, an example role with its
     translations, the role schema for editors, an empty templates/ folder and a CI
-    workflow. Existing files are never overwritten."""
+    workflow. Existing files are never overwritten. The first --locale is the language
+    roles are written in.
+
+    \b
+    Examples:
+      jdgen init careers -l es -l zh -l en --org "Acme"
+      jdgen init careers-cn -l zh -l en
+    """
     from jdgen.authoring.scaffold import init_project
 
     for name in init_project(
@@ -74,12 +80,33 @@ def init(
     help="A role family to build on.",
 )
 @locale_option("The language the role is written in (default: the project's).")
-@click.option("--location", "locations", multiple=True, help="A location (repeatable).")
 @click.option(
-    "--employment-type", type=click.Choice(EMPLOYMENT_TYPES), help="Full-time, part-time..."
+    "--location",
+    "locations",
+    multiple=True,
+    help='A location (repeatable), with its country: "Madrid, España", "上海，中国".',
 )
 @click.option(
-    "--work-arrangement", type=click.Choice(WORK_ARRANGEMENTS), help="On-site, hybrid, remote."
+    "--country",
+    metavar="COUNTRY",
+    help="The country of the locations that name none (ES, España, 中国).",
+)
+@click.option(
+    "--employment-type",
+    metavar="TYPE",
+    help="full-time, part-time, contract... or the word in the project's language "
+    "(jornada completa, 全职). Default: full-time.",
+)
+@click.option(
+    "--work-arrangement",
+    metavar="ARRANGEMENT",
+    help="on-site, hybrid or remote, or the word in the project's language. Default: on-site.",
+)
+@click.option("--headcount", metavar="N", help="How many people the role hires. Default: 1.")
+@click.option(
+    "--valid-through",
+    type=DateParam(),
+    help="The last day the posting is open. Default: 90 days after it is posted.",
 )
 @click.option(
     "--salary-min", metavar="AMOUNT", help="The lowest pay, as the market writes it: 45.000, 45k."
@@ -88,8 +115,9 @@ def init(
 @click.option("--currency", help="ISO 4217 code (default: the market's, e.g. EUR in es).")
 @click.option(
     "--period",
-    type=click.Choice(PERIODS),
-    help="What the pay is for (default: the market's, e.g. month in zh, year in es).",
+    metavar="PERIOD",
+    help="What the pay is for: hour, day, week, month or year (default: the market's, "
+    "e.g. month in zh, year in es).",
 )
 @click.option(
     "--interactive/--no-interactive",
@@ -104,21 +132,37 @@ def new(
     family: str | None,
     locale: str | None,
     locations: tuple[str, ...],
+    country: str | None,
     employment_type: str | None,
     work_arrangement: str | None,
+    headcount: str | None,
+    valid_through: dt.date | None,
     salary_min: str | None,
     salary_max: str | None,
     currency: str | None,
     period: str | None,
     interactive: bool | None,
 ) -> None:
-    """Write roles/ROLE_ID.yaml, a new role that validates. On a terminal it asks, in the
-    project's language, for the title, the places, the kind of work and the pay, reading
-    amounts as the market writes them (45.000 € in Spain, 25K/月 in China) and reading the
-    pay back for confirmation; in scripts, give them as options."""
-    from jdgen.authoring.scaffold import NewRole, new_role
+    """Write roles/ROLE_ID.yaml, a new role that validates and that the pay and posting
+    laws of its places accept (its country, openings and closing date included). On a
+    terminal it asks, in the project's language, for the title, the places, the kind of
+    work and the pay, reading amounts as the market writes them (45.000 € in Spain,
+    25K/月 in China) and reading the pay back for confirmation; in scripts, give them as
+    options. Answers in the project's language are understood (jornada completa, 全职).
+
+    \b
+    Examples:
+      jdgen new data-engineer
+      jdgen new ana --title Analista --location Madrid,España
+      jdgen new ana --title Analista --salary-min 45.000
+      jdgen new ml -l zh --title 工程师 --location 上海，中国
+    """
+    from jdgen.authoring import answers as read
+    from jdgen.authoring.scaffold import DAYS_OPEN, NewRole, check_new, new_role
+    from jdgen.cli.prompts import ask, choices, without_country
     from jdgen.foundation.locales import parse_locale
-    from jdgen.i18n.amounts import AmountError, local_currency, parse_amount
+    from jdgen.i18n.amounts import AmountError, local_currency
+    from jdgen.i18n.localize import Localizer
     from jdgen.lint.pay import usual_period
 
     project = project_of(project_dir)
@@ -126,34 +170,74 @@ def new(
         info = parse_locale(locale or project.config.default_locale)
     except ValueError as exc:
         raise UsageError(Problem(str(exc))) from None
+    # The id and the family first: a role that cannot be written is said before any question.
+    check_new(project, role_id, family)
     if interactive is None:
         interactive = sys.stdin.isatty()
-    pay: tuple[Any, Any, str | None, str | None] = (None, None, currency, period)
-    if title is None:
-        if not interactive:
-            raise click.UsageError("--title is required when not on a terminal")
-        asked = _ask(project, info)
-        title, locations = asked["title"], asked["locations"]
-        employment_type = employment_type or asked["employment_type"]
-        work_arrangement = work_arrangement or asked["work_arrangement"]
-        pay = asked["pay"]
-    else:
-        try:
-            low = parse_amount(salary_min, info.babel) if salary_min else None
-            high = parse_amount(salary_max, info.babel) if salary_max else None
-        except AmountError as exc:
-            raise UsageError(Problem(str(exc), hint="--salary-min / --salary-max")) from None
-        if low is not None or high is not None:
-            country = _country(locations, info)
-            pay = (
-                low,
-                high,
-                currency or local_currency(info.babel, country),
-                period or usual_period(info.babel, country),
+    posted = project.today()
+    loc = Localizer(info, project.locale_dirs)
+    closed = choices(loc)
+    try:
+        given: dict[str, Any] = {
+            "title": read.line(title, "--title") if title is not None else None,
+            "locations": tuple(read.line(p, "--location") for p in locations),
+            "country": read.country(country, info.babel) if country else None,
+            "employment_type": closed["employment_type"].read(employment_type, "--employment-type")
+            if employment_type
+            else None,
+            "work_arrangement": closed["work_arrangement"].read(
+                work_arrangement, "--work-arrangement"
             )
-            if not (currency and period):
+            if work_arrangement
+            else None,
+            "headcount": read.headcount(headcount) if headcount is not None else None,
+            "valid_through": valid_through,
+            "default_valid_through": posted + dt.timedelta(days=DAYS_OPEN),
+            "pay": None,
+        }
+        per = closed["period"].read(period, "--period") if period else None
+        if salary_min or salary_max:
+            low, high = (_amount(v, o, info) for v, o in ((salary_min, "min"), (salary_max, "max")))
+            given["pay"] = (low, high, read.currency(currency) if currency else None, per)
+    except (read.AnswerError, AmountError) as exc:
+        raise UsageError(Problem(str(exc), hint="jdgen new --help shows the options")) from None
+    if valid_through is not None and valid_through < posted:
+        raise UsageError(
+            Problem(
+                f"--valid-through {valid_through.isoformat()} is before the posting opens "
+                f"({posted.isoformat()})",
+                hint="give the last day applications are taken",
+            )
+        )
+    if interactive:
+        given = ask(project, info, posted, given)
+    elif given["title"] is None:
+        raise UsageError(Problem("--title is required when not on a terminal"))
+    if not given["locations"]:
+        echo(
+            "note: no --location: Google's JobPosting needs one (a remote job: where "
+            "applicants may live); add locations: to the role",
+            err=True,
+        )
+    lacking = without_country(given["locations"], info)
+    if lacking and not given["country"]:
+        raise UsageError(
+            Problem(
+                f"{', '.join(lacking)}: which country? Google and the pay laws need it",
+                hint='write the place with its country ("Madrid, España") or give --country ES',
+            )
+        )
+    low, high, code, per = given["pay"] or (None, None, None, None)
+    if low is not None or high is not None:
+        where = given["country"] or _country(given["locations"], info)
+        if not (code and per):
+            code, per = (
+                code or local_currency(info.babel, where),
+                per or usual_period(info.babel, where),
+            )
+            if not interactive:
                 echo(
-                    f"salary: {pay[2]} per {pay[3]} (the {country or info.tag} market's; "
+                    f"salary: {code} per {per} (the {where or info.tag} market's; "
                     "--currency and --period set them)",
                     err=True,
                 )
@@ -161,19 +245,35 @@ def new(
         project,
         NewRole(
             role_id,
-            title,
+            given["title"],
             family,
             locale,
-            list(locations),
-            employment_type,
-            pay[0],
-            pay[1],
-            pay[2],
-            pay[3] or "year",
-            work_arrangement=work_arrangement,
+            list(given["locations"]),
+            given["employment_type"] or "full-time",
+            low,
+            high,
+            code,
+            per or "year",
+            work_arrangement=given["work_arrangement"] or "on-site",
+            country=given["country"],
+            headcount=given["headcount"] or 1,
+            valid_through=given["valid_through"] or given["default_valid_through"],
+            posted=posted,
         ),
     )
     echo(f"created {project.display(path)}")
+    echo(f"next: jdgen i18n update (the texts to translate), jdgen render {role_id}", err=True)
+
+
+def _amount(text: str | None, end: str, info: Any) -> Any:
+    """``--salary-min`` or ``--salary-max`` read in the locale, bounded."""
+    from jdgen.authoring import answers
+    from jdgen.i18n.amounts import parse_amount
+
+    if not text:
+        return None
+    option = f"--salary-{end}"
+    return answers.check_amount(parse_amount(answers.bounded(text, option), info.babel), option)
 
 
 def _country(locations: Sequence[str], info: Any) -> str | None:
@@ -183,113 +283,15 @@ def _country(locations: Sequence[str], info: Any) -> str | None:
     return next((c for place in locations if (c := country_in(place, info.babel))), None)
 
 
-def _places(answer: str, info: Any) -> tuple[str, ...]:
-    """The places typed, one per comma; a country after a place is that place's
-    ("Toronto, Canada, Lima, Perú" is two places)."""
-    from jdgen.foundation.locales import country_in
-
-    out: list[str] = []
-    for part in (p.strip() for p in re.split(r"[,，、]", answer)):
-        if not part:
-            continue
-        if out and country_in(part, info.babel) and not country_in(out[-1], info.babel):
-            out[-1] = f"{out[-1]}, {part}"
-        else:
-            out.append(part)
-    return tuple(out)
-
-
-def _confirm(loc: Any, question: str) -> bool:
-    """A yes/no question answered in the project's language (sí, s, 是, 对) or in English
-    (y, yes); an empty answer is yes; anything else is asked again."""
-    from jdgen.i18n.localize import N_
-
-    yes, no = loc.pgettext(*N_("prompt answer", "yes")), loc.pgettext(*N_("prompt answer", "no"))
-
-    def read(text: str) -> bool:
-        answer = text.strip().casefold()
-        if answer in {"", "y", "yes", yes.casefold(), yes[:1].casefold(), "对", "是的"}:
-            return True
-        if answer in {"n", "no", no.casefold(), no[:1].casefold()}:
-            return False
-        raise click.BadParameter(f"{yes} / {no} (y / n)")
-
-    choices = f"[{yes[:1].upper()}{yes[1:]}/{no}]"  # the capital marks the default
-    answer: bool = click.prompt(
-        f"{question} {choices}", default="", show_default=False, value_proc=read
-    )
-    return answer
-
-
-def _ask(project: Any, info: Any) -> dict[str, Any]:
-    """The interactive questions, in the project's language; a wrong answer is asked
-    again, and no answer is lost."""
-    from jdgen.i18n.amounts import AmountError, PayInput, local_currency, parse_pay
-    from jdgen.i18n.localize import N_, Localizer
-    from jdgen.lint.pay import usual_period
-    from jdgen.project.model import Salary
-    from jdgen.project.values import CURRENCY
-
-    loc = Localizer(info, project.locale_dirs)
-
-    def ask(message: tuple[str, str], **kwargs: Any) -> Any:
-        return click.prompt(loc.pgettext(*message), **kwargs)
-
-    def read_pay(text: str) -> PayInput:
-        try:
-            return parse_pay(text, info.babel)
-        except AmountError as exc:
-            raise click.BadParameter(str(exc)) from None
-
-    def read_currency(text: str) -> str:
-        code = text.strip().upper()
-        try:
-            CURRENCY.convert(code)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc.args[0])) from None
-        return code
-
-    answers: dict[str, Any] = {"title": ask(N_("prompt", "Job title"))}
-    places = ask(N_("prompt", "Locations, separated by commas"), default="", show_default=False)
-    answers["locations"] = _places(places, info)
-    answers["employment_type"] = ask(
-        N_("prompt", "Employment type"), type=click.Choice(EMPLOYMENT_TYPES), default="full-time"
-    )
-    answers["work_arrangement"] = ask(
-        N_("prompt", "Work arrangement"), type=click.Choice(WORK_ARRANGEMENTS), default="on-site"
-    )
-    answers["pay"] = (None, None, None, None)
-    example = {"es": "45.000-60.000", "zh": "25K-40K"}.get(info.language, "45,000-60,000")
-    while True:
-        prompt = loc.pgettext("prompt", "Pay, e.g. {example} (empty: none)").format(example=example)
-        pay = click.prompt(prompt, default="", show_default=False, value_proc=read_pay)
-        if isinstance(pay, str) or pay.min is None:
-            return answers
-        country = _country(answers["locations"], info)
-        code = pay.currency or ask(
-            N_("prompt", "Currency"),
-            default=local_currency(info.babel, country) or "EUR",
-            value_proc=read_currency,
-        )
-        per = pay.period or ask(
-            N_("prompt", "Pay period"),
-            type=click.Choice(PERIODS),
-            default=usual_period(info.babel, country),
-        )
-        shown = loc.salary(Salary(min=pay.min, max=pay.max, currency=code, period=per))
-        if _confirm(loc, loc.pgettext("prompt", "{pay}, correct?").format(pay=shown)):
-            answers["pay"] = (pay.min, pay.max, code, per)
-            return answers
-
-
 @main.command()
 def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of role files, for editors and checks.
+    """Print the JSON Schema (draft 2020-12) of role files, for editors and checks. Save
+    it beside your roles, and start each role file with the line
+    "# yaml-language-server: $schema=../role.schema.json" (jdgen init and jdgen new do).
 
     \b
-    Save it beside your roles and point role files at it:
+    Examples:
       jdgen schema > role.schema.json
-      # yaml-language-server: $schema=../role.schema.json   (first line of a role)
     """
     from jdgen.project.reference import schema_text
 

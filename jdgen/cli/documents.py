@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -22,7 +23,7 @@ from jdgen.cli.app import (
     today_option,
     verbose_option,
 )
-from jdgen.errors import ExitCode, Position, Problem, UsageError
+from jdgen.errors import ExitCode, Position, Problem, Severity, UsageError
 from jdgen.foundation.vocabulary import KINDS
 from jdgen.rendering.formats import ALL_FORMATS, BINARY_FORMATS
 
@@ -88,7 +89,7 @@ def render(
     \b
     Examples:
       jdgen render ml-engineer-china --locale zh --format text
-      jdgen render roles/ml-engineer-lima.yaml -l en -f html -o posting.html
+      jdgen render roles/ml-engineer-lima.yaml -f html
       jdgen render ml-engineer -k interview-kit -l zh -f docx -o kit.zh.docx
     """
     from jdgen.foundation.write import write_atomic
@@ -106,7 +107,7 @@ def render(
             Problem(f"{fmt} is a binary file, not for a terminal", hint="add -o FILE.{fmt}")
         )
     result = renderer.render(ref, locale, kind, fmt, width)
-    report_and_judge(result.warnings, strict, verbose)
+    report_and_judge([*_unconfigured(project, locale), *result.warnings], strict, verbose)
     if fmt in BINARY_FORMATS:
         if output is None:
             sys.stdout.buffer.write(result.data)
@@ -117,6 +118,30 @@ def render(
         click.echo(result.text, nl=False)
     else:
         write_atomic(output, result.text)
+
+
+def _unconfigured(project: Any, locale: str | None) -> list[Problem]:
+    """A warning when ``--locale`` is none of the project's: it renders (the built-in
+    catalogs may have it), but the site, export and validate leave it out."""
+    from jdgen.foundation.locales import parse_locale, same_locale
+
+    if locale is None:
+        return []
+    tag = parse_locale(locale).tag
+    configured = project.config.locales
+    if any(same_locale(tag, t) or parse_locale(t).tag == tag for t in configured):
+        return []
+    where = project.display(project.config_path) if project.config_path else "jdgen.yaml"
+    return [
+        Problem(
+            f"{tag} is not one of the project's locales ({', '.join(configured)}): the site, "
+            "export and validate leave it out",
+            Position(where),
+            "locales",
+            severity=Severity.WARNING,
+            hint=f"add it with: jdgen i18n init {tag}",
+        )
+    ]
 
 
 @main.command()
@@ -136,6 +161,13 @@ def validate(
 
     With no PATHS, checks the whole project. Each publishable role is also rendered in
     every configured locale, so that template errors and missing translations show up.
+    A missing translation is a warning: --strict (as CI runs it) makes it an error.
+
+    \b
+    Examples:
+      jdgen validate
+      jdgen validate roles/data-analyst.yaml --verbose
+      jdgen validate --strict
     """
     from jdgen.lint.validate import validate as run
 

@@ -21,19 +21,28 @@ from jdgen.errors import ExitCode, Problem, Severity, UsageError
 def i18n() -> None:
     """Translation catalogs (gettext PO files in locales/) for translators and CI.
 
+    A round: update extracts the texts and merges them into every catalog; translate
+    locales/<locale>/LC_MESSAGES/*.po in Poedit, Weblate or an editor; check checks the
+    translations; status shows what is left.
+
     \b
-    Typical round:
-      jdgen i18n update          extract the texts and merge them into every catalog
-      (translate locales/<locale>/LC_MESSAGES/*.po in Poedit, Weblate or an editor)
-      jdgen i18n check           check the translations
-      jdgen i18n status          see what is left
+    Examples:
+      jdgen i18n update
+      jdgen i18n check
+      jdgen i18n status
     """
 
 
 @i18n.command()
 @click.pass_obj
 def extract(project_dir: Path | None) -> None:
-    """Write the message templates (locales/*.pot) from the templates and roles."""
+    """Write the message templates (locales/*.pot) from the templates and roles. (update
+    does this too, then merges them into the catalogs.)
+
+    \b
+    Examples:
+      jdgen i18n extract
+    """
     from jdgen.i18n.extract import extract as run
     from jdgen.i18n.update import write_pots
 
@@ -53,7 +62,12 @@ def update(project_dir: Path | None, locales: tuple[str, ...], check: bool) -> N
     """Extract, then merge into every catalog: created / updated +N -M / unchanged.
 
     A changed source text makes its translation fuzzy, with the previous text kept for
-    comparison; a removed text becomes obsolete (#~).
+    comparison; a removed text becomes obsolete (#~). Run it after changing a role.
+
+    \b
+    Examples:
+      jdgen i18n update
+      jdgen i18n update --locale zh
     """
     from jdgen.i18n.update import update as run
 
@@ -96,6 +110,12 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None, words: 
 
     A regional catalog (es_AR) counts what its parent (es) translates. A fuzzy entry (a
     changed source, or a draft from `i18n init --from`) is not done.
+
+    \b
+    Examples:
+      jdgen i18n status
+      jdgen i18n status --fail-under 100
+      jdgen i18n status --words --format json
     """
     import json
 
@@ -149,7 +169,13 @@ def status(project_dir: Path | None, fmt: str, fail_under: float | None, words: 
 @click.pass_obj
 def check(project_dir: Path | None, no_msgfmt: bool) -> None:
     """Check every catalog: syntax, plural forms, placeholders, Chinese punctuation,
-    whitespace, and `msgfmt --check`."""
+    whitespace, and `msgfmt --check`.
+
+    \b
+    Examples:
+      jdgen i18n check
+      jdgen i18n check --no-msgfmt
+    """
     from jdgen.i18n.check import catalog_files
     from jdgen.i18n.check import check as run
 
@@ -181,7 +207,14 @@ def i18n_init(project_dir: Path | None, locale: str, source: str | None) -> None
     With --from, each text is drafted from a related locale instead (zh-TW from zh's
     Simplified text through OpenCC, then the locale's glossary.yaml; es-ES from es). The
     drafts are fuzzy: they are not translations until reviewed, `i18n status` counts them
-    as not done, and a page shows them only marked, where fallback_pages allows it."""
+    as not done, and a page shows them only marked, where fallback_pages allows it.
+
+    \b
+    Examples:
+      jdgen i18n init zh
+      jdgen i18n init es-MX
+      jdgen i18n init zh-TW --from zh
+    """
     from jdgen.i18n.newlocale import conventions_file, enable
     from jdgen.i18n.update import init as run
 
@@ -190,6 +223,10 @@ def i18n_init(project_dir: Path | None, locale: str, source: str | None) -> None
         changes = run(project, locale, source)
     except ValueError as exc:  # not a locale tag: the command line is wrong
         raise UsageError(Problem(str(exc))) from None
+    if any(c.action == "created" for c in changes):
+        from jdgen.authoring.scaffold import translate_example
+
+        translate_example(project)  # jdgen init's example has its text in es, zh and en
     for change in changes:
         echo(str(change))
     written = conventions_file(project, locale)
@@ -206,11 +243,11 @@ def i18n_init(project_dir: Path | None, locale: str, source: str | None) -> None
 def xliff() -> None:
     """XLIFF 1.2 for CAT tools (Trados, memoQ, Phrase): one file per locale out, the
     translator's file back in. Every context, both languages and the fuzzy state survive.
+    Export, translate the file in the CAT tool, import it.
 
     \b
-    Round trip:
+    Examples:
       jdgen i18n xliff export es -o es.xlf
-      (translate es.xlf in the CAT tool)
       jdgen i18n xliff import es.xlf
     """
 
@@ -225,7 +262,12 @@ def xliff() -> None:
 )
 @click.pass_obj
 def xliff_export(project_dir: Path | None, locale: str, output: Path | None) -> None:
-    """Write LOCALE's catalogs (locales/<locale>/LC_MESSAGES/*.po) as one XLIFF file."""
+    """Write LOCALE's catalogs (locales/<locale>/LC_MESSAGES/*.po) as one XLIFF file.
+
+    \b
+    Examples:
+      jdgen i18n xliff export zh -o zh.xlf
+    """
     from jdgen.foundation.locales import parse_locale
     from jdgen.foundation.write import check_output_file, write_atomic
     from jdgen.i18n.xliff import export
@@ -251,7 +293,12 @@ def xliff_export(project_dir: Path | None, locale: str, output: Path | None) -> 
 @click.pass_obj
 def xliff_import(project_dir: Path | None, file: Path) -> None:
     """Bring a translated XLIFF file back into the catalogs it was exported from. Nothing
-    is written unless every unit finds its entry."""
+    is written unless every unit finds its entry.
+
+    \b
+    Examples:
+      jdgen i18n xliff import zh.xlf
+    """
     from jdgen.i18n.xliff_read import import_xliff
 
     project = project_of(project_dir)

@@ -86,7 +86,11 @@ def lint(
     """
     from jdgen.lint.engine import lint_paths, render_json
 
-    project = project_of(project_dir, str(paths[0]) if paths and str(paths[0]) != "-" else None)
+    files = [p for p in paths if str(p) != "-"]
+    # A text, Markdown or piped posting is linted on its own; roles need their project.
+    texts_only = bool(paths) and all(p.suffix not in (".yaml", ".yml") for p in files)
+    texts_only = texts_only and not any(p.is_dir() for p in files)
+    project = project_of(project_dir, str(files[0]) if files else None, needed=not texts_only)
     stdin = sys.stdin.read() if Path("-") in paths else None
     result = lint_paths(
         project,

@@ -74,12 +74,16 @@ def build(
     """Build the whole careers site: every role in every locale as HTML, Markdown and text;
     an index per locale; sitemap.xml, robots.txt and postings.json.
 
-    \b
     The build is atomic (a failed or interrupted build leaves the previous site as it
     was), incremental (unchanged roles are reused from .jdgen-cache/) and reproducible
     (the same inputs give a byte-identical tree). Postings whose valid_through has passed
-    are left out. The output directory is replaced only if a previous build made it:
-    jdgen marks it with a .jdgen-site file.
+    are left out. The output directory is replaced only if a previous build made it.
+
+    \b
+    Examples:
+      jdgen build
+      jdgen build --out public --today 2026-03-01
+      jdgen build --check --out site
     """
     from jdgen.site.build import build_site
 
@@ -174,14 +178,16 @@ def export(
     guide, role profile, skills matrix, interview kit), in each configured locale and
     the role's own language, as Markdown, HTML and text, or as --format docx / pdf.
 
-    \b
-    Files are named <role>/<kind>.<locale>.<ext>, e.g.
-    ml-engineer-china/posting.zh.md. The repository's examples/documents/ is this
-    tree: refresh it with `jdgen export`, and let CI run `jdgen export --check`.
+    Files are named <role>/<kind>.<locale>.<ext>, e.g. ml-engineer-china/posting.zh.md,
+    under examples/documents/ in the project unless --out says where. To keep a committed
+    copy current, refresh it with `jdgen export` and let CI run `jdgen export --check`.
     The export is atomic, and replaces only a directory an earlier export made.
 
     \b
-    Documents to print, for the people who hire:
+    Examples:
+      jdgen export
+      jdgen export --out documents
+      jdgen export --check --strict
       jdgen export --format docx --format pdf --out print
     """
     from jdgen.site.export import export as run_export
@@ -218,7 +224,13 @@ def export(
 def serve(project_dir: Path | None, port: int) -> None:
     """Build the site, serve it on http://127.0.0.1:PORT/, and rebuild whenever a role,
     template, catalog or the config changes. A broken input is reported and the last
-    good site stays up. Stop with Ctrl-C."""
+    good site stays up. Stop with Ctrl-C.
+
+    \b
+    Examples:
+      jdgen serve
+      jdgen serve --port 8080
+    """
     from jdgen.site.serve import Events, Preview
 
     project = project_of(project_dir)

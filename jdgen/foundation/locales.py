@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+#: ISO 639 codes for no particular language: undetermined, multiple, none, uncoded.
+_NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "mis"})
+
 
 @dataclass(frozen=True)
 class LocaleInfo:
@@ -34,7 +37,12 @@ class LocaleInfo:
 
 
 def _split(tag: str) -> list[str]:
-    return [p for p in tag.strip().replace("_", "-").split("-") if p]
+    """The subtags of ``tag``; none empty ("es--ES", "-es" and "es-" are malformed) and
+    each plain ASCII letters or digits."""
+    parts = tag.strip().replace("_", "-").split("-")
+    if any(not p or not (p.isascii() and p.isalnum()) for p in parts):
+        return []
+    return parts
 
 
 def canonical_tag(tag: str) -> str:
@@ -57,6 +65,11 @@ def canonical_tag(tag: str) -> str:
 def parse_locale(tag: str) -> LocaleInfo:
     """Normalise a tag and compute its fallback chain. Raises ValueError if unknown to CLDR."""
     canon = canonical_tag(tag)
+    if canon.split("-")[0] in _NOT_LANGUAGES:
+        raise ValueError(
+            f'"{tag}" names no language ({canon.split("-")[0]} is a code for none, or for '
+            'many); name the language, like "es" or "zh-CN"'
+        )
     try:
         locale = Locale.parse(canon.replace("-", "_"))
     except (UnknownLocaleError, ValueError):

@@ -258,6 +258,19 @@ class Localizer:
         """Where this locale's translations go (for hints): see ``catalog_dir``."""
         return catalog_dir(self.info, self._locale_dirs)
 
+    def translate_hint(self, domain: str) -> str:
+        """Where to translate a text of ``domain``: its catalog in the project, which
+        ``jdgen i18n update`` creates if it is not there yet (a hint must not send anyone
+        to a file that does not exist)."""
+        where = f"locales/{self.catalog_dir}/LC_MESSAGES/{domain}.po"
+        own = self._locale_dirs[0] if self._locale_dirs else None
+        if (
+            own is not None
+            and not (own / self.catalog_dir / "LC_MESSAGES" / f"{domain}.po").is_file()
+        ):
+            return f"run jdgen i18n update to create {where}, then translate it there"
+        return f"translate it in {where}"
+
     # -- role content -------------------------------------------------------------------
 
     def role_messages(self, role_id: str, source_language: str) -> Messages:
@@ -333,8 +346,7 @@ class Localizer:
                         source.position,
                         path,
                         severity=Severity.WARNING,
-                        hint=f"translate it in locales/{self.catalog_dir}/LC_MESSAGES/"
-                        f"{role_domain(source.role)}.po",
+                        hint=self.translate_hint(role_domain(source.role)),
                     )
                 )
             return Content(text)

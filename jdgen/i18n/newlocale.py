@@ -33,6 +33,10 @@ def enable(project: Project, tag: str) -> tuple[str, str]:
     wanted = f"locales: [{', '.join([*configured, info.tag])}]"
     if not path.is_file():
         return shown, f"add to it: {wanted}"
+    if path.is_symlink():
+        # Writing would put a plain file where the link is; the file it points to may be
+        # shared, or outside the project: it is the user's to edit.
+        return shown, f"is a link; add {info.tag} to its locales by hand: {wanted}"
     text = path.read_text(encoding="utf-8")
     flow, block = _FLOW.search(text), _BLOCK.search(text)
     if flow:

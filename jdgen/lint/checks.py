@@ -27,7 +27,7 @@ def data_checks(
     out: list[Finding] = []
 
     def at(key: str) -> Position:
-        return resolved.positions.get(key) or Position(resolved.display)
+        return resolved.position(key)
 
     def add(rule_id: str, message: str, key: str = "") -> None:
         out.append(

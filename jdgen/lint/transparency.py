@@ -90,7 +90,11 @@ def _breaches(
             if _exempt_amount(law) and any(n.name.startswith("pay") for n in needs):
                 lacks += f" (unless the pay is above {_exempt_amount(law)})"
             message = f"{head}, but the posting lacks {lacks}{note}{law.caveat}"
-            out.append(Breach(law, _rule(law, needs[0], day), message, _key(role, at, needs)))
+            # The fix names only what is missing here, not the law's whole list (which
+            # would say "add salary" to a posting that has one).
+            fix = "add " + " and ".join(dict.fromkeys(_ADD.get(n.name, n.name) for n in needs))
+            rule = replace(_rule(law, needs[0], day), fix=fix)
+            out.append(Breach(law, rule, message, _key(role, at, needs)))
         wide = _too_wide(law, pay)
         if wide:
             message = f"{places}: {wide}{note}{law.caveat}"
@@ -205,6 +209,17 @@ FIELDS = {
     "ai-disclosure": "ai_screening",
     "vacancy": "vacancy",
     "neutral-title": "title",
+}
+
+
+#: What to add for each requirement, as a fix names it.
+_ADD = {
+    **FIELDS,
+    "pay": "salary",
+    "pay-range": "salary.min and salary.max",
+    "pay-minimum": "salary.min",
+    "headcount": "a number for headcount",
+    "neutral-title": "a gender-neutral title",
 }
 
 

@@ -111,7 +111,7 @@ def validate(project: Project, paths: Iterable[Path] = (), today: dt.date | None
         problems.extend(
             Problem(
                 message,
-                resolved.positions.get(key, Position(resolved.display)),
+                resolved.position(key),
                 key,
                 hint="check the amounts and the period",
                 severity=Severity.WARNING,

@@ -70,6 +70,18 @@ class ResolvedRole:
     #: Model path → source of every translatable text.
     texts: dict[str, TextSource] = field(default_factory=dict)
 
+    def position(self, key: str) -> Position:
+        """Where the field ``key`` is written: its own position, else its first part's
+        (``salary`` → ``salary.min``), else its parent's, else the file's. A finding
+        about a whole mapping still gets a line and a column."""
+        if key in self.positions:
+            return self.positions[key]
+        inside = [p for k, p in self.positions.items() if k.startswith((f"{key}.", f"{key}["))]
+        if inside:
+            return min(inside, key=lambda p: (p.path, p.line or 0, p.column or 0))
+        parent = key.rpartition(".")[0]
+        return self.position(parent) if parent else Position(self.display)
+
 
 def _walk_role_files(
     directory: Path, root: Path, skipped: list[tuple[str, str]]

@@ -277,8 +277,7 @@ class Renderer:
                         "the English text is shown",
                         Position(resolved.display),
                         severity=Severity.WARNING,
-                        hint=f"translate it in locales/{localizer.catalog_dir}/LC_MESSAGES/"
-                        "jdgen.po",
+                        hint=localizer.translate_hint("jdgen"),
                     )
                 )
         role = resolved.role

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +22,7 @@ from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import parse_locale, same_locale
 from jdgen.foundation.vocabulary import INTERNAL_KINDS
 from jdgen.foundation.write import write_tree
+from jdgen.i18n.catalogs import role_domain
 from jdgen.project.config import FeedsConfig
 from jdgen.project.identity import location_keys
 from jdgen.project.model import Role
@@ -49,6 +51,8 @@ from jdgen.site.pages import (
     switcher,
 )
 
+#: A rendition's warning that a text is shown untranslated (jdgen.i18n.localize words it).
+_UNTRANSLATED = re.compile(r"no \S+ translation for ")
 Progress = Callable[[int, int], None]
 CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup
 
@@ -153,19 +157,27 @@ def _render_role(renderer: Renderer, plan: RenderPlan, role_id: str) -> RoleResu
             except InvalidInputError as exc:
                 result.problems.extend(exc.problems)
                 continue
-            result.warnings.extend(w.to_json() for w in rendition.warnings)
             own = same_locale(tag, role.language)
             if rendition.untranslated and not own and not plan.fallback:
+                # The page is left out: no "the source text is shown" beside it, which
+                # would say the opposite. The other warnings stand.
+                result.warnings.extend(
+                    w.to_json() for w in rendition.warnings if not _UNTRANSLATED.match(w.message)
+                )
                 result.warnings.append(
                     Problem(
                         f"not published in {tag}: {rendition.untranslated} text(s) of the "
                         f"{kind} have no {tag} translation",
                         Position(resolved.display),
                         severity=Severity.WARNING,
-                        hint="translate them, or set fallback_pages: true in jdgen.yaml",
+                        hint=rendition.localizer.translate_hint(role_domain(role_id)).replace(
+                            "translate it", "translate them"
+                        )
+                        + "; or set fallback_pages: true in jdgen.yaml",
                     ).to_json()
                 )
                 continue
+            result.warnings.extend(w.to_json() for w in rendition.warnings)
             renditions[tag, kind] = rendition
     for (tag, kind), rendition in renditions.items():
         # The same page in every locale it is published in, for the switcher and the
