@@ -199,7 +199,7 @@ def test_build_renders_in_one_process_per_cpu_by_default(
         pools.append(max_workers)
         return real(max_workers=max_workers, **kwargs)
 
-    monkeypatch.setattr("jdgen.site.roles.ProcessPoolExecutor", pool)
+    monkeypatch.setattr("jdgen.site.workers.ProcessPoolExecutor", pool)
     code, _, err = run("build")
     assert code == 0, err
     cpus = min(os.cpu_count() or 1, 64)

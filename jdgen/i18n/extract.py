@@ -148,6 +148,9 @@ CONTEXT_NOTES = {
     "scorecard": "a field of the interview scorecard, filled in by hand",
     "rating": "a step of the scorecard's rating scale for one attribute",
     "recommendation": "an overall hiring recommendation an interviewer ticks",
+    "level diff": "words of a level diff: two levels of a skills matrix side by side",
+    "level change": "how one skill changes from one level to the next, in a table cell",
+    "revision diff": "words of a role's change log between two versions, for a reviewer",
 }
 
 

@@ -30,7 +30,6 @@ from jdgen.errors import (
     Problem,
     Problems,
     Severity,
-    relpath,
 )
 from jdgen.foundation.locales import parse_locale
 from jdgen.foundation.write import (
@@ -50,6 +49,7 @@ from jdgen.site.cache import (
     Details,
     RoleState,
     Snapshot,
+    forget_made,
     global_files,
     global_hash,
 )
@@ -58,14 +58,8 @@ from jdgen.site.feeds.assemble import cached_entries
 from jdgen.site.indexes import PageMemo, site_feeds, site_pages
 from jdgen.site.notices import config_warnings, expired_warning, site_locales
 from jdgen.site.publish import page_changes, publish
-from jdgen.site.roles import (
-    Progress,
-    RenderPlan,
-    RoleResult,
-    render_role,
-    render_roles,
-    stored,
-)
+from jdgen.site.roles import Progress, RenderPlan, RoleResult, render_role
+from jdgen.site.workers import render_roles, stored
 
 CACHE_DIR = ".jdgen-cache"
 
@@ -311,7 +305,7 @@ def _finish(
         except CacheMiss as miss:
             # A damaged or lost output: nothing is published yet. Render again whatever
             # it came from, and try once more.
-            _forget(cache, miss.digests, published, attempt)
+            forget_made(cache, miss.digests, published, attempt)
     last: dict[str, str] = {}
     if cache.site:
         with contextlib.suppress(CacheMiss):
@@ -393,19 +387,3 @@ def _assemble(
         warnings=cache.put_json([w.to_json() for w in warnings]),
     )
     return files, sources, warnings
-
-
-def _forget(cache: Cache, digests: set[str], published: list[str], attempt: int) -> None:
-    """Forget whatever made the objects ``digests`` (roles' outputs, pages made from all
-    postings), so that the next try makes them again."""
-    if attempt == 2:
-        lost = relpath(cache.object_path(min(digests)))
-        raise OutputError(  # pragma: no cover - only if the disk keeps losing files
-            Problem(f"the build cache keeps losing files, such as {lost}")
-        )
-    for role_id in published:
-        with contextlib.suppress(CacheMiss):
-            details = cache.details(role_id)
-            if {details.pack, details.feeds} & digests:
-                cache.object_path(cache.roles[role_id].details).unlink(missing_ok=True)
-    cache.pages = {}

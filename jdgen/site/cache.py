@@ -30,6 +30,7 @@ cache is safe to keep between CI runs, even on a fresh checkout.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from jdgen import __version__
-from jdgen.errors import Position, Problem, Severity, relpath
+from jdgen.errors import OutputError, Position, Problem, Severity, relpath
 from jdgen.foundation.write import sha256, write_atomic
 from jdgen.i18n.catalogs import ROLE_DOMAIN_PREFIX, TEMPLATE_DOMAIN
 from jdgen.project.config import CONFIG_NAME, Project
@@ -379,3 +380,19 @@ def global_files(project: Project, snapshot: Snapshot) -> tuple[dict[str, Path],
         if path.suffix == ".j2" or path.name in (f"{TEMPLATE_DOMAIN}.po", f"{TEMPLATE_DOMAIN}.pot")
     }
     return {n: p for n, p in files.items() if n not in tracked}, tracked
+
+
+def forget_made(cache: Cache, digests: set[str], published: list[str], attempt: int) -> None:
+    """Forget whatever made the objects ``digests`` (roles' outputs, pages made from all
+    postings), so that the next try makes them again."""
+    if attempt == 2:
+        lost = relpath(cache.object_path(min(digests)))
+        raise OutputError(  # pragma: no cover - only if the disk keeps losing files
+            Problem(f"the build cache keeps losing files, such as {lost}")
+        )
+    for role_id in published:
+        with contextlib.suppress(CacheMiss):
+            details = cache.details(role_id)
+            if {details.pack, details.feeds} & digests:
+                cache.object_path(cache.roles[role_id].details).unlink(missing_ok=True)
+    cache.pages = {}

@@ -1,6 +1,6 @@
-"""Rendering each role's pages (every kind, locale and format) for the site build, in
-this process or in a pool of worker processes; each result depends only on its own
-inputs, so the site is the same whatever the order or the number of processes.
+"""Rendering each role's pages (every kind, locale and format) for the site build (the
+pool of worker processes is :mod:`jdgen.site.workers`); each result depends only on its
+own inputs, so the site is the same whatever the order or the number of processes.
 """
 
 from __future__ import annotations
@@ -8,9 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import signal
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,6 @@ from jdgen.errors import InvalidInputError, JdgenError, Position, Problem, Sever
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.foundation.locales import parse_locale, same_locale
 from jdgen.foundation.vocabulary import INTERNAL_KINDS
-from jdgen.foundation.write import write_tree
 from jdgen.i18n.catalogs import role_domain
 from jdgen.project.config import FeedsConfig
 from jdgen.project.identity import location_keys
@@ -34,10 +31,9 @@ from jdgen.rendering.formats.markdown import to_markdown
 from jdgen.rendering.formats.text import to_text
 from jdgen.rendering.renderer import DESCRIPTION_LENGTH, Renderer, Rendition, kinds_of
 from jdgen.rendering.templates import render_template
-from jdgen.site.cache import put_pack
 from jdgen.site.cards import apply_href, brand_css, card_for, og_locale, social
 from jdgen.site.facts import facts
-from jdgen.site.feeds.assemble import feed_parts, store_entries
+from jdgen.site.feeds.assemble import feed_parts
 from jdgen.site.feeds.common import Posting
 from jdgen.site.pages import (
     alternates,
@@ -54,7 +50,6 @@ from jdgen.site.pages import (
 #: A rendition's warning that a text is shown untranslated (jdgen.i18n.localize words it).
 _UNTRANSLATED = re.compile(r"no \S+ translation for ")
 Progress = Callable[[int, int], None]
-CHUNK = 64  # roles per task in a process pool: enough to amortize each worker's setup
 
 
 @dataclass
@@ -332,78 +327,3 @@ def page_context(
         "card": None,
         "feed": None,  # the locale's Atom feed, linked from its index
     }
-
-
-def stored(result: RoleResult, objects: Path, staging: Path | None) -> RoleResult:
-    """``result`` with its outputs stored as one pack in the cache's ``objects`` and, when
-    a new site is being staged, written into ``staging`` too: by the process that
-    rendered them, so that the writing is shared out like the rendering."""
-    if not result.problems:
-        result.pack, result.files = put_pack(objects, result.outputs)
-        if result.feed_parts:
-            result.feeds = store_entries(objects, result.feed_parts)
-        if staging is not None:
-            write_tree(staging, result.outputs)
-    result.outputs, result.feed_parts = {}, {}
-    return result
-
-
-def render_chunk(
-    plan: RenderPlan, role_ids: Sequence[str], objects: Path, staging: Path | None
-) -> list[RoleResult]:
-    """A worker's task: a few roles with one renderer, so its setup is shared."""
-    from jdgen.project.config import find_project
-
-    renderer = Renderer(find_project(plan.root), plan.today)
-    return [stored(render_role(renderer, plan, role_id), objects, staging) for role_id in role_ids]
-
-
-def split_chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def render_roles(
-    renderer: Renderer,
-    plan: RenderPlan,
-    stale: list[str],
-    jobs: int,
-    progress: Progress | None,
-    done: int,
-    total: int,
-    objects: Path,
-    staging: Path | None = None,
-) -> Iterable[RoleResult]:
-    """Render and store the ``stale`` roles (:func:`stored`), in ``jobs`` processes."""
-    if progress:
-        progress(done, total)
-    if jobs <= 1 or len(stale) <= CHUNK:
-        for role_id in stale:
-            yield stored(render_role(renderer, plan, role_id), objects, staging)
-            done += 1
-            if progress:
-                progress(done, total)
-        return
-    chunks = split_chunks(stale, CHUNK)
-    # Workers leave Ctrl-C to this process, which stops them: one message, no worker's
-    # traceback.
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
-    try:
-        n = len(chunks)
-        for results in pool.map(render_chunk, [plan] * n, chunks, [objects] * n, [staging] * n):
-            yield from results
-            done += len(results)
-            if progress:
-                progress(done, total)
-    except BaseException:
-        # Stop the chunks under way too: they would go on writing into the staging
-        # directory that is about to be removed.
-        workers = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
-            worker.terminate()
-        raise
-    pool.shutdown()
-
-
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
