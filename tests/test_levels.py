@@ -326,3 +326,26 @@ def _copy_project(tmp_path: Path) -> Path:
         else:
             shutil.copy(src, project / name)
     return project
+
+
+def test_a_level_diff_prints_as_word_and_pdf(tmp_path: Path) -> None:
+    """Word carries the tables (a chart's data; its drawing is for pages), the PDF draws
+    the charts too, with their ring words in the document's CJK font."""
+    import docx  # type: ignore[import-untyped]
+
+    word, pdf = tmp_path / "d.docx", tmp_path / "d.pdf"
+    for out in (word, pdf):
+        code, _, err = _cli(
+            "-C", str(REPO), "diff", "ml-engineer-skills", "--from", "Int", "--to", "Sr",
+            "-l", "zh", "-f", out.suffix[1:], "-o", str(out),
+        )  # fmt: skip
+        assert code == 0, err
+    document = docx.Document(str(word))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "从中级到高级" in text and '{"' not in text  # no chart data as code
+    assert len(document.tables) == 14  # one per domain
+    shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+    assert "熟练" in shown.stdout and "AI辅助开发" in shown.stdout
+    code, _, err = _cli("-C", str(REPO), "diff", "ml-engineer-skills", "--from", "Int",
+                        "--to", "Sr", "-f", "docx")  # fmt: skip
+    assert code == 2 and "-o FILE" in err

@@ -19,7 +19,7 @@ from jdgen.cli.app import (
     verbose_option,
 )
 from jdgen.errors import Problem, UsageError
-from jdgen.rendering.formats import FORMATS
+from jdgen.rendering.formats import BINARY_FORMATS, FORMATS
 
 
 @main.command()
@@ -36,10 +36,11 @@ from jdgen.rendering.formats import FORMATS
     "-f",
     "--format",
     "fmt",
-    type=click.Choice((*FORMATS, "github")),
+    type=click.Choice((*FORMATS, *BINARY_FORMATS, "github")),
     default="markdown",
     show_default=True,
-    help="Output format; github is Markdown for a pull-request comment (with --rev).",
+    help="Output format; docx and pdf need -o FILE (pdf: the jdgen[pdf] extra); github is "
+    "Markdown for a pull-request comment (with --rev).",
 )
 @click.option(
     "-o",
@@ -75,8 +76,9 @@ def diff(
 
     \b
     Examples:
-      jdgen diff ml-engineer-skills --from Mid --to Senior
-      jdgen diff ml-engineer-skills --from Mid --to Sen -l zh -f html -o mid-sen.html
+      jdgen diff ml-engineer-skills --from Int --to Sr
+      jdgen diff ml-engineer-skills --from Mid --to Senior -l en -f html -o mid-senior.html
+      jdgen diff ml-engineer-skills --from Int --to Sr -l zh -f pdf -o int-sr.zh.pdf
       jdgen diff ml-engineer-lima --rev main..HEAD --format github
       jdgen diff ml-engineer-lima --rev HEAD~1
     """
@@ -112,7 +114,11 @@ def diff(
                 renderer.locale(locale)
         result = render_level_diff(renderer, ref, first, second, locale, fmt)
     report_and_judge(result.warnings, strict, verbose)
-    if output is None:
+    if fmt in BINARY_FORMATS:
+        if output is None:
+            raise UsageError(Problem(f"--format {fmt} writes a file: name it with -o FILE"))
+        write_atomic(output, result.data)
+    elif output is None:
         click.echo(result.text, nl=False)
     else:
         write_atomic(output, result.text)

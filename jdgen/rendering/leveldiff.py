@@ -14,7 +14,7 @@ from jdgen.project.kinds import SkillsMatrix
 from jdgen.project.levels import compare_at, find_level, mark_words, ring_words
 from jdgen.project.model import Role
 from jdgen.project.resolve import ResolvedRole
-from jdgen.rendering.formats import FORMATS
+from jdgen.rendering.formats import BINARY_FORMATS, FORMATS
 from jdgen.rendering.renderer import Rendered, Renderer
 
 TEMPLATE = "level-diff.md.j2"
@@ -35,8 +35,9 @@ def render_level_diff(
 ) -> Rendered:
     """What changes from one level of a role's skills matrix to another, in one locale
     and format. Levels are named by code or name, as the role file writes them."""
-    if fmt not in FORMATS:
-        raise UsageError(Problem(f'unknown format "{fmt}"', hint="formats: " + ", ".join(FORMATS)))
+    if fmt not in FORMATS + BINARY_FORMATS:
+        known = ", ".join(FORMATS + BINARY_FORMATS)
+        raise UsageError(Problem(f'unknown format "{fmt}"', hint="formats: " + known))
     resolved = renderer.index.resolve(ref, family_ok=True)
     source = resolved.role.skills
     if source is None:
@@ -56,6 +57,13 @@ def render_level_diff(
 
     rendition = renderer.rendition_with(resolved, tag, "level-diff", TEMPLATE, extra)
     localizer = renderer.localizer(tag)
+    if fmt in BINARY_FORMATS:  # Word and PDF, from the same document
+        name = f"level diff of {resolved.role.id} in {localizer.info.tag}"
+        data = renderer.printed(
+            rendition.document, fmt, localizer, name, Position(resolved.display)
+        )
+        warned = tuple(rendition.warnings)
+        return Rendered("", rendition.document, localizer.info.tag, "level-diff", fmt, warned, data)
     text = renderer.format(rendition.document, fmt, localizer, width)
     warnings = tuple(rendition.warnings)
     return Rendered(text, rendition.document, localizer.info.tag, "level-diff", fmt, warnings)

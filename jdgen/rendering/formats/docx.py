@@ -33,6 +33,7 @@ from jdgen.rendering.document import (
     Rule,
     Table,
 )
+from jdgen.rendering.formats.charts import without_charts
 from jdgen.rendering.formats.docx_theme import font_table, theme_xml
 from jdgen.rendering.formats.fonts import PrintLocale
 from jdgen.rendering.formats.runs import BREAK, Run, runs
@@ -67,7 +68,9 @@ def to_docx(doc: Document, where: PrintLocale, meta: DocxMeta) -> bytes:
     _set_page(word, where)
     _set_properties(word, where, meta)
     writer = _Writer(word, where)
-    for block in doc.blocks:
+    # A chart is drawn in HTML and the PDF; here, as in Markdown and text, the table
+    # beside it carries its data.
+    for block in without_charts(doc.blocks):
         writer.block(block, 0)
     out = io.BytesIO()
     word.save(out)
