@@ -43,30 +43,29 @@ def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def light_accent(text: str) -> str:
-    """The accent for light mode, as given, if it reads on white (a ValueError says by how
-    much it does not, and what would)."""
+def _reads_on(text: str, background: str, page: str, shade: str) -> str:
+    """``text`` if it reaches the minimum contrast on ``background``; else a ValueError
+    that says by how much it does not, with a ``shade`` (towards black or white) that
+    would."""
     rgb = parse_colour(text)
-    ratio = contrast(rgb, parse_colour(LIGHT_BG))
+    ratio = contrast(rgb, parse_colour(background))
     if ratio < MINIMUM:
+        target = (0, 0, 0) if shade == "darker" else (255, 255, 255)
         raise ValueError(
-            f"{text} on the white page has a contrast of {ratio:.2f}:1; links need {MINIMUM}:1",
-            f"use a darker shade, e.g. {hex_colour(_towards(rgb, (0, 0, 0), LIGHT_BG))}",
+            f"{text} on the {page} page has a contrast of {ratio:.2f}:1; links need {MINIMUM}:1",
+            f"use a {shade} shade, e.g. {hex_colour(_towards(rgb, target, background))}",
         )
     return hex_colour(rgb)
+
+
+def light_accent(text: str) -> str:
+    """The accent for light mode, as given, if it reads on white."""
+    return _reads_on(text, LIGHT_BG, "white", "darker")
 
 
 def dark_accent(text: str) -> str:
-    """The accent for dark mode: as given, if it reads on the dark page (else a
-    ValueError)."""
-    rgb = parse_colour(text)
-    ratio = contrast(rgb, parse_colour(DARK_BG))
-    if ratio < MINIMUM:
-        raise ValueError(
-            f"{text} on the dark page has a contrast of {ratio:.2f}:1; links need {MINIMUM}:1",
-            f"use a lighter shade, e.g. {hex_colour(_towards(rgb, (255, 255, 255), DARK_BG))}",
-        )
-    return hex_colour(rgb)
+    """The accent for dark mode, as given, if it reads on the dark page."""
+    return _reads_on(text, DARK_BG, "dark", "lighter")
 
 
 def derived_dark(light: str) -> str:
