@@ -79,10 +79,26 @@ def project_at(project: Project, revision: str) -> Iterator[Project]:
     where = Path(tempfile.mkdtemp(prefix="jdgen-rev-"))
     try:
         with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-            tar.extractall(where, filter="data")  # no links out, no absolute paths
+            _extract(tar, where)
         yield find_project(where) if (where / CONFIG_NAME).is_file() else Project(where)
     finally:
         shutil.rmtree(where, ignore_errors=True)
+
+
+def _extract(tar: tarfile.TarFile, where: Path) -> None:
+    """git's archive, extracted as plain files inside ``where`` only: no links, devices or
+    paths that leave it (tarfile's "data" filter, where this Python has it)."""
+    members = [
+        m
+        for m in tar.getmembers()
+        if (m.isfile() or m.isdir())
+        and not m.name.startswith("/")
+        and ".." not in m.name.split("/")
+    ]
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(where, members=members, filter="data")
+    else:  # pragma: no cover - Python 3.11.0 to 3.11.3
+        tar.extractall(where, members=members)
 
 
 def _present(root: Path, revision: str, prefix: str, roles: str) -> list[str]:
