@@ -6,7 +6,7 @@ No I/O here."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from babel.core import get_global
@@ -19,6 +19,7 @@ from jdgen.project.brand import derived_dark
 from jdgen.project.config import Organization
 from jdgen.project.model import Role
 from jdgen.rendering.formats.width import width
+from jdgen.site.facts import pay_summary
 from jdgen.site.pages import plain
 
 
@@ -42,18 +43,6 @@ def apply_href(role: Role) -> str | None:
         if contact.url or contact.email:
             return contact.url or f"mailto:{contact.email}"
     return None
-
-
-def pay_summary(role: Role, localizer: Localizer) -> str:
-    """The pay as one range: the role's, or the span of the ranges its places set."""
-    pays = {pay for pay, _ in role.pay_by_place()}
-    if not pays or len({(p.currency, p.period) for p in pays}) != 1:
-        return ""
-    low = [x for pay in pays for x in (pay.min, pay.max) if x is not None]
-    first = next(iter(pays))
-    if len(pays) == 1:
-        return localizer.salary(first)
-    return localizer.salary(replace(first, min=min(low), max=max(low), note=None))
 
 
 def job_facts(role: Role, localizer: Localizer) -> list[Fact]:

@@ -67,13 +67,9 @@ def facts(
     details: list[str] = []
     if role.employment_type:
         details.append(localizer.employment_type(role.employment_type))
-    pays = {pay for pay, _ in role.pay_by_place()}
-    if len({(pay.currency, pay.period) for pay in pays}) == 1:
-        # Pay set by location: the index shows the span of its ranges.
-        low = [x for pay in pays for x in (pay.min, pay.max) if x is not None]
-        first = next(iter(pays))
-        whole = replace(first, min=min(low), max=max(low), note=None) if len(pays) > 1 else first
-        details.append(localizer.salary(whole))
+    pay = pay_summary(role, localizer)
+    if pay:
+        details.append(pay)
     group = plain(role.team)  # no team: the "Other roles" group, listed last
     summary = {k: v for k, v in posting.items() if k != "description"}
     facets = {
@@ -119,6 +115,19 @@ def details_on(item: Facts, kind: str, value: str) -> str:
     if kind != "location" or len(item.facets.get("location", ())) <= PLACES_SHOWN:
         return item.details
     return " · ".join(p for p in (value, item.brief) if p)
+
+
+def pay_summary(role: Role, localizer: Localizer) -> str:
+    """The pay as one range: the role's, or, where places set their own pay, the span of
+    their ranges ("" when they are in different currencies or periods)."""
+    pays = {pay for pay, _ in role.pay_by_place()}
+    if not pays or len({(p.currency, p.period) for p in pays}) != 1:
+        return ""
+    low = [x for pay in pays for x in (pay.min, pay.max) if x is not None]
+    first = next(iter(pays))
+    if len(pays) == 1:
+        return localizer.salary(first)
+    return localizer.salary(replace(first, min=min(low), max=max(low), note=None))
 
 
 def group_postings(items: Sequence[Facts]) -> list[tuple[str, list[Facts]]]:
