@@ -107,15 +107,24 @@ def _facet_nav(
     """The filters on a listing page: each facet's label and its values as links. On the
     index, every value; on a value's page, its siblings where there are few."""
     out = []
+    # Every value's page is under the locale's folder, as this page is: its link is the
+    # way up to that folder and down again (the same as ``relative``, ~100 times cheaper
+    # on an index of many places).
+    up = relative(page, f"{tag}/index.html") if page.startswith(f"{tag}/") else None
+    up = "" if up == "./" else up
+
+    def href(kind: str, slug: str) -> str:
+        if up is None or "/" in slug or slug in ("", ".", ".."):
+            return relative(page, f"{tag}/{kind}/{slug}/index.html")
+        return f"{up}{kind}/{slug}/"
+
     for kind, values in facets.items():
         if current is not None and (current[0] != kind or len(values) > SIBLINGS):
             continue
         links = [
             {
                 "text": value,
-                "href": relative(page, f"{tag}/{kind}/{slug}/index.html")
-                if len(items) > 1
-                else relative(page, items[0].path),
+                "href": href(kind, slug) if len(items) > 1 else relative(page, items[0].path),
                 "current": current == (kind, slug),
             }
             for value, slug, items in values

@@ -1,0 +1,29 @@
+"""The site's relative links: the string-splitting relpath gives posixpath's answer."""
+
+from __future__ import annotations
+
+import posixpath
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jdgen.site.pages import relative, relpath
+
+segment = st.sampled_from(["es", "zh", "page", "2", "location", "lima", "..", ".", "", "a b"])
+path = st.lists(segment, max_size=5).map("/".join) | st.just(".")
+
+
+@given(path, path)
+def test_relpath_is_posixpaths(target: str, start: str) -> None:
+    target, start = target or ".", start or "."
+    if target.startswith("/") != start.startswith("/"):
+        return  # posixpath.relpath of an absolute and a relative path depends on the cwd
+    assert relpath(target, start) == posixpath.relpath(target, start)
+
+
+def test_relative_links_between_listing_pages() -> None:
+    assert relative("es/page/2/index.html", "es/index.html") == "../../"
+    assert relative("es/index.html", "es/page/2/index.html") == "page/2/"
+    assert relative("es/location/lima/index.html", "zh/roles/x.html") == "../../../zh/roles/x.html"
+    assert relative("index.html", "index.html") == "./"
+    assert relative("es/index.html", "es/index.html") == "./"
