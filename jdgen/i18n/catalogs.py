@@ -148,6 +148,8 @@ _ESCAPE = re.compile(r"\\(.)")
 
 
 def _unquote(text: str) -> str:
+    if "\\" not in text:
+        return text[1:-1]
     return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
 
 
