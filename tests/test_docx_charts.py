@@ -143,6 +143,33 @@ def test_the_diff_in_word_has_a_radar_and_a_thermometer(renderer: Renderer, loca
     assert '{"' not in "\n".join(p.text for p in document.paragraphs)
 
 
+def test_each_chart_embeds_the_workbook_of_its_data(renderer: Renderer) -> None:
+    """Word's "Edit Data" opens the workbook: its cells are the chart's caches, where the
+    chart's formulas point."""
+    data = _diff_docx(renderer, "es")
+    parts = _parts(data)
+    sheet = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    for number, (_, root) in enumerate(_charts(data), 1):
+        rels = etree.fromstring(parts[f"word/charts/_rels/chart{number}.xml.rels"])
+        external = root.find("c:externalData", NS)
+        assert external is not None
+        (rel,) = [r for r in rels if r.get("Id") == external.get(f"{{{NS['r']}}}id")]
+        assert rel.get("Type").endswith("/relationships/package")
+        book = zipfile.ZipFile(io.BytesIO(parts[f"word/{rel.get('Target')[3:]}"]))
+        cells = {}
+        for cell in etree.fromstring(book.read("xl/worksheets/sheet1.xml")).iter(
+            f"{{{sheet['s']}}}c"
+        ):
+            cells[cell.get("r")] = "".join(cell.itertext())
+        series = root.findall(".//c:ser", NS)
+        for column, s in zip("BC", series, strict=True):
+            formula = s.find("c:val/c:numRef/c:f", NS).text
+            assert formula == f"Sheet1!${column}$2:${column}$15"
+            assert cells[f"{column}1"] == _texts(s, "c:tx//c:v")[0]
+            assert [float(cells[f"{column}{r}"]) for r in range(2, 16)] == _values(s)
+        assert [cells[f"A{r}"] for r in range(2, 16)] == _texts(series[0], "c:cat//c:pt/c:v")
+
+
 def test_chinese_chart_text_is_set_in_the_chinese_font(renderer: Renderer) -> None:
     for _, root in _charts(_diff_docx(renderer, "zh")):
         east_asian = {e.get("typeface") for e in root.iterfind(".//a:ea", NS)}
@@ -211,6 +238,11 @@ def test_hostile_names_are_escaped_data_and_the_file_opens(name: str) -> None:
         assert inline.find("wp:docPr", NS).get("title") == f"{name} <title>"
         assert len(root.findall(".//c:ser", NS)) == 2  # nothing injected
         assert root.find(".//{*}b") is None
+        book = zipfile.ZipFile(
+            io.BytesIO(_parts(data)["word/embeddings/Microsoft_Excel_Worksheet1.xlsx"])
+        )
+        cells = etree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+        assert [t.text for t in cells.iter("{*}t")][1:4] == [name, f"{name}!", name]
         docx.Document(io.BytesIO(data))  # opens
 
 

@@ -7,8 +7,9 @@ draws it, scales it, and lets the hiring manager restyle it; its text is set in 
 document's fonts (the East Asian one named too, so Chinese is never set in a Japanese
 face) and language.
 
-No workbook is embedded: every series carries its values in its caches (``c:strCache``,
-``c:numCache``), which Word and LibreOffice draw from. The value axis counts ranks; its
+Every series carries its values in its caches (``c:strCache``, ``c:numCache``), which Word
+and LibreOffice draw from, and in the small workbook embedded beside the chart
+(:mod:`.docx_workbook`), which Word's "Edit Data" opens. The value axis counts ranks; its
 title spells out what each rank means in the locale's level words ("1 了解 · 2 熟练 …"),
 since a number format can name at most three values.
 
@@ -25,6 +26,7 @@ from typing import Any
 
 from lxml import etree
 
+from jdgen.rendering.formats.docx_workbook import WORKBOOK_REL, WORKBOOK_TYPE, workbook
 from jdgen.rendering.formats.fonts import PrintLocale
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -79,7 +81,7 @@ def chart_of(data: dict[str, Any]) -> Chart | None:
     series = []
     for s in _list(data.get("series"))[:2]:
         if isinstance(s, dict):
-            values = [_number(v) for v in _list(s.get("values"))][: len(axes)]
+            values = [round(_number(v), 4) for v in _list(s.get("values"))][: len(axes)]
             values += [0.0] * (len(axes) - len(values))
             series.append(Series(_clean(s.get("name", "")), tuple(values)))
     if not axes or not series:
@@ -116,12 +118,16 @@ def add_chart(word: Any, paragraph: Any, chart: Chart, where: PrintLocale, numbe
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    part = Part(
-        PackURI(f"/word/charts/chart{number}.xml"),
-        CHART_TYPE,
-        chart_xml(chart, where),
-        word.part.package,
+    package = word.part.package
+    part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_TYPE, b"", package)
+    data = workbook(list(chart.axes), [(s.name, list(s.values)) for s in chart.series])
+    book = Part(
+        PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"),
+        WORKBOOK_TYPE,
+        data,
+        package,
     )
+    part._blob = chart_xml(chart, where, part.relate_to(book, WORKBOOK_REL))
     r_id = word.part.relate_to(part, CHART_REL)
     width, height = size_cm(chart)
     paragraph._p.append(_inline(r_id, chart, number, width, height))
@@ -193,8 +199,9 @@ def _inline(r_id: str, chart: Chart, number: int, width: float, height: float) -
 # -- the chart part ---------------------------------------------------------------------
 
 
-def chart_xml(chart: Chart, where: PrintLocale) -> bytes:
-    """The chart part (``c:chartSpace``) of ``chart``, in the fonts of ``where``."""
+def chart_xml(chart: Chart, where: PrintLocale, book: str | None = None) -> bytes:
+    """The chart part (``c:chartSpace``) of ``chart``, in the fonts of ``where``; ``book``
+    is the relationship id of its embedded workbook, if it has one."""
     plot = _radar(chart, where) if chart.kind == "radar" else _bars(chart, where)
     space = etree.Element(f"{{{C}}}chartSpace", nsmap={"c": C, "a": A, "r": R})
     for child in (
@@ -211,8 +218,10 @@ def chart_xml(chart: Chart, where: PrintLocale) -> bytes:
             _val("c:dispBlanksAs", "gap"),
         ),
         _el("c:txPr", *_text_body(where, 900)),
+        _el("c:externalData", _val("c:autoUpdate", "0"), **{"r:id": book}) if book else None,
     ):
-        space.append(child)
+        if child is not None:
+            space.append(child)
     data: bytes = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
     return data
 
@@ -284,7 +293,7 @@ def _series(chart: Chart, k: int, dashed: bool, bar: bool) -> Any:
     values = _el("c:numCache", _el("c:formatCode", text="0.00"), _val("c:ptCount", str(n)))
     for i, (axis, value) in enumerate(zip(chart.axes, series.values, strict=True)):
         names.append(_el("c:pt", _el("c:v", text=axis), idx=str(i)))
-        values.append(_el("c:pt", _el("c:v", text=repr(round(value, 4))), idx=str(i)))
+        values.append(_el("c:pt", _el("c:v", text=repr(value)), idx=str(i)))
     name_cache = _el(
         "c:strCache", _val("c:ptCount", "1"), _el("c:pt", _el("c:v", text=series.name), idx="0")
     )
