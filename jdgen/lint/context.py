@@ -163,7 +163,11 @@ class Reading:
         text, c = self.text, self.cues
         if any(q0 < start and end <= q1 for q0, q1 in self.quotes):
             return "quoted"
-        if self.language == "zh" and not on_word_boundaries(text, start, end, affixes()):
+        if (
+            self.language == "zh"
+            and rule.data.get("word_boundaries", True)
+            and not on_word_boundaries(text, start, end, affixes())
+        ):
             return "inside a longer word"
         if c is None:
             return None

@@ -13,7 +13,7 @@ from jdgen.lint.rules import RULES_DIR
 
 
 @functools.cache
-def _table() -> dict[int, str]:
+def _table() -> dict[int, int]:
     data = yaml.safe_load((RULES_DIR / "zh-hant.yaml").read_text(encoding="utf-8"))
     traditional = "".join(str(data["traditional"]).split())
     simplified = "".join(str(data["simplified"]).split())

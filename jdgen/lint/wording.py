@@ -21,7 +21,11 @@ from jdgen.lint.hanzi import simplified
 from jdgen.lint.rules import FIELD_BREAK, RULES_DIR, SEVERITIES, Finding, Rule, pack, register
 from jdgen.lint.spanish import Hit, spanish_masculine
 
-_SOFT_BREAK = re.compile(r"(?<!\n)\n(?![\n\-*+#|>]|\s*\d+[.)]\s)")
+# A line break inside a paragraph is a space, unless the next line is a list item ("- ",
+# "1. ", and in Chinese "1、", "（1）", "一、", "•").
+_SOFT_BREAK = re.compile(
+    r"(?<!\n)\n(?![\n\-*+#|>•·●▪①-⑳]|\s*\d+[.)]\s|\s*\d+[、．）)]|\s*[（(]\d+[)）]|\s*[一二三四五六七八九十]+[、.．])"
+)
 
 
 def _plain(text: str) -> str:
