@@ -15,6 +15,7 @@ import yaml
 
 from jdgen.errors import Position
 from jdgen.foundation.inline import to_text as inline_text
+from jdgen.lint import first
 from jdgen.lint.anchors import any_in, openings
 from jdgen.lint.context import Reading
 from jdgen.lint.hanzi import simplified
@@ -62,6 +63,8 @@ def _scan_plain(shown: str, language: str, style: str) -> list[Hit]:
     # hit quotes the text as written.
     plain = simplified(shown) if language == "zh" else shown
     reading = Reading(plain, language)
+    # The zh patterns start with word classes, which re cannot skip ahead to by itself.
+    matches = first.finditer if language == "zh" else re.Pattern.finditer
     present = openings(plain)
     hits: list[Hit] = []
     for r in pack(language):
@@ -69,14 +72,14 @@ def _scan_plain(shown: str, language: str, style: str) -> list[Hit]:
             found = spanish_masculine(r, plain, style)
         else:
             found = (
-                [_hit(r, m, shown) for m in r.pattern.finditer(plain)]
+                [_hit(r, m, shown) for m in matches(r.pattern, plain)]
                 if r.pattern is not None and any_in(r.anchors, present)
                 else []
             )
             if r.when_required is not None and any_in(r.required_anchors, present):
                 found += [
                     _hit(r, m, shown)
-                    for m in r.when_required.finditer(plain)
+                    for m in matches(r.when_required, plain)
                     if reading.required(m.start(), m.end())
                 ]
         hits.extend(h for h in found if reading.excuse(r, h.start, h.end) is None)
