@@ -230,7 +230,7 @@ class Reading:
         if name == "audience":
             audience = c.patterns["audience"]
             if self.language == "zh":
-                near = text[max(cs, start - 6) : start] + "|" + text[end : min(ce, end + 5)]
+                near = text[max(cs, start - 10) : start] + "|" + text[end : min(ce, end + 5)]
                 return "about the users" if audience.search(near) else ""
             before = text[max(cs, start - 50) : start]
             after = text[end : min(ce, end + 30)]
