@@ -163,7 +163,11 @@ class Reading:
         text, c = self.text, self.cues
         if any(q0 < start and end <= q1 for q0, q1 in self.quotes):
             return "quoted"
-        if self.language == "zh" and not on_word_boundaries(text, start, end, affixes()):
+        if (
+            self.language == "zh"
+            and rule.data.get("word_boundaries", True)
+            and not on_word_boundaries(text, start, end, affixes())
+        ):
             return "inside a longer word"
         if c is None:
             return None
@@ -226,7 +230,7 @@ class Reading:
         if name == "audience":
             audience = c.patterns["audience"]
             if self.language == "zh":
-                near = text[max(cs, start - 6) : start] + "|" + text[end : min(ce, end + 5)]
+                near = text[max(cs, start - 10) : start] + "|" + text[end : min(ce, end + 5)]
                 return "about the users" if audience.search(near) else ""
             before = text[max(cs, start - 50) : start]
             after = text[end : min(ce, end + 30)]

@@ -318,7 +318,12 @@ def rules_markdown() -> str:
         "trade's own words (beer at a brewery, pregnancy in a midwife's job) and people who",
         'are not the hire (a girls\' school); welcoming wording ("recent graduates welcome")',
         "is not a limit. A Chinese match must start and end between words (jieba): 生活照 is",
-        "not a finding inside 生活照料.",
+        "not a finding inside 生活照料. The Chinese rules are frames around word classes",
+        "(`classes:` in `rules/zh.yaml`, each with its reason): a class of provinces and",
+        "regions, peoples, faiths, family statuses, looks or illnesses before a refusal",
+        "(“……请勿投递”“……不予考虑”), after a requirement (“只招……”) or before a preference",
+        "(“……优先”), so that a wording nobody has written yet is caught. Traditional Chinese is",
+        "read as Simplified, one character for one (`rules/zh-hant.yaml`).",
     ]
     titles = {
         "en": "English",

@@ -16,6 +16,7 @@ import yaml
 
 from jdgen.errors import Position
 from jdgen.lint.anchors import anchors
+from jdgen.lint.classes import expand
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -151,9 +152,12 @@ def pack(language: str) -> tuple[Rule, ...]:
 def _load(path: Path, language: str) -> tuple[Rule, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = []
+    lists = ("patterns", "when_required", "unless_before", "unless_after")
     for item in data["rules"]:
         known = {"id", "severity", "category", "reason", "fix", "source", "patterns"}
         known |= {"negatable", "context", "unless_before", "unless_after", "when_required"}
+        if "classes" in data:  # word classes used as {{name}} (jdgen/lint/classes.py)
+            item = item | {k: expand(item[k], data["classes"]) for k in lists if k in item}
         rules.append(
             Rule(
                 item["id"],

@@ -15,12 +15,18 @@ import yaml
 
 from jdgen.errors import Position
 from jdgen.foundation.inline import to_text as inline_text
+from jdgen.lint import first
 from jdgen.lint.anchors import any_in, openings
 from jdgen.lint.context import Reading
+from jdgen.lint.hanzi import simplified
 from jdgen.lint.rules import FIELD_BREAK, RULES_DIR, SEVERITIES, Finding, Rule, pack, register
 from jdgen.lint.spanish import Hit, spanish_masculine
 
-_SOFT_BREAK = re.compile(r"(?<!\n)\n(?![\n\-*+#|>]|\s*\d+[.)]\s)")
+# A line break inside a paragraph is a space, unless the next line is a list item ("- ",
+# "1. ", and in Chinese "1、", "（1）", "一、", "•").
+_SOFT_BREAK = re.compile(
+    r"(?<!\n)\n(?![\n\-*+#|>•·●▪①-⑳]|\s*\d+[.)]\s|\s*\d+[、．）)]|\s*[（(]\d+[)）]|\s*[一二三四五六七八九十]+[、.．])"
+)
 
 
 def _plain(text: str) -> str:
@@ -52,8 +58,13 @@ def scan_fields(texts: dict[str, str], language: str, style: str = "slash") -> d
     return found
 
 
-def _scan_plain(plain: str, language: str, style: str) -> list[Hit]:
+def _scan_plain(shown: str, language: str, style: str) -> list[Hit]:
+    # Chinese is read in Simplified characters, one for one (jdgen/lint/hanzi.py); a
+    # hit quotes the text as written.
+    plain = simplified(shown) if language == "zh" else shown
     reading = Reading(plain, language)
+    # The zh patterns start with word classes, which re cannot skip ahead to by itself.
+    matches = first.finditer if language == "zh" else re.Pattern.finditer
     present = openings(plain)
     hits: list[Hit] = []
     for r in pack(language):
@@ -61,21 +72,23 @@ def _scan_plain(plain: str, language: str, style: str) -> list[Hit]:
             found = spanish_masculine(r, plain, style)
         else:
             found = (
-                [
-                    Hit(r, m.start(), m.end(), m.group(0), f'"{m.group(0)}": {r.reason}')
-                    for m in r.pattern.finditer(plain)
-                ]
+                [_hit(r, m, shown) for m in matches(r.pattern, plain)]
                 if r.pattern is not None and any_in(r.anchors, present)
                 else []
             )
             if r.when_required is not None and any_in(r.required_anchors, present):
                 found += [
-                    Hit(r, m.start(), m.end(), m.group(0), f'"{m.group(0)}": {r.reason}')
-                    for m in r.when_required.finditer(plain)
+                    _hit(r, m, shown)
+                    for m in matches(r.when_required, plain)
                     if reading.required(m.start(), m.end())
                 ]
         hits.extend(h for h in found if reading.excuse(r, h.start, h.end) is None)
     return _one_per_phrase(hits)
+
+
+def _hit(rule: Rule, m: re.Match[str], shown: str) -> Hit:
+    text = shown[m.start() : m.end()]
+    return Hit(rule, m.start(), m.end(), text, f'"{text}": {rule.reason}')
 
 
 def _one_per_phrase(hits: list[Hit]) -> list[Hit]:
