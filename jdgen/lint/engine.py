@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import signal
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +30,7 @@ from jdgen.lint.channels import Ending, channels_of, repeated_endings, role_chan
 from jdgen.lint.checks import data_checks
 from jdgen.lint.ladder import ladder_findings
 from jdgen.lint.lawdocs import laws_markdown
+from jdgen.lint.lemmas import preload
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
 from jdgen.lint.wording import (
@@ -180,6 +182,8 @@ def lint_paths(
         endings.extend(ends)
     else:
         chunks = [roles[i : i + CHUNK] for i in range(0, len(roles), CHUNK)]
+        if multiprocessing.get_start_method() == "fork":
+            preload(parse_locale(tag).language for tag in wanted)
         with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
             n = len(chunks)
             done = pool.map(

@@ -52,6 +52,13 @@ class Rule:
     # with none of them is skipped. None: always run.
     anchors: frozenset[str] | None = None
     required_anchors: frozenset[str] | None = None
+    # The same two kinds of pattern matched on the text's lemmas (jdgen/lint/lemmas.py),
+    # so that one pattern catches every inflection of its words; their anchors are
+    # openings of lemmas.
+    lemmas: re.Pattern[str] | None = None
+    lemmas_required: re.Pattern[str] | None = None
+    lemma_anchors: frozenset[str] | None = None
+    lemma_required_anchors: frozenset[str] | None = None
 
     def __reduce__(self) -> tuple[Any, tuple[str, str]]:
         # Between processes a rule travels by its id (and its severity, which a law not
@@ -148,12 +155,41 @@ def pack(language: str) -> tuple[Rule, ...]:
     return _load(path, language)
 
 
+_CLASS = re.compile(r"\{([a-z][a-z_]*)\}")
+
+
+def word_classes(data: dict[str, Any]) -> dict[str, str]:
+    """A pack's classes of words (``classes:``, each with its words and their source),
+    as the alternations that ``{name}`` stands for in its patterns."""
+    return {
+        name: "(?:" + "|".join(spec["words"]) + ")"
+        for name, spec in (data.get("classes") or {}).items()
+    }
+
+
+def expand(pattern: str, classes: dict[str, str]) -> str:
+    """``pattern`` with each ``{class}`` replaced by the class's words (a class may use
+    another one)."""
+    for _ in range(4):
+        if "{" not in pattern:
+            break
+        pattern = _CLASS.sub(lambda m: classes.get(m.group(1), m.group(0)), pattern)
+    return pattern
+
+
 def _load(path: Path, language: str) -> tuple[Rule, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    classes = word_classes(data)
     rules = []
     for item in data["rules"]:
         known = {"id", "severity", "category", "reason", "fix", "source", "patterns"}
         known |= {"negatable", "context", "unless_before", "unless_after", "when_required"}
+        known |= {"lemmas", "lemmas_required"}
+        if classes:
+            item = {
+                k: [expand(p, classes) for p in v] if isinstance(v, list) and k in known else v
+                for k, v in item.items()
+            }
         rules.append(
             Rule(
                 item["id"],
@@ -172,6 +208,10 @@ def _load(path: Path, language: str) -> tuple[Rule, ...]:
                 _compile(language, item.get("when_required", ())),
                 _anchors(language, item.get("patterns", ())),
                 _anchors(language, item.get("when_required", ())),
+                _compile(language, item.get("lemmas", ())),
+                _compile(language, item.get("lemmas_required", ())),
+                _anchors(language, item.get("lemmas", ())),
+                _anchors(language, item.get("lemmas_required", ())),
             )
         )
     return tuple(rules)

@@ -17,6 +17,8 @@ from jdgen.errors import Position
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.lint.anchors import any_in, openings
 from jdgen.lint.context import Reading
+from jdgen.lint.lemmas import LANGUAGES as LEMMATIZED
+from jdgen.lint.lemmas import LemmaView, view
 from jdgen.lint.rules import FIELD_BREAK, RULES_DIR, SEVERITIES, Finding, Rule, pack, register
 from jdgen.lint.spanish import Hit, spanish_masculine
 
@@ -55,6 +57,8 @@ def scan_fields(texts: dict[str, str], language: str, style: str = "slash") -> d
 def _scan_plain(plain: str, language: str, style: str) -> list[Hit]:
     reading = Reading(plain, language)
     present = openings(plain)
+    lemmas = view(plain, language) if language in LEMMATIZED else None
+    lemma_present = openings(lemmas.text) if lemmas else set()
     hits: list[Hit] = []
     for r in pack(language):
         if r.id == "es.generic-masculine":
@@ -74,8 +78,27 @@ def _scan_plain(plain: str, language: str, style: str) -> list[Hit]:
                     for m in r.when_required.finditer(plain)
                     if reading.required(m.start(), m.end())
                 ]
+            if lemmas is not None:
+                found += _on_lemmas(r, lemmas, lemma_present, reading, plain)
         hits.extend(h for h in found if reading.excuse(r, h.start, h.end) is None)
     return _one_per_phrase(hits)
+
+
+def _on_lemmas(
+    r: Rule, lemmas: LemmaView, present: set[str], reading: Reading, plain: str
+) -> list[Hit]:
+    """The rule's lemma patterns' hits, at their places in the original text."""
+    spans = []
+    if r.lemmas is not None and any_in(r.lemma_anchors, present):
+        spans += [lemmas.span(m.start(), m.end()) for m in r.lemmas.finditer(lemmas.text)]
+    if r.lemmas_required is not None and any_in(r.lemma_required_anchors, present):
+        spans += [
+            (s, e)
+            for m in r.lemmas_required.finditer(lemmas.text)
+            for s, e in [lemmas.span(m.start(), m.end())]
+            if reading.required(s, e)
+        ]
+    return [Hit(r, s, e, plain[s:e], f'"{plain[s:e]}": {r.reason}') for s, e in spans]
 
 
 def _one_per_phrase(hits: list[Hit]) -> list[Hit]:
