@@ -228,6 +228,8 @@ class Reading:
                 return ""  # "must not ... go on maternity leave": a refusal, not a benefit
             return "a benefit" if c.patterns["benefit"].search(text, cs, ce) else ""
         if name == "audience":
+            if c.patterns["exclusive"].search(text, start, end):
+                return ""  # "female staff only": who may apply, whoever the clients are
             audience = c.patterns["audience"]
             if self.language == "zh":
                 near = text[max(cs, start - 6) : start] + "|" + text[end : min(ce, end + 5)]
