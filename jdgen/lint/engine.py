@@ -323,6 +323,14 @@ def rules_markdown() -> str:
         'are not the hire (a girls\' school); welcoming wording ("recent graduates welcome")',
         "is not a limit. A Chinese match must start and end between words (jieba): 生活照 is",
         "not a finding inside 生活照料.",
+        "",
+        "Spanish and English rules also match on lemmas (`jdgen/lint/lemmas.py`, simplemma's",
+        'dictionaries): one pattern for "casado" catches "casadas" and "se casó", one for',
+        '"marry" catches "married". Their patterns name classes of words kept in the pack',
+        "with their sources (`classes:` in `rules/<language>.yaml`: an age in figures or",
+        "words, marital status, children, religion, health, looks, demonyms, elite schools),",
+        'so that a rule is a frame and a class ("se requiere" + a marital status, "only" +',
+        "an elite school) rather than a list of phrases.",
     ]
     titles = {
         "en": "English",
