@@ -240,9 +240,9 @@ class Reading:
             words_after = [w.strip("'") for w in re.findall(r"[\w'-]+", after)[:2]]
             # After the match only the people it is about count ("alumnos de 12 a 16
             # años", not "muchacha de 18 a 25 años para atender el local").
-            after = c.patterns.get("audience_after", audience)
+            people_after = c.patterns.get("audience_after", audience)
             if any(audience.fullmatch(w) for w in words_before) or any(
-                after.fullmatch(w) for w in words_after
+                people_after.fullmatch(w) for w in words_after
             ):
                 return "about the users"
             return ""
