@@ -184,12 +184,11 @@ def relpath(path: Path | str) -> str:
     A symbolic link is shown by its own name, not by what it points to."""
     p = Path(path)
     cwd = Path.cwd()
-    for candidate, base in (
-        (Path(os.path.abspath(p)), cwd.absolute()),
-        (p.resolve(), cwd.resolve()),
-    ):
-        try:
-            return candidate.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return p.as_posix()
+    try:
+        return Path(os.path.abspath(p)).relative_to(cwd.absolute()).as_posix()
+    except ValueError:
+        pass
+    try:  # resolved only when needed: a build names thousands of files, each inside cwd
+        return p.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()

@@ -15,6 +15,7 @@ from jdgen.importers import pay
 from jdgen.importers.fields import date, detect_language, employment_type, slug
 from jdgen.importers.html import Block, blocks, md_escape, squash
 from jdgen.importers.places import parse_places
+from jdgen.importers.posting import Posting
 from jdgen.importers.sections import board_wide, classify, split, strip_board_wide
 
 
@@ -215,3 +216,24 @@ def test_ids_from_titles_are_plain_slugs() -> None:
     assert slug("Frontend/Backend Engineer") == "frontend-backend-engineer"
     assert slug("Ingeniera de Datos Sr.") == "ingeniera-de-datos-sr"
     assert slug("机器学习工程师") == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://jobs.example.com/apply/1", True),
+        ("HTTPS://Jobs.Example.com/1", True),
+        ("mailto:talent@example.com", True),
+        ("http://jobs.example.com/apply/1", False),
+        ("javascript:alert(1)", False),
+        ("//jobs.example.com/1", False),
+        ("https://jobs.example.com/a b", False),
+    ],
+)
+def test_an_apply_link_is_kept_only_if_a_role_may_hold_it(url: str, kept: bool) -> None:
+    posting = Posting(source="lever", id="1", title="Chef")
+    posting.link(url, "applyUrl")
+    assert posting.apply_url == (url if kept else None)
+    # A link left out is said, with the source's field, never dropped unseen.
+    assert posting.unmapped == ([] if kept else [("applyUrl", posting.unmapped[0][1])])
+    assert kept or url in posting.unmapped[0][1]

@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from jdgen.cli import main
-from jdgen.project.config import find_project
+from jdgen.project.config import Fonts, find_project
 from jdgen.project.kinds import Domain, Level, Mark, Skill, SkillsMatrix
 from jdgen.project.levels import CHANGES, compare, ladder_notes, mark_ranks
 from jdgen.rendering.formats import EXTENSIONS, FORMATS
-from jdgen.rendering.formats.charts import to_svg
+from jdgen.rendering.formats.charts import to_svg, with_fonts
+from jdgen.rendering.formats.fonts import print_locale
 from jdgen.rendering.leveldiff import render_level_diff
 from jdgen.rendering.renderer import Renderer
 
@@ -329,8 +330,9 @@ def _copy_project(tmp_path: Path) -> Path:
 
 
 def test_a_level_diff_prints_as_word_and_pdf(tmp_path: Path) -> None:
-    """Word carries the tables (a chart's data; its drawing is for pages), the PDF draws
-    the charts too, with their ring words in the document's CJK font."""
+    """Word carries the tables and native charts (tests/test_docx_charts.py), the PDF
+    draws the charts too, with their ring words in the document's CJK font: Simplified
+    Chinese glyphs, never WeasyPrint's default Japanese face."""
     import docx  # type: ignore[import-untyped]
 
     word, pdf = tmp_path / "d.docx", tmp_path / "d.pdf"
@@ -346,6 +348,21 @@ def test_a_level_diff_prints_as_word_and_pdf(tmp_path: Path) -> None:
     assert len(document.tables) == 14  # one per domain
     shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
     assert "熟练" in shown.stdout and "AI辅助开发" in shown.stdout
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "CJK-SC" in fonts and "JP" not in fonts, fonts
     code, _, err = _cli("-C", str(REPO), "diff", "ml-engineer-skills", "--from", "Int",
                         "--to", "Sr", "-f", "docx")  # fmt: skip
     assert code == 2 and "-o FILE" in err
+
+
+def test_printed_charts_name_the_locales_fonts() -> None:
+    """WeasyPrint's SVG renderer does not inherit the page's fonts: the charts name them."""
+    svg = to_svg('{"type":"radar","axes":["a","b","c"],"rings":["x"],"series":[]}')
+    page = f"<p>&lt;svg xmlns=&quot;x&quot;</p>{svg}{svg}"
+    for tag, face in (("zh", "Noto Sans CJK SC"), ("zh-Hant", "Noto Sans CJK TC")):
+        shown = with_fonts(page, print_locale(tag, Fonts()).stack)
+        assert shown.count(f'font-family=\'"{face}", "Noto Sans"\'') == 2
+        assert shown.startswith("<p>&lt;svg xmlns=&quot;x&quot;</p>")  # role text untouched
+    es = with_fonts(svg, print_locale("es", Fonts()).stack)
+    assert 'font-family=\'"Noto Sans", "Noto Sans CJK SC"\'' in es
+    assert etree.fromstring(es.split("\n", 1)[1].rsplit("</figure>", 1)[0].encode()) is not None

@@ -68,8 +68,8 @@ def diff(
     """Show what changes from one level of ROLE's skills matrix to another (--from,
     --to), or what changed in ROLE between two git revisions (--rev).
 
-    A level diff gives a summary, a radar and a thermometer chart (HTML), a table per
-    domain with the locale's words for the marks, and the focus of both levels. A
+    A level diff gives a summary, a radar and a thermometer chart (HTML, Word, PDF), a
+    table per domain with the locale's words for the marks, and the focus of both levels. A
     revision diff names the pay laws to check again when pay or places changed,
     requirements and years added or raised, a changed title, and per locale the
     translations that go fuzzy.

@@ -6,6 +6,7 @@ them (jdgen/lint/channels.py); the Indeed feed leaves out what it can cleanly cu
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -32,9 +33,16 @@ def holds_place(text: str, places: Iterable[str]) -> bool:
         if not word.isascii():
             if word in folded:
                 return True
-        elif re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", folded):
+        elif _whole_word(word).search(folded):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    # Compiled once per place: a site names few places, and re's own cache of 512
+    # patterns is shared with everything else a build compiles.
+    return re.compile(rf"(?<![\w]){re.escape(word)}(?![\w])")
 
 
 def bare_title(title: str, places: Iterable[str]) -> str:

@@ -18,14 +18,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po
+from typing import TYPE_CHECKING
 
 from jdgen.errors import InvalidInputError, Position, Problem, Severity, relpath
 from jdgen.foundation.locales import LocaleInfo
 from jdgen.i18n import plurals
 from jdgen.i18n.plurals import PluralForms
+
+if TYPE_CHECKING:  # Babel's catalog is for the translators' tools; rendering never needs it
+    from babel.messages.catalog import Catalog
 
 #: The domain of the built-in templates' own strings (headings, labels, patterns).
 TEMPLATE_DOMAIN = "jdgen"
@@ -91,6 +92,8 @@ def decode_po(data: bytes, display: str) -> str:
 
 @functools.lru_cache(maxsize=512)
 def _read(path: Path, mtime_ns: int, size: int) -> Catalog:
+    from babel.messages.pofile import PoFileError, read_po
+
     display = relpath(path)
     data = path.read_bytes()
     text = decode_po(data, display)
@@ -148,6 +151,8 @@ _ESCAPE = re.compile(r"\\(.)")
 
 
 def _unquote(text: str) -> str:
+    if "\\" not in text:
+        return text[1:-1]
     return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text[1:-1])
 
 

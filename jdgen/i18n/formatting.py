@@ -81,9 +81,23 @@ def _is_whole(amount: Decimal) -> bool:
     return amount == amount.to_integral_value()
 
 
+# Amounts are formatted once per locale and shared: a posting's pay is written by its
+# template, its page's facts and card, its JSON-LD and its feed entries, and Babel's
+# pattern code is a tenth of rendering a posting. Keys hold amounts as their str(), so
+# Decimal("1.50") and Decimal("1.5") (equal, and hashed alike) stay apart.
+_SHARED = 4096
+
+
 def money(amount: Decimal | int, currency: str, locale: Locale, sign: str | None = None) -> str:
     """``28000 EUR`` → ``28.000 €`` (es), ``€28,000`` (en); cents only when there are some.
     ``sign`` replaces CLDR's symbol (NT$ for TWD in Taiwan, where CLDR writes $)."""
+    if isinstance(amount, bool) or not isinstance(amount, (Decimal, int)):  # str() would differ
+        return _money.__wrapped__(amount, currency, locale, sign)
+    return _money(str(amount), currency, locale, sign)
+
+
+@functools.lru_cache(maxsize=_SHARED)
+def _money(amount: str | Decimal | int, currency: str, locale: Locale, sign: str | None) -> str:
     value = Decimal(amount)
     pattern = _currency_pattern(locale, _is_whole(value))
     text = str(pattern.apply(value, locale, currency=currency, currency_digits=False))
@@ -142,6 +156,23 @@ def salary_range(
 
     ``single`` formats a one-sided range (the caller's translated "from {amount}").
     """
+    if not all(v is None or type(v) in (Decimal, int) for v in (low, high)):
+        return _salary_range.__wrapped__(low, high, currency, conventions, locale, single)
+    shown = (None if low is None else str(low), None if high is None else str(high))
+    return _salary_range(*shown, currency, conventions, locale, single)
+
+
+@functools.lru_cache(maxsize=_SHARED)
+def _salary_range(
+    low_text: str | Decimal | None,
+    high_text: str | Decimal | None,
+    currency: str,
+    conventions: Conventions,
+    locale: Locale,
+    single: str,
+) -> str:
+    low = None if low_text is None else Decimal(low_text)
+    high = None if high_text is None else Decimal(high_text)
     if currency in conventions.salary_thousands:
 
         def fmt(a: Decimal) -> str:

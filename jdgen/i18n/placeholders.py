@@ -90,10 +90,12 @@ def markup_problem(sources: Sequence[str], translation: str) -> str:
 
 def control_problem(translation: str) -> str:
     """Why a translation of any kind holds a character no page may show (or empty)."""
-    for ch in translation:
-        if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0:
-            return f"it holds the control character U+{ord(ch):04X}"
-    return ""
+    m = _CONTROL.search(translation)
+    return f"it holds the control character U+{ord(m.group()):04X}" if m else ""
+
+
+#: C0 controls but a tab and a line break, DEL and the C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def template_problem(sources: Sequence[str], translation: str) -> str:

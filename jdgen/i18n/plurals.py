@@ -89,6 +89,7 @@ def parse(value: str) -> PluralForms:
     return PluralForms(count, expression, rule)
 
 
+@functools.lru_cache(maxsize=64)  # every catalog of a language has the same formula
 def out_of_range(forms: PluralForms) -> str:
     """Why the formula is unusable whatever the language (empty when it is usable)."""
     for n in _SAMPLES:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from jdgen.errors import InvalidInputError, Problem
-from jdgen.importers.posting import Posting
+
+if TYPE_CHECKING:  # the CLI imports SOURCES for every command; the readers come when used
+    from jdgen.importers.posting import Posting
 
 #: Every source ``jdgen import`` reads, by name: the module that reads it.
 SOURCES = (

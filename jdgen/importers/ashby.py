@@ -87,7 +87,7 @@ def _job(job: Any) -> Posting | None:
             _components(p, comp.get("summaryComponents"), None, "summaryComponents")
     p.posted = date(job.get("publishedAt"))
     url = text(job.get("applyUrl")) or text(job.get("jobUrl"))
-    p.apply_url = url if url and url.startswith("https://") else None
+    p.link(url, "applyUrl")
     return p
 
 

@@ -62,7 +62,7 @@ def _job(job: Any) -> Posting:
     p.posted = date(job.get("first_published"))
     p.valid_through = date(job.get("application_deadline"))
     url = text(job.get("absolute_url"))
-    p.apply_url = url if url and url.startswith("https://") else None
+    p.link(url, "absolute_url")
     for field in job.get("metadata") or []:
         if not isinstance(field, dict):
             continue

@@ -105,7 +105,7 @@ def _posting(job: dict[str, Any]) -> Posting:
     p.posted = date(job.get("datePosted"))
     p.valid_through = date(job.get("validThrough"))
     url = text(job.get("url"))
-    p.apply_url = url if url and url.startswith("https://") else None
+    p.link(url, "url")
     return p
 
 

@@ -65,7 +65,7 @@ def _posting(item: Any) -> Posting:
         p.skip("salaryDescription", "the pay note is not imported (the range is)")
     p.posted = date(item.get("createdAt"))
     url = text(item.get("applyUrl")) or text(item.get("hostedUrl"))
-    p.apply_url = url if url and url.startswith("https://") else None
+    p.link(url, "applyUrl")
     return p
 
 

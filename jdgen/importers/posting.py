@@ -12,6 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+# What a role's links may use (jdgen/project/values.py checks the same when loading).
+_LINK_SCHEMES = ("https://", "mailto:")
+
 
 @dataclass
 class Place:
@@ -81,3 +84,13 @@ class Posting:
     def skip(self, where: str, what: str) -> None:
         """Note a field of the source that jdgen has no place for."""
         self.unmapped.append((where, what))
+
+    def link(self, url: str | None, where: str) -> None:
+        """Take ``url`` as the apply link if a role may hold it (``https:`` or ``mailto:``,
+        no spaces); otherwise say why it was left out, rather than drop it unseen."""
+        if not url:
+            return
+        if url.lower().startswith(_LINK_SCHEMES) and not any(ch.isspace() for ch in url):
+            self.apply_url = url
+        else:
+            self.skip(where, f"the link “{url}” is not an https: or mailto: link; add one by hand")

@@ -56,7 +56,7 @@ def _offer(offer: Any) -> Posting:
     p.posted = date(offer.get("published_at"))
     p.valid_through = date(offer.get("close_at"))
     url = text(offer.get("careers_apply_url")) or text(offer.get("careers_url"))
-    p.apply_url = url if url and url.startswith("https://") else None
+    p.link(url, "careers_apply_url")
     return p
 
 

@@ -52,7 +52,7 @@ def _posting(item: Any) -> Posting:
     p.language = text(language.get("code")) if isinstance(language, dict) else None
     p.posted = date(item.get("releasedDate"))
     url = text(item.get("applyUrl")) or text(item.get("postingUrl"))
-    p.apply_url = url if url and url.startswith("https://") else None
+    p.link(url, "applyUrl")
     if _label(item.get("experienceLevel")):
         p.skip("experienceLevel", f"“{_label(item['experienceLevel'])}” has no jdgen field")
     return p

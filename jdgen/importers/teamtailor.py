@@ -49,7 +49,7 @@ def _item(item: etree._Element) -> Posting:
     if status and status not in _REMOTE:
         p.skip("remoteStatus", f"“{status}” is no jdgen work arrangement")
     p.posted = date(item.findtext("pubDate"))
-    p.apply_url = link if link.startswith("https://") else None
+    p.link(link, "link")
     return p
 
 

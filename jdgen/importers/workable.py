@@ -46,7 +46,7 @@ def _job(job: Any, organization: str | None) -> Posting:
         p.work_arrangement = "remote"
     p.posted = date(job.get("published_on") or job.get("created_at"))
     url = text(job.get("application_url")) or text(job.get("url"))
-    p.apply_url = url if url and url.startswith("https://") else None
+    p.link(url, "application_url")
     for key in ("education", "experience", "function", "industry"):
         if text(job.get(key)):
             p.skip(key, f"“{job[key]}” has no jdgen field")

@@ -102,8 +102,9 @@ def cues(language: str) -> Cues | None:
     names = ["negation_before", "negation_after", "equal_opportunity", "benefit", "audience"]
     names += ["stance", "named_person", "welcoming", "exclusive"]
     patterns = {name: re.compile(spec[name], flags) for name in names}
-    if "people" in spec:
-        patterns["people"] = re.compile(spec["people"], flags)
+    for optional in ("people", "audience_after", "benefit_unless"):
+        if optional in spec:
+            patterns[optional] = re.compile(spec[optional], flags)
     return Cues(
         re.compile(spec["clause"], flags),
         re.compile(spec["sentence"]),
@@ -163,7 +164,11 @@ class Reading:
         text, c = self.text, self.cues
         if any(q0 < start and end <= q1 for q0, q1 in self.quotes):
             return "quoted"
-        if self.language == "zh" and not on_word_boundaries(text, start, end, affixes()):
+        if (
+            self.language == "zh"
+            and rule.data.get("word_boundaries", True)
+            and not on_word_boundaries(text, start, end, affixes())
+        ):
             return "inside a longer word"
         if c is None:
             return None
@@ -222,17 +227,27 @@ class Reading:
         text, c = self.text, self.cues
         assert c is not None
         if name == "benefit":
+            refused = c.patterns.get("benefit_unless")
+            if refused is not None and refused.search(text, cs, ce):
+                return ""  # "must not ... go on maternity leave": a refusal, not a benefit
             return "a benefit" if c.patterns["benefit"].search(text, cs, ce) else ""
         if name == "audience":
+            if c.patterns["exclusive"].search(text, start, end):
+                return ""  # "female staff only": who may apply, whoever the clients are
             audience = c.patterns["audience"]
             if self.language == "zh":
-                near = text[max(cs, start - 6) : start] + "|" + text[end : min(ce, end + 5)]
+                near = text[max(cs, start - 10) : start] + "|" + text[end : min(ce, end + 5)]
                 return "about the users" if audience.search(near) else ""
             before = text[max(cs, start - 50) : start]
             after = text[end : min(ce, end + 30)]
             words_before = [w.strip("'") for w in re.findall(r"[\w'-]+", before)[-5:]]
             words_after = [w.strip("'") for w in re.findall(r"[\w'-]+", after)[:2]]
-            if any(audience.fullmatch(w) for w in words_before + words_after):
+            # After the match only the people it is about count ("alumnos de 12 a 16
+            # años", not "muchacha de 18 a 25 años para atender el local").
+            people_after = c.patterns.get("audience_after", audience)
+            if any(audience.fullmatch(w) for w in words_before) or any(
+                people_after.fullmatch(w) for w in words_after
+            ):
                 return "about the users"
             return ""
         if name == "named-person":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import signal
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +30,7 @@ from jdgen.lint.channels import Ending, channels_of, repeated_endings, role_chan
 from jdgen.lint.checks import data_checks
 from jdgen.lint.ladder import ladder_findings
 from jdgen.lint.lawdocs import laws_markdown
+from jdgen.lint.lemmas import preload
 from jdgen.lint.rules import SEVERITIES, Finding, offset_position, pack
 from jdgen.lint.spanish import Hit
 from jdgen.lint.wording import (
@@ -180,6 +182,8 @@ def lint_paths(
         endings.extend(ends)
     else:
         chunks = [roles[i : i + CHUNK] for i in range(0, len(roles), CHUNK)]
+        if multiprocessing.get_start_method() == "fork":
+            preload(parse_locale(tag).language for tag in wanted)
         with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
             n = len(chunks)
             done = pool.map(
@@ -318,7 +322,20 @@ def rules_markdown() -> str:
         "trade's own words (beer at a brewery, pregnancy in a midwife's job) and people who",
         'are not the hire (a girls\' school); welcoming wording ("recent graduates welcome")',
         "is not a limit. A Chinese match must start and end between words (jieba): 生活照 is",
-        "not a finding inside 生活照料.",
+        "not a finding inside 生活照料. The Chinese rules are frames around word classes",
+        "(`classes:` in `rules/zh.yaml`, each with its reason): a class of provinces and",
+        "regions, peoples, faiths, family statuses, looks or illnesses before a refusal",
+        "(“……请勿投递”“……不予考虑”), after a requirement (“只招……”) or before a preference",
+        "(“……优先”), so that a wording nobody has written yet is caught. Traditional Chinese is",
+        "read as Simplified, one character for one (`rules/zh-hant.yaml`).",
+        "",
+        "Spanish and English rules also match on lemmas (`jdgen/lint/lemmas.py`, simplemma's",
+        'dictionaries): one pattern for "casado" catches "casadas" and "se casó", one for',
+        '"marry" catches "married". Their patterns name classes of words kept in the pack',
+        "with their sources (`classes:` in `rules/<language>.yaml`: an age in figures or",
+        "words, marital status, children, religion, health, looks, demonyms, elite schools),",
+        'so that a rule is a frame and a class ("se requiere" + a marital status, "only" +',
+        "an elite school) rather than a list of phrases.",
     ]
     titles = {
         "en": "English",

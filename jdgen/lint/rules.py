@@ -16,6 +16,7 @@ import yaml
 
 from jdgen.errors import Position
 from jdgen.lint.anchors import anchors
+from jdgen.lint.classes import expand
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -52,6 +53,13 @@ class Rule:
     # with none of them is skipped. None: always run.
     anchors: frozenset[str] | None = None
     required_anchors: frozenset[str] | None = None
+    # The same two kinds of pattern matched on the text's lemmas (jdgen/lint/lemmas.py),
+    # so that one pattern catches every inflection of its words; their anchors are
+    # openings of lemmas.
+    lemmas: re.Pattern[str] | None = None
+    lemmas_required: re.Pattern[str] | None = None
+    lemma_anchors: frozenset[str] | None = None
+    lemma_required_anchors: frozenset[str] | None = None
 
     def __reduce__(self) -> tuple[Any, tuple[str, str]]:
         # Between processes a rule travels by its id (and its severity, which a law not
@@ -151,9 +159,14 @@ def pack(language: str) -> tuple[Rule, ...]:
 def _load(path: Path, language: str) -> tuple[Rule, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = []
+    lists: tuple[str, ...] = ("patterns", "when_required", "unless_before", "unless_after")
+    lists += ("lemmas", "lemmas_required")
     for item in data["rules"]:
         known = {"id", "severity", "category", "reason", "fix", "source", "patterns"}
         known |= {"negatable", "context", "unless_before", "unless_after", "when_required"}
+        known |= {"lemmas", "lemmas_required"}
+        if "classes" in data:  # word classes used as {{name}} (jdgen/lint/classes.py)
+            item = item | {k: expand(item[k], data["classes"]) for k in lists if k in item}
         rules.append(
             Rule(
                 item["id"],
@@ -172,6 +185,10 @@ def _load(path: Path, language: str) -> tuple[Rule, ...]:
                 _compile(language, item.get("when_required", ())),
                 _anchors(language, item.get("patterns", ())),
                 _anchors(language, item.get("when_required", ())),
+                _compile(language, item.get("lemmas", ())),
+                _compile(language, item.get("lemmas_required", ())),
+                _anchors(language, item.get("lemmas", ())),
+                _anchors(language, item.get("lemmas_required", ())),
             )
         )
     return tuple(rules)

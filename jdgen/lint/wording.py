@@ -8,19 +8,27 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
 
 from jdgen.errors import Position
 from jdgen.foundation.inline import to_text as inline_text
+from jdgen.lint import first
 from jdgen.lint.anchors import any_in, openings
 from jdgen.lint.context import Reading
+from jdgen.lint.hanzi import simplified
+from jdgen.lint.lemmas import LANGUAGES as LEMMATIZED
+from jdgen.lint.lemmas import LemmaView, view
 from jdgen.lint.rules import FIELD_BREAK, RULES_DIR, SEVERITIES, Finding, Rule, pack, register
 from jdgen.lint.spanish import Hit, spanish_masculine
 
-_SOFT_BREAK = re.compile(r"(?<!\n)\n(?![\n\-*+#|>]|\s*\d+[.)]\s)")
+# A line break inside a paragraph is a space, unless the next line is a list item ("- ",
+# "1. ", and in Chinese "1、", "（1）", "一、", "•").
+_SOFT_BREAK = re.compile(
+    r"(?<!\n)\n(?![\n\-*+#|>•·●▪①-⑳]|\s*\d+[.)]\s|\s*\d+[、．）)]|\s*[（(]\d+[)）]|\s*[一二三四五六七八九十]+[、.．])"
+)
 
 
 def _plain(text: str) -> str:
@@ -52,30 +60,95 @@ def scan_fields(texts: dict[str, str], language: str, style: str = "slash") -> d
     return found
 
 
-def _scan_plain(plain: str, language: str, style: str) -> list[Hit]:
+def _scan_plain(shown: str, language: str, style: str) -> list[Hit]:
+    # Chinese is read in Simplified characters, one for one (jdgen/lint/hanzi.py); a
+    # hit quotes the text as written.
+    plain = simplified(shown) if language == "zh" else shown
     reading = Reading(plain, language)
+    # The zh patterns start with word classes, which re cannot skip ahead to by itself.
+    matches = first.finditer if language == "zh" else re.Pattern.finditer
     present = openings(plain)
+    lemmas = view(plain, language) if language in LEMMATIZED else None
+    pieces = Pieces.of(lemmas.text) if lemmas else Pieces([], {})
     hits: list[Hit] = []
     for r in pack(language):
         if r.id == "es.generic-masculine":
             found = spanish_masculine(r, plain, style)
         else:
             found = (
-                [
-                    Hit(r, m.start(), m.end(), m.group(0), f'"{m.group(0)}": {r.reason}')
-                    for m in r.pattern.finditer(plain)
-                ]
+                [_hit(r, m, shown) for m in matches(r.pattern, plain)]
                 if r.pattern is not None and any_in(r.anchors, present)
                 else []
             )
             if r.when_required is not None and any_in(r.required_anchors, present):
                 found += [
-                    Hit(r, m.start(), m.end(), m.group(0), f'"{m.group(0)}": {r.reason}')
-                    for m in r.when_required.finditer(plain)
+                    _hit(r, m, shown)
+                    for m in matches(r.when_required, plain)
                     if reading.required(m.start(), m.end())
                 ]
+            if lemmas is not None:
+                found += _on_lemmas(r, lemmas, pieces, reading, plain)
         hits.extend(h for h in found if reading.excuse(r, h.start, h.end) is None)
     return _one_per_phrase(hits)
+
+
+def _hit(rule: Rule, m: re.Match[str], shown: str) -> Hit:
+    text = shown[m.start() : m.end()]
+    return Hit(rule, m.start(), m.end(), text, f'"{text}": {rule.reason}')
+
+
+_PIECE = re.compile(r"[^.;!?\n]*(?:[.;!?\n]+|$)")
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The text's sentences and clauses, indexed by the openings of their words: a
+    lemma pattern is only run on the pieces that have one of its openings."""
+
+    bounds: list[tuple[int, int]]
+    index: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, text: str) -> Pieces:
+        bounds: list[tuple[int, int]] = []
+        index: dict[str, list[int]] = {}
+        for m in _PIECE.finditer(text):
+            if m.group(0):
+                for opening in openings(m.group(0)):
+                    index.setdefault(opening, []).append(len(bounds))
+                bounds.append((m.start(), m.end()))
+        return cls(bounds, index)
+
+    def matches(
+        self, pattern: re.Pattern[str], wanted: frozenset[str] | None, text: str
+    ) -> list[re.Match[str]]:
+        if wanted is None:
+            return list(pattern.finditer(text))
+        chosen = sorted({i for w in wanted & self.index.keys() for i in self.index[w]})
+        found: list[re.Match[str]] = []
+        for i in chosen:
+            found.extend(pattern.finditer(text, *self.bounds[i]))
+        return found
+
+
+def _on_lemmas(
+    r: Rule, lemmas: LemmaView, pieces: Pieces, reading: Reading, plain: str
+) -> list[Hit]:
+    """The rule's lemma patterns' hits, at their places in the original text."""
+    spans = []
+    if r.lemmas is not None:
+        spans += [
+            lemmas.span(m.start(), m.end())
+            for m in pieces.matches(r.lemmas, r.lemma_anchors, lemmas.text)
+        ]
+    if r.lemmas_required is not None:
+        spans += [
+            (s, e)
+            for m in pieces.matches(r.lemmas_required, r.lemma_required_anchors, lemmas.text)
+            for s, e in [lemmas.span(m.start(), m.end())]
+            if reading.required(s, e)
+        ]
+    return [Hit(r, s, e, plain[s:e], f'"{plain[s:e]}": {r.reason}') for s, e in spans]
 
 
 def _one_per_phrase(hits: list[Hit]) -> list[Hit]:

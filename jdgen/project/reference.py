@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from jdgen.project.checking import Spec
@@ -85,7 +86,10 @@ def _takes(spec: Spec[Any]) -> str:
 
 
 def _rows(
-    fields: dict[str, FieldInfo], prefix: str, out: list[str], nested: list[tuple[str, Struct[Any]]]
+    fields: Mapping[str, FieldInfo],
+    prefix: str,
+    out: list[str],
+    nested: list[tuple[str, Struct[Any]]],
 ) -> None:
     for name, info in fields.items():
         path = f"{prefix}{name}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import yaml
@@ -56,8 +56,10 @@ def spec(
 
 
 @functools.cache
-def fields_of(cls: type[Any]) -> dict[str, FieldInfo]:
-    """The declared fields of a model class, by YAML key, in declaration order."""
+@functools.cache  # a role's load and its localizing in each locale ask for each class's
+def fields_of(cls: type[Any]) -> Mapping[str, FieldInfo]:
+    """The declared fields of a model class, by YAML key, in declaration order (shared:
+    read it, never change it)."""
     out: dict[str, FieldInfo] = {}
     for f in dataclasses.fields(cls):
         if _SPEC in f.metadata:
@@ -87,7 +89,7 @@ class Struct(Spec[T]):
         )
 
     @property
-    def fields(self) -> dict[str, FieldInfo]:
+    def fields(self) -> Mapping[str, FieldInfo]:
         return fields_of(self.cls)  # type: ignore[arg-type]  # classes are hashable
 
     def check(self, node: yaml.Node, field: str, ctx: Checker) -> T:
@@ -211,9 +213,12 @@ def map_text(obj: T, fn: TextFn, path: str = "") -> T:
     if not (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
         return obj
     changes = {}
+    prefix = f"{path}." if path else ""
     for name, info in fields_of(type(obj)).items():
         value = getattr(obj, name)
-        new = _map_value(value, info.spec, fn, f"{path}.{name}" if path else name)
+        if value is None:  # nothing to map (the most common value of an optional field)
+            continue
+        new = _map_value(value, info.spec, fn, prefix + name)
         if new is not value:
             changes[name] = new
     return dataclasses.replace(obj, **changes) if changes else obj

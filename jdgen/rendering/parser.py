@@ -48,6 +48,18 @@ _QUOTE = re.compile(r" {0,3}> ?")
 _DELIM_CELL = re.compile(r":?-+:?")
 
 
+#: What a line's first character after up to three spaces must be for it to open (or
+#: interrupt a paragraph with) a heading, rule, fence, quote or list item: most lines a
+#: template writes are text, and skip the patterns. A table row needs a "|" anywhere.
+_OPENERS = frozenset("#-*_`~>+0123456789")
+_LIST_OPENERS = frozenset("-+*0123456789")
+
+
+def _opener(line: str) -> str:
+    """The first character of ``line`` after its spaces ('' for a blank line)."""
+    return line.lstrip(" ")[:1]
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -111,6 +123,8 @@ def _delimiter_row(line: str) -> list[str | None] | None:
 
 def _list_marker(line: str) -> tuple[bool, int, str, int] | None:
     """(ordered, start, marker, content offset) if ``line`` opens a list item."""
+    if _opener(line) not in _LIST_OPENERS:
+        return None
     m = _BULLET.match(line)
     if m and not _RULE.match(line):
         ordered, start, marker, width = False, 1, m.group(2), len(m.group(1)) + 1
@@ -190,6 +204,8 @@ class _Parser:
         return tuple(blocks)
 
     def _interrupts(self, line: str) -> bool:
+        if _opener(line) not in _OPENERS and "|" not in line:
+            return False
         if _ATX.match(line) or _RULE.match(line) or _FENCE.match(line) or _QUOTE.match(line):
             return True
         marker = _list_marker(line)
@@ -208,6 +224,8 @@ class _Parser:
         return aligns is not None and len(header) > 0 and len(aligns) == len(header)
 
     def _block(self, line: str) -> Block | None:
+        if _opener(line) not in _OPENERS and "|" not in line:
+            return None
         m = _ATX.match(line)
         if m:
             self.pos += 1

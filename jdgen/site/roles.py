@@ -211,7 +211,11 @@ def _pages(
     result.outputs[posting_path(tag, role_id, kind, ".txt")] = to_text(doc, text_width).encode()
     _printed(renderer, plan, resolved, role_id, tag, kind, rendition, result)
     page = posting_path(tag, role_id, kind)
-    body = to_html(doc)
+    # A posting's page leads with its own header instead of the document's first heading
+    # (below): its body is written once, without that heading.
+    first = doc.blocks[0] if doc.blocks else None
+    leads = kind == "posting" and isinstance(first, Heading) and first.level == 1
+    body = to_html(Document(doc.blocks[1:]) if leads else doc)
     context = page_context(renderer, plan, tag, page, same)
     context.update(
         title=inline_text(doc.title),
@@ -236,9 +240,6 @@ def _pages(
         result.outputs[card] = card_for(rendition.role, localizer, org).encode()
         context.update(social(rendition.role, localizer, org, plan.base_url + card))
         context["title"] = plain(rendition.role.title)
-        if doc.blocks and isinstance(doc.blocks[0], Heading) and doc.blocks[0].level == 1:
-            body = to_html(Document(doc.blocks[1:]))
-            context["body"] = Markup(body)
         url = plan.base_url + page_url(page)
         keys = tuple(location_keys(resolved.role))  # as written: a translation is no rename
         postings = job_postings(rendition.role, localizer, renderer.project, body, url, keys)

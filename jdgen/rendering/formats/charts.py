@@ -19,7 +19,7 @@ import json
 import math
 from typing import Any
 
-from jdgen.foundation.xml_text import xml_escape
+from jdgen.foundation.xml_text import quoteattr, xml_escape
 from jdgen.rendering.document import Block, Code
 from jdgen.rendering.formats.width import width
 
@@ -29,6 +29,7 @@ CHART = "chart"  # the info string of a code block that holds a chart
 _SERIES = ("var(--muted, #5b5b66)", "var(--accent, #0b57d0)")
 _DASH = ("4 3", "")
 _FONT = 13
+_SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg"'
 
 
 def without_charts(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -59,6 +60,24 @@ def to_svg(source: str, number: int = 1) -> str:
     return ""
 
 
+def with_fonts(page: str, families: tuple[str, ...]) -> str:
+    """The page with its charts set in ``families``, for WeasyPrint: its SVG renderer
+    does not inherit the page's fonts, and its default (sans-serif) sets Chinese in
+    fontconfig's first CJK face, the Japanese one. Role text cannot open an ``<svg``
+    (it is escaped), so only the charts' own tags match."""
+    names = ", ".join('"{}"'.format(f.replace('"', "").replace(",", "")) for f in families)
+    return page.replace(_SVG_OPEN, f"{_SVG_OPEN} font-family={quoteattr(names)}")
+
+
+def chart_data(source: str) -> dict[str, Any] | None:
+    """The data of a chart block, or None if its text is not a JSON object."""
+    try:
+        data = json.loads(source)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def _text(value: Any) -> str:
     return xml_escape(str(value))
 
@@ -74,7 +93,7 @@ def _frame(kind: str, data: dict[str, Any], number: int, w: int, h: int, body: l
     title, desc = _text(data.get("title", "")), _text(data.get("description", ""))
     return (
         f'<figure class="chart chart-{kind}">\n'
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}"'
+        f'{_SVG_OPEN} viewBox="0 0 {w} {h}" width="{w}"'
         f' height="{h}" role="img" aria-labelledby="{ident}-title {ident}-desc"'
         f' font-size="{_FONT}" fill="currentColor">\n'
         f'<title id="{ident}-title">{title}</title>\n'

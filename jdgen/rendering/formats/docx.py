@@ -10,7 +10,8 @@ things python-docx gets wrong for Chinese by default are set here:
   defaults) name the Latin and the East Asian font explicitly, with no theme fallback.
 - ``w:lang`` is en-US: it is the document's locale, for proofing and line breaking.
 
-The bytes are reproducible: fixed zip times and core-properties dates (the build date).
+A chart block becomes a native Word chart (:mod:`.docx_charts`). The bytes are
+reproducible: fixed zip times and core-properties dates (the build date).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from jdgen.rendering.document import (
     Rule,
     Table,
 )
-from jdgen.rendering.formats.charts import without_charts
+from jdgen.rendering.formats.charts import CHART, chart_data
+from jdgen.rendering.formats.docx_charts import add_chart, chart_of
 from jdgen.rendering.formats.docx_theme import font_table, theme_xml
 from jdgen.rendering.formats.fonts import PrintLocale
 from jdgen.rendering.formats.runs import BREAK, Run, runs
@@ -68,9 +70,7 @@ def to_docx(doc: Document, where: PrintLocale, meta: DocxMeta) -> bytes:
     _set_page(word, where)
     _set_properties(word, where, meta)
     writer = _Writer(word, where)
-    # A chart is drawn in HTML and the PDF; here, as in Markdown and text, the table
-    # beside it carries its data.
-    for block in without_charts(doc.blocks):
+    for block in doc.blocks:
         writer.block(block, 0)
     out = io.BytesIO()
     word.save(out)
@@ -224,6 +224,7 @@ class _Writer:
         # python-docx finds a style by name with a scan of every style, for every
         # paragraph: look each up once.
         self.style_ids = {s.name: s.style_id for s in word.styles}
+        self.charts = 0
 
     def paragraph(self, style: str | None = None) -> Any:
         paragraph = self.word.add_paragraph()
@@ -241,6 +242,8 @@ class _Writer:
             self.list(block, depth)
         elif isinstance(block, Table):
             self.table(block)
+        elif isinstance(block, Code) and block.info == CHART:
+            self.chart(block)
         elif isinstance(block, Code):
             paragraph = self.paragraph("macro")
             lines = block.text.rstrip("\n").split("\n")
@@ -255,6 +258,15 @@ class _Writer:
             self.rule()
         else:  # pragma: no cover - a node type this writer does not know yet
             raise TypeError(f"unknown block {block!r}")
+
+    def chart(self, block: Code) -> None:
+        """A native Word chart (never its data as code); the table beside it carries the
+        same data."""
+        data = chart_data(block.text)
+        chart = chart_of(data) if data is not None else None
+        if chart is not None:
+            self.charts += 1
+            add_chart(self.word, self.paragraph(), chart, self.where, self.charts)
 
     def list(self, block: ListBlock, depth: int) -> None:
         level = min(depth + 1, 3)

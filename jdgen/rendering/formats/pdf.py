@@ -25,6 +25,7 @@ from jdgen.errors import InvalidInputError, Position, Problem, UsageError
 from jdgen.project.config import Fonts
 from jdgen.rendering.document import Block, Code, Document, Heading, ListBlock, Paragraph, Quote
 from jdgen.rendering.document import Table as TableBlock
+from jdgen.rendering.formats.charts import with_fonts
 from jdgen.rendering.formats.fonts import PrintLocale, print_locale
 from jdgen.rendering.formats.runs import plain
 
@@ -189,6 +190,7 @@ def to_pdf(page: str, document: Document, where: PrintLocale, name: str, at: Pos
     # jdgen never opens a connection, and never reads outside the project: an image a
     # role links to is left out of the PDF (only data: URLs are read).
     fetcher = module.URLFetcher(allowed_protocols=("data",))
+    page = with_fonts(page, where.stack)
     html = module.HTML(string=page, base_url=None, url_fetcher=fetcher)
     data: bytes = html.write_pdf(
         pdf_tags=True,  # a structure tree: headings, lists, tables for screen readers

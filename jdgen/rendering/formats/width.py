@@ -128,8 +128,11 @@ def _wrap_one(text: str, columns: int, first: str, later: str) -> list[str]:
     lines: list[str] = []
     line, used = first, width(first)
     empty = True
+    # Text without wide characters (most of a Latin-script posting) is measured by len(),
+    # which is what width() gives it, without a call per word.
+    measure = len if text.isascii() else width
     for unit, spaced in _units(text):
-        unit_width = width(unit)
+        unit_width = measure(unit)
         gap = 1 if spaced and not empty else 0
         if not empty and used + gap + unit_width > columns:
             lines.append(line.rstrip())
