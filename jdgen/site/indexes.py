@@ -19,6 +19,7 @@ from jdgen.site.feeds.assemble import feed_files
 from jdgen.site.feeds.atom import atom_path
 from jdgen.site.listings import entries, facet_keys, paginate
 from jdgen.site.pages import (
+    page_url,
     relative,
     robots,
     sitemap,
@@ -113,10 +114,12 @@ def _facet_nav(
     up = relative(page, f"{tag}/index.html") if page.startswith(f"{tag}/") else None
     up = "" if up == "./" else up
 
-    def href(kind: str, slug: str) -> str:
-        if up is None or "/" in slug or slug in ("", ".", ".."):
-            return relative(page, f"{tag}/{kind}/{slug}/index.html")
-        return f"{up}{kind}/{slug}/"
+    def href(target: str) -> str:
+        rest = page_url(target).removeprefix(f"{tag}/")
+        plain = all(p not in ("", ".", "..") for p in rest.removesuffix("/").split("/"))
+        if up is None or not target.startswith(f"{tag}/") or not rest or not plain:
+            return relative(page, target)
+        return up + rest
 
     for kind, values in facets.items():
         if current is not None and (current[0] != kind or len(values) > SIBLINGS):
@@ -124,7 +127,9 @@ def _facet_nav(
         links = [
             {
                 "text": value,
-                "href": href(kind, slug) if len(items) > 1 else relative(page, items[0].path),
+                "href": href(
+                    f"{tag}/{kind}/{slug}/index.html" if len(items) > 1 else items[0].path
+                ),
                 "current": current == (kind, slug),
             }
             for value, slug, items in values
