@@ -7,6 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jdgen.site.indexes import locale_link
 from jdgen.site.pages import relative, relpath
 
 segment = st.sampled_from(["es", "zh", "page", "2", "location", "lima", "..", ".", "", "a b"])
@@ -27,3 +28,13 @@ def test_relative_links_between_listing_pages() -> None:
     assert relative("es/location/lima/index.html", "zh/roles/x.html") == "../../../zh/roles/x.html"
     assert relative("index.html", "index.html") == "./"
     assert relative("es/index.html", "es/index.html") == "./"
+
+
+page_path = st.lists(segment, max_size=4).map(lambda parts: "/".join([*parts, "index.html"]))
+
+
+@given(st.sampled_from(["es", "zh", "en"]), page_path, page_path | path)
+def test_locale_link_is_relative(tag: str, page: str, target: str) -> None:
+    page, target = f"{tag}/{page}", f"{tag}/{target}"
+    up = relative(page, f"{tag}/index.html")
+    assert locale_link(page, tag, target, up) == relative(page, target)
