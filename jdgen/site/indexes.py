@@ -106,7 +106,8 @@ def locale_link(page: str, tag: str, target: str, up: str | None) -> str:
     up = "" if up == "./" else up
     below = page.removeprefix(f"{tag}/").split("/")[:-1]  # the page's folders under it
     rest = page_url(target).removeprefix(f"{tag}/")
-    plain = all(p not in ("", ".", "..") for p in rest.removesuffix("/").split("/"))
+    parts = [*rest.removesuffix("/").split("/"), *below]
+    plain = all(p not in ("", ".", "..") for p in parts)
     apart = not below or rest.split("/")[0] != below[0]
     if up is None or not target.startswith(f"{tag}/") or not rest or not plain or not apart:
         return relative(page, target)
