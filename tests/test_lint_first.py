@@ -47,9 +47,11 @@ def test_every_zh_rule_has_a_set_of_first_characters() -> None:
         r"[\u4e00-\u9fff]{1,2}人勿扰",
         r"a*b",
         r"x?",
+        r"\d{2}岁",
+        r"\s*限男",
     ],
 )
-@given(st.text(alphabet="男女，\n tTmMdD卧槽甲乙丙人勿扰abx", max_size=30))
+@given(st.text(alphabet="男女，\n tTmMdD卧槽甲乙丙人勿扰abx35３５岁限\u3000\u2003", max_size=30))
 def test_any_text(source: str, text: str) -> None:
     pattern = re.compile(source)
     assert spans(finditer(pattern, text)) == spans(pattern.finditer(text))

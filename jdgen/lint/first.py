@@ -19,14 +19,24 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+# Categories stand in the set as their own escapes, so the search class keeps re's
+# meaning of them (Unicode digits and spaces: "３５岁" starts with a digit too).
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+
 
 def _cased(chars: set[str], icase: bool) -> set[str]:
-    return chars | {c.swapcase() for c in chars} if icase else chars
+    if not icase:
+        return chars
+    return chars | {c.swapcase() for c in chars if len(c) == 1}
 
 
 def _ranges(chars: set[str]) -> str:
-    """A character class for ``chars``, runs of code points written as ranges."""
-    points = sorted(ord(c) for c in chars)
+    """A character class for ``chars``, runs of code points written as ranges (and the
+    categories as their escapes)."""
+    categories = "".join(sorted(c for c in chars if len(c) > 1))
+    points = sorted(ord(c) for c in chars if len(c) == 1)
+    if not points:
+        return "[" + categories + "]"
     parts, start, last = [], points[0], points[0]
     for point in [*points[1:], -1]:
         if point == last + 1:
@@ -34,7 +44,7 @@ def _ranges(chars: set[str]) -> str:
             continue
         parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(last)) if last > start else ""))
         start = last = point
-    return "[" + "".join(parts) + "]"
+    return "[" + "".join(parts) + categories + "]"
 
 
 def _first(items: list[tuple[Any, Any]], icase: bool = False) -> tuple[set[str] | None, bool]:
@@ -60,10 +70,8 @@ def _one(op: Any, av: Any, icase: bool) -> tuple[set[str] | None, bool]:
                 chars.add(chr(value))
             elif kind is sre.RANGE:
                 chars.update(chr(c) for c in range(value[0], value[1] + 1))
-            elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
-                chars.update("0123456789")
-            elif kind is sre.CATEGORY and value is sre.CATEGORY_SPACE:
-                chars.update(" \t\n\r\f\v\u3000\xa0")
+            elif kind is sre.CATEGORY and value in _CATEGORIES:
+                chars.add(_CATEGORIES[value])
             else:
                 return None, False  # a negated class, a word class: anything
         return _cased(chars, icase), False
@@ -91,6 +99,8 @@ def _one(op: Any, av: Any, icase: bool) -> tuple[set[str] | None, bool]:
 @functools.cache
 def starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern matching one character a match of ``pattern`` can start with, or None."""
+    # Not for patterns that ignore case: their first characters are most letters, and a
+    # search from each is slower than re's own scan (measured on the en and es rules).
     if pattern.flags & re.IGNORECASE:
         return None
     found, empty = _first(list(sre_parse.parse(pattern.pattern, pattern.flags)))
