@@ -12,7 +12,7 @@ from typing import Any
 
 from jdgen.errors import Problem
 from jdgen.importers import pay as paying
-from jdgen.importers.fields import date, employment_type
+from jdgen.importers.fields import date, set_employment_type
 from jdgen.importers.payload import each, fail, load_json, require, text
 from jdgen.importers.places import parse_places, place
 from jdgen.importers.posting import Place, Posting, Section
@@ -41,13 +41,15 @@ def _components(p: Posting, components: Any, zone: str | None, where: str) -> No
             continue
         kind = str(c.get("compensationType") or "")
         if kind == "Salary":
-            got, why = paying.make(
-                c.get("minValue"), c.get("maxValue"), c.get("currencyCode"), c.get("interval"), zone
+            paying.add(
+                p,
+                f"{where}[{j}]",
+                c.get("minValue"),
+                c.get("maxValue"),
+                c.get("currencyCode"),
+                c.get("interval"),
+                zone,
             )
-            if got:
-                p.pay.append(got)
-            else:
-                p.skip(f"{where}[{j}]", f"pay not read: {why}")
         elif text(c.get("summary")):
             label = {"EquityPercentage": "Equity", "EquityCashValue": "Equity"}.get(kind, kind)
             fact = (label or "Compensation", str(c["summary"]))
@@ -64,10 +66,7 @@ def _job(job: Any) -> Posting | None:
     elif text(job.get("descriptionPlain")):
         p.sections.append(Section(None, job["descriptionPlain"]))
     p.team = text(job.get("team")) or text(job.get("department"))
-    kind = text(job.get("employmentType"))
-    p.employment_type = employment_type(kind) if kind else None
-    if kind and p.employment_type is None:
-        p.skip("employmentType", f"“{kind}” is no jdgen employment type")
+    set_employment_type(p, text(job.get("employmentType")), "employmentType")
     for entry in [job, *(job.get("secondaryLocations") or [])]:
         found, arrangement = _where(entry)
         p.places += found

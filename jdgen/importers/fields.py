@@ -9,6 +9,8 @@ import re
 import unicodedata
 from typing import Any
 
+from jdgen.importers.posting import Posting
+
 #: Employment types as ATSs spell them (lower case, letters only) → jdgen's.
 _EMPLOYMENT = {
     "fulltime": "full-time",
@@ -72,6 +74,16 @@ def employment_type(value: Any) -> str | None:
         return None
     key = re.sub(r"[\W_]+", "", value.casefold())
     return _EMPLOYMENT.get(key)
+
+
+def set_employment_type(posting: Posting, value: str | None, where: str) -> None:
+    """Give ``posting`` the employment type the source spells ``value``, or report at
+    ``where``, the source's field, that jdgen has none such."""
+    if not value:
+        return
+    posting.employment_type = employment_type(value)
+    if posting.employment_type is None:
+        posting.skip(where, f"“{value}” is no jdgen employment type")
 
 
 def date(value: Any) -> dt.date | None:

@@ -76,7 +76,9 @@ def _job(job: Any) -> Posting:
     for i, zone in enumerate(job.get("pay_input_ranges") or []):
         if not isinstance(zone, dict):
             continue
-        got, why = paying.make(
+        got = paying.add(
+            p,
+            f"pay_input_ranges[{i}]",
             zone.get("min_cents"),
             zone.get("max_cents"),
             zone.get("currency_type"),
@@ -84,10 +86,7 @@ def _job(job: Any) -> Posting:
             zone=text(zone.get("title")),
             cents=True,
         )
-        if got is None:
-            p.skip(f"pay_input_ranges[{i}]", f"pay not read: {why}")
-        else:
-            p.pay.append(got)
+        if got is not None:
             p.warnings.append(
                 (f"pay_input_ranges[{i}]", "Greenhouse gives no pay period; a year is assumed")
             )

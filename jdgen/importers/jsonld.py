@@ -91,16 +91,14 @@ def _posting(job: dict[str, Any]) -> Posting:
     if isinstance(salary, dict):
         value = salary.get("value")
         value = value if isinstance(value, dict) else {"value": value}
-        earned, why = paying.make(
+        paying.add(
+            p,
+            "baseSalary",
             value.get("minValue", value.get("value")),
             value.get("maxValue"),
             salary.get("currency"),
             value.get("unitText") or salary.get("unitText"),
         )
-        if earned:
-            p.pay.append(earned)
-        else:
-            p.skip("baseSalary", f"pay not read: {why}")
     p.language = text(job.get("inLanguage"))
     p.posted = date(job.get("datePosted"))
     p.valid_through = date(job.get("validThrough"))

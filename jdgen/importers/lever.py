@@ -12,7 +12,7 @@ from typing import Any
 
 from jdgen.errors import Problem
 from jdgen.importers import pay as paying
-from jdgen.importers.fields import date, employment_type
+from jdgen.importers.fields import date, set_employment_type
 from jdgen.importers.payload import each, fail, load_json, require, text
 from jdgen.importers.places import parse_places, place
 from jdgen.importers.posting import Posting, Section
@@ -33,11 +33,7 @@ def _posting(item: Any) -> Posting:
         p.sections.append(Section(None, item["additional"]))
     cats = item.get("categories") if isinstance(item.get("categories"), dict) else {}
     p.team = text(cats.get("team")) or text(cats.get("department"))
-    commitment = text(cats.get("commitment"))
-    if commitment:
-        p.employment_type = employment_type(commitment)
-        if p.employment_type is None:
-            p.skip("categories.commitment", f"“{commitment}” is no jdgen employment type")
+    set_employment_type(p, text(cats.get("commitment")), "categories.commitment")
     country = text(item.get("country"))
     texts = [t for t in (cats.get("allLocations") or []) if text(t)] or (
         [cats["location"]] if text(cats.get("location")) else []
@@ -54,13 +50,14 @@ def _posting(item: Any) -> Posting:
     p.work_arrangement = _ARRANGEMENT.get(str(item.get("workplaceType")), p.work_arrangement)
     salary = item.get("salaryRange")
     if isinstance(salary, dict):
-        got, why = paying.make(
-            salary.get("min"), salary.get("max"), salary.get("currency"), salary.get("interval")
+        paying.add(
+            p,
+            "salaryRange",
+            salary.get("min"),
+            salary.get("max"),
+            salary.get("currency"),
+            salary.get("interval"),
         )
-        if got:
-            p.pay.append(got)
-        else:
-            p.skip("salaryRange", f"pay not read: {why}")
     if text(item.get("salaryDescription")):
         p.skip("salaryDescription", "the pay note is not imported (the range is)")
     p.posted = date(item.get("createdAt"))

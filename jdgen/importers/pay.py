@@ -11,7 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from jdgen.importers.posting import Pay
+from jdgen.importers.posting import Pay, Posting
 
 _PERIODS = {
     "hour": "hour",
@@ -102,3 +102,23 @@ def make(
     if lo is not None and hi is not None and lo > hi:
         lo, hi = hi, lo
     return Pay(currency=cur, period=each, min=lo, max=hi, zone=zone or None), ""
+
+
+def add(
+    posting: Posting,
+    where: str,
+    low: Any,
+    high: Any,
+    code: Any,
+    per: Any,
+    zone: str | None = None,
+    cents: bool = False,
+) -> Pay | None:
+    """Read one pay range into ``posting`` (:func:`make`), or report at ``where``, the
+    source's field, why it could not be read."""
+    got, why = make(low, high, code, per, zone, cents)
+    if got is None:
+        posting.skip(where, f"pay not read: {why}")
+    else:
+        posting.pay.append(got)
+    return got

@@ -43,16 +43,14 @@ def _position(el: etree._Element) -> Posting:
     p.posted = date(_t(el, "createdAt"))
     salary = el.find("salaryInformation")
     if salary is not None:
-        got, why = paying.make(
+        paying.add(
+            p,
+            "salaryInformation",
             salary.findtext("min"),
             salary.findtext("max"),
             _t(salary, "currencyCode") or _t(salary, "currencySymbol"),
             _t(salary, "type"),
         )
-        if got:
-            p.pay.append(got)
-        else:
-            p.skip("salaryInformation", f"pay not read: {why}")
     for key in ("seniority", "yearsOfExperience", "occupation", "occupationCategory", "keywords"):
         if _t(el, key):
             p.skip(key, f"“{_t(el, key)}” has no jdgen field")

@@ -11,7 +11,7 @@ from typing import Any
 
 from jdgen.errors import Problem
 from jdgen.importers import pay as paying
-from jdgen.importers.fields import date, employment_type
+from jdgen.importers.fields import date, set_employment_type
 from jdgen.importers.payload import each, fail, load_json, require, text
 from jdgen.importers.places import place
 from jdgen.importers.posting import Posting, Section
@@ -40,19 +40,17 @@ def _offer(offer: Any) -> Posting:
         p.work_arrangement = "remote"
     elif offer.get("on_site") is True:
         p.work_arrangement = "on-site"
-    kind = text(offer.get("employment_type_code"))
-    p.employment_type = employment_type(kind) if kind else None
-    if kind and p.employment_type is None:
-        p.skip("employment_type_code", f"“{kind}” is no jdgen employment type")
+    set_employment_type(p, text(offer.get("employment_type_code")), "employment_type_code")
     salary = offer.get("salary")
     if isinstance(salary, dict) and (salary.get("min") or salary.get("max")):
-        earned, why = paying.make(
-            salary.get("min"), salary.get("max"), salary.get("currency"), salary.get("period")
+        paying.add(
+            p,
+            "salary",
+            salary.get("min"),
+            salary.get("max"),
+            salary.get("currency"),
+            salary.get("period"),
         )
-        if earned:
-            p.pay.append(earned)
-        else:
-            p.skip("salary", f"pay not read: {why}")
     p.posted = date(offer.get("published_at"))
     p.valid_through = date(offer.get("close_at"))
     url = text(offer.get("careers_apply_url")) or text(offer.get("careers_url"))

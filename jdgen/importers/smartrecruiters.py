@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from jdgen.errors import Problem
-from jdgen.importers.fields import date, employment_type
+from jdgen.importers.fields import date, set_employment_type
 from jdgen.importers.payload import each, fail, load_json, require, text
 from jdgen.importers.places import place
 from jdgen.importers.posting import Posting, Section
@@ -44,10 +44,7 @@ def _posting(item: Any) -> Posting:
     company = item.get("company")
     p.organization = text(company.get("name")) if isinstance(company, dict) else None
     p.team = _label(item.get("department")) or _label(item.get("function"))
-    kind = _label(item.get("typeOfEmployment"))
-    p.employment_type = employment_type(kind) if kind else None
-    if kind and p.employment_type is None:
-        p.skip("typeOfEmployment", f"“{kind}” is no jdgen employment type")
+    set_employment_type(p, _label(item.get("typeOfEmployment")), "typeOfEmployment")
     language = item.get("language")
     p.language = text(language.get("code")) if isinstance(language, dict) else None
     p.posted = date(item.get("releasedDate"))

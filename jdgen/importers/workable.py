@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from jdgen.errors import Problem
-from jdgen.importers.fields import date, employment_type
+from jdgen.importers.fields import date, set_employment_type
 from jdgen.importers.payload import each, fail, load_json, require, text
 from jdgen.importers.places import place
 from jdgen.importers.posting import Posting, Section
@@ -27,10 +27,7 @@ def _job(job: Any, organization: str | None) -> Posting:
                 Section(None, job[key], "must_have" if key == "requirements" else key)
             )
     p.team = text(job.get("department"))
-    kind = text(job.get("employment_type"))
-    p.employment_type = employment_type(kind) if kind else None
-    if kind and p.employment_type is None:
-        p.skip("employment_type", f"“{kind}” is no jdgen employment type")
+    set_employment_type(p, text(job.get("employment_type")), "employment_type")
     places = [
         loc for loc in job.get("locations") or [] if isinstance(loc, dict) and not loc.get("hidden")
     ]
