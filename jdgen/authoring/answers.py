@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
 from babel import Locale
 
+from jdgen.foundation.data import read_data
 from jdgen.foundation.locales import country_in
 
 ANSWERS = Path(__file__).resolve().parent / "answers.yaml"
@@ -80,7 +80,7 @@ def fold(text: str) -> str:
 
 @functools.cache
 def _words() -> dict[str, dict[str, list[str]]]:
-    data: dict[str, dict[str, list[str]]] = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    data: dict[str, dict[str, list[str]]] = read_data(ANSWERS)
     return data
 
 

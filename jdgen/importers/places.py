@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel import Locale
 
+from jdgen.foundation.data import read_data
 from jdgen.importers.posting import Place
 
 PLACES_FILE = Path(__file__).with_name("places.yaml")
@@ -26,7 +26,7 @@ _POSTAL = re.compile(r"^(\d[\d -]{2,}\d)\s+(\D.*)$|^(\D.*?)\s+(\d[\d -]{2,}\d)$"
 
 @functools.cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_data(PLACES_FILE)
     return data
 
 

@@ -15,8 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from jdgen.foundation.data import read_data
 from jdgen.importers.html import Block, blocks
 
 HEADINGS_FILE = Path(__file__).with_name("headings.yaml")
@@ -29,7 +28,7 @@ MAX_HEADING = 80
 @functools.cache
 def _phrases() -> list[tuple[str, str, bool]]:
     """(phrase, field, is_cjk), longest first: the longest phrase found decides."""
-    data = yaml.safe_load(HEADINGS_FILE.read_text(encoding="utf-8"))
+    data = read_data(HEADINGS_FILE)
     out = []
     for name, phrases in data.items():
         target = "must_have" if name == "requirements" else name

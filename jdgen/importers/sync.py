@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from jdgen.errors import InvalidInputError, Position, Problem, Severity, relpath
+from jdgen.foundation.data import SAFE_LOADER
 from jdgen.foundation.write import inside, write_atomic
 from jdgen.importers.fields import detect_language, slug
 from jdgen.importers.payload import unmangle
@@ -24,7 +25,6 @@ HEADER = (
     "Imported by `jdgen import {source}`. The next import updates what the ATS says\n"
     "(title, description, places, pay, dates); keys you add are kept."
 )
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -78,7 +78,7 @@ def existing(roles_dir: Path, source: str) -> tuple[dict[str, Path], dict[str, P
         if "source:" not in text:
             continue
         try:
-            data = yaml.load(text, Loader=_LOADER)
+            data = yaml.load(text, Loader=SAFE_LOADER)
         except yaml.YAMLError:
             continue  # jdgen validate reports it; an import only reads what it wrote
         src = data.get("source") if isinstance(data, dict) else None
@@ -217,7 +217,7 @@ def plan(
             try:
                 new, changed = (
                     update_file(old, data)
-                    if changes(data, yaml.load(old, Loader=_LOADER))  # the C *safe* loader
+                    if changes(data, yaml.load(old, Loader=SAFE_LOADER))  # the C *safe* loader
                     else (old, [])
                 )
             except Exception as exc:

@@ -32,8 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from jdgen.foundation.data import read_data
 from jdgen.lint.rules import RULES_DIR, Rule
 from jdgen.lint.segment import on_word_boundaries
 
@@ -78,9 +77,7 @@ class Cues:
 
 @functools.cache
 def _data() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(
-        (RULES_DIR / "context.yaml").read_text(encoding="utf-8")
-    )
+    loaded: dict[str, Any] = read_data(RULES_DIR / "context.yaml")
     return loaded
 
 

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import functools
 
-import yaml
-
+from jdgen.foundation.data import read_data
 from jdgen.lint.rules import RULES_DIR
 
 
 @functools.cache
 def _table() -> dict[int, int]:
-    data = yaml.safe_load((RULES_DIR / "zh-hant.yaml").read_text(encoding="utf-8"))
+    data = read_data(RULES_DIR / "zh-hant.yaml")
     traditional = "".join(str(data["traditional"]).split())
     simplified = "".join(str(data["simplified"]).split())
     if len(traditional) != len(simplified):

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from jdgen.foundation.data import read_data
 from jdgen.lint.rules import RULES_DIR, Rule
 
 LAWS_DIR = RULES_DIR / "laws"
@@ -189,10 +188,7 @@ def _law(data: dict[str, Any]) -> Law:
 @functools.cache
 def laws() -> tuple[Law, ...]:
     """Every law, from its file, in the order of their ids."""
-    found = [
-        _law(yaml.safe_load(path.read_text(encoding="utf-8")))
-        for path in sorted(LAWS_DIR.glob("*.yaml"))
-    ]
+    found = [_law(read_data(path)) for path in sorted(LAWS_DIR.glob("*.yaml"))]
     return tuple(sorted(found, key=lambda law: law.id))
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
 from babel import Locale
 
+from jdgen.foundation.data import read_data
 from jdgen.foundation.locales import market, parse_locale
 from jdgen.project.model import Location, Role, Salary
 
@@ -42,7 +42,7 @@ class Market:
 
 @functools.cache
 def markets() -> dict[str, Market]:
-    data = yaml.safe_load(MARKETS_FILE.read_text(encoding="utf-8"))
+    data = read_data(MARKETS_FILE)
     out = {}
     for country, entry in data["markets"].items():
         low = entry.get("minimum") or {}

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from jdgen.errors import Position
+from jdgen.foundation.data import read_data
 from jdgen.lint.anchors import anchors
 from jdgen.lint.classes import expand
 
@@ -152,15 +151,28 @@ def pack(language: str) -> tuple[Rule, ...]:
     if language == "checks":
         from jdgen.lint.laws import law_rules  # the laws are read with the rules they use
 
-        return _load(path, language) + tuple(law_rules())
-    return _load(path, language)
+        return _load(language) + tuple(law_rules())
+    return _load(language)
 
 
-def _load(path: Path, language: str) -> tuple[Rule, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+@functools.cache
+def pack_data(language: str) -> Any:
+    """The parsed file of one pack, read once: its rules, and what else it keeps (the
+    English pack's coded-wording thresholds)."""
+    return read_data(RULES_DIR / f"{language}.yaml")
+
+
+def _load(language: str) -> tuple[Rule, ...]:
+    data = pack_data(language)
     rules = []
-    lists: tuple[str, ...] = ("patterns", "when_required", "unless_before", "unless_after")
-    lists += ("lemmas", "lemmas_required")
+    lists = (
+        "patterns",
+        "when_required",
+        "unless_before",
+        "unless_after",
+        "lemmas",
+        "lemmas_required",
+    )
     for item in data["rules"]:
         known = {"id", "severity", "category", "reason", "fix", "source", "patterns"}
         known |= {"negatable", "context", "unless_before", "unless_after", "when_required"}

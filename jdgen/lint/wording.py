@@ -11,8 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-import yaml
-
 from jdgen.errors import Position
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.lint import first
@@ -21,7 +19,15 @@ from jdgen.lint.context import Reading
 from jdgen.lint.hanzi import simplified
 from jdgen.lint.lemmas import LANGUAGES as LEMMATIZED
 from jdgen.lint.lemmas import LemmaView, view
-from jdgen.lint.rules import FIELD_BREAK, RULES_DIR, SEVERITIES, Finding, Rule, pack, register
+from jdgen.lint.rules import (
+    FIELD_BREAK,
+    SEVERITIES,
+    Finding,
+    Rule,
+    pack,
+    pack_data,
+    register,
+)
 from jdgen.lint.spanish import Hit, spanish_masculine
 
 # A line break inside a paragraph is a space, unless the next line is a list item ("- ",
@@ -174,7 +180,7 @@ def balance(hits: Iterable[Hit]) -> tuple[int, int]:
 
 @functools.cache
 def _thresholds() -> dict[str, Any]:
-    data = yaml.safe_load((RULES_DIR / "en.yaml").read_text(encoding="utf-8"))
+    data = pack_data("en")
     found: dict[str, Any] = data["coded_balance"]
     return found
 

@@ -19,12 +19,8 @@ from pathlib import Path
 import yaml
 
 from jdgen.errors import InvalidInputError, Position, Problem
+from jdgen.foundation.data import SAFE_LOADER
 from jdgen.foundation.text import CHARACTER_HINT, character_problem
-
-try:  # libyaml is several times faster; the pure-Python loader behaves the same.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 #: The tags a document may use (implicitly or explicitly). Anything else is refused.
 STANDARD_TAGS = frozenset(
@@ -135,7 +131,7 @@ def _too_deep(text: str, display: str) -> Problem:
 
 def parse_yaml(text: str, display: str) -> Document:
     """Compose ``text`` into a node tree, refusing unsafe or unbounded documents."""
-    loader = _Loader(_NamedText(text, display))
+    loader = SAFE_LOADER(_NamedText(text, display))
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from jdgen.foundation.data import read_data
 from jdgen.foundation.inline import to_text as inline_text
 from jdgen.project.model import Role
 
@@ -26,7 +25,7 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
 
 @functools.cache
 def _data() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = read_data(DATA)
     categories = [(name, _pattern(words)) for name, words in data["categories"].items()]
     return categories, _pattern(data["equivalent"])
 
