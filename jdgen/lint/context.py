@@ -227,7 +227,13 @@ class Reading:
             refused = c.patterns.get("benefit_unless")
             if refused is not None and refused.search(text, cs, ce):
                 return ""  # "must not ... go on maternity leave": a refusal, not a benefit
-            return "a benefit" if c.patterns["benefit"].search(text, cs, ce) else ""
+            # A cue inside the match is the match's own word ("planes de ser madre"),
+            # not a benefit around it.
+            outside = (
+                m.end() <= start or m.start() >= end
+                for m in c.patterns["benefit"].finditer(text, cs, ce)
+            )
+            return "a benefit" if any(outside) else ""
         if name == "audience":
             if c.patterns["exclusive"].search(text, start, end):
                 return ""  # "female staff only": who may apply, whoever the clients are
